@@ -1,0 +1,52 @@
+# Ship or Skip — every command installs what it needs first (scripts/setup.sh).
+#   make serve   serve the app with the shipped catalog at http://127.0.0.1:8080/
+#   make test    run every test (native, catalog check, wasm in Chromium, end-to-end)
+#   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path)
+#   make lint    cargo fmt --check and clippy -D warnings
+#   make sizes   gzip size of every file in dist/
+
+SHELL := /bin/bash
+PUBLIC_URL ?= /
+PORT ?= 8080
+E2E_DIST := target/e2e-dist
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+TRUNK_BUILD := trunk build --release --offline --locked
+
+.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+serve: setup
+	@echo "Serving Ship or Skip at http://127.0.0.1:$(PORT)/"
+	trunk serve --offline --locked --address 127.0.0.1 --port $(PORT)
+
+build: setup
+	$(TRUNK_BUILD) --public-url $(PUBLIC_URL)
+	@scripts/sizes.sh dist
+
+sizes:
+	@scripts/sizes.sh dist
+
+# The end-to-end build: release, under the GitHub Pages sub-path.
+e2e-dist: setup
+	$(TRUNK_BUILD) --public-url /ship-or-skip/ --dist $(E2E_DIST)
+	@scripts/sizes.sh $(E2E_DIST)
+
+test: setup-browser e2e-dist
+	cargo run --locked --quiet --bin catalog -- check public/catalog.json
+	E2E_DIST=$(E2E_DIST) cargo test --locked
+	$(MAKE) --no-print-directory wasm-test
+
+wasm-test:
+	cargo test --locked --target wasm32-unknown-unknown --test browser
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+
+fmt:
+	cargo fmt

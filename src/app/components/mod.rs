@@ -1,0 +1,33 @@
+//! Small documented view components shared by the pages.
+
+pub mod bookmarks_panel;
+pub mod catalog_gate;
+pub mod controls;
+pub mod shell;
+pub mod tool_card;
+pub mod weekly_box;
+
+/// "75%", or "—" when there is nothing to divide.
+pub fn percent_text(p: Option<u32>) -> String {
+    match p {
+        Some(p) => {
+            let mut s = p.to_string();
+            s.push('%');
+            s
+        }
+        None => "—".into(),
+    }
+}
+
+/// "88/100 · ship", or just "ship" for a take without a score.
+pub fn score_line(score: Option<u8>, verdict: crate::domain::model::Call) -> String {
+    match score {
+        Some(s) => {
+            let mut out = s.to_string();
+            out.push_str("/100 · ");
+            out.push_str(verdict.as_str());
+            out
+        }
+        None => verdict.as_str().to_string(),
+    }
+}

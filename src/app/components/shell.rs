@@ -1,0 +1,147 @@
+//! The app shell: header with the site name and nav, notices, footer.
+
+use leptos::prelude::*;
+
+use crate::app::data::use_catalog;
+use crate::app::router::use_nav;
+use crate::app::store::use_store;
+use crate::domain::store::Theme;
+
+/// Whether the system asks for a dark theme.
+fn system_prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Site header: name, navigation and the theme toggle.
+#[component]
+pub fn Header() -> impl IntoView {
+    let nav = use_nav();
+    let store = use_store();
+    let dark = Memo::new(move |_| match store.settings.with(|s| s.theme) {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => system_prefers_dark(),
+    });
+    // The one place the theme reaches the DOM: `<html data-theme>`, read by the CSS.
+    Effect::new(move |_| {
+        let theme = if dark.get() { "dark" } else { "light" };
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("data-theme", theme);
+        }
+    });
+    let count = move || store.bookmarks.with(|b| b.len());
+    view! {
+        <header class="site-header">
+            <a class="site-header__name" href=nav.href("/")>
+                <span class="logo" aria-hidden="true">"S/S"</span>
+                "Ship or Skip"
+            </a>
+            <nav class="site-header__nav" aria-label="Main">
+                <a href=nav.href("/")>"Browse"</a>
+                <a href=nav.href("/bookmarks")>
+                    "Bookmarks"
+                    <span class="count" aria-label=move || format!("{} bookmarked", count())>
+                        {count}
+                    </span>
+                </a>
+                <button
+                    type="button"
+                    class="theme-toggle"
+                    aria-pressed=move || dark.get().to_string()
+                    title="Dark theme"
+                    on:click=move |_| {
+                        store.set_theme(if dark.get_untracked() { Theme::Light } else { Theme::Dark })
+                    }
+                >
+                    <span aria-hidden="true">{move || if dark.get() { "☾" } else { "☀" }}</span>
+                    <span class="visually-hidden">"Dark theme"</span>
+                </button>
+            </nav>
+        </header>
+    }
+}
+
+/// Notices about the reader's data and the catalog: recovered values, memory-only mode,
+/// skipped catalog entries.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = use_store();
+    let catalog = use_catalog();
+    let skipped = move || {
+        let s = catalog.skipped.get();
+        (!s.is_empty()).then(|| {
+            let items = s
+                .iter()
+                .map(|p| view! { <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li> })
+                .collect_view();
+            view! {
+                <div class="notice notice--warn" role="status">
+                    <p>
+                        {s.len()}
+                        " catalog entries could not be shown because they are invalid; everything else is here."
+                    </p>
+                    <details><summary>"Which and why"</summary><ul>{items}</ul></details>
+                </div>
+            }
+        })
+    };
+    let memory = move || {
+        (!store.persistent.get()).then(|| {
+            view! {
+                <div class="notice notice--warn" role="status">
+                    "This browser is not letting the site save data (storage is full, disabled or private). "
+                    "Your bookmarks and votes work for this visit but will not be kept."
+                </div>
+            }
+        })
+    };
+    let notices = move || {
+        store
+            .notices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                view! {
+                    <div class="notice" role="status">
+                        <span>{n}</span>
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| store.notices.update(|v| { if i < v.len() { v.remove(i); } })
+                        >
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! { <div class="notices">{memory}{notices}{skipped}</div> }
+}
+
+/// Site footer.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let nav = use_nav();
+    let catalog = use_catalog();
+    let generated = move || catalog.ready().map(|c| c.generated.clone());
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Ship or Skip: a panel of five reviewers tells you which AI tool to ship with. "
+                "Everything you save stays in this browser."
+            </p>
+            <p>
+                <a href=nav.href("/feed.xml")>"Atom feed"</a>
+                " · "
+                <a href=nav.href("/catalog.json")>"Open data (catalog.json)"</a>
+                {move || generated().map(|g| view! { " · Data as of " <time datetime=g.clone()>{g.clone()}</time> })}
+            </p>
+        </footer>
+    }
+}

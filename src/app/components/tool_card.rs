@@ -1,0 +1,116 @@
+//! A tool's card as on the seed pages: avatar, category, name, tagline, verdict,
+//! panel ship %, community, entry tier, description.
+
+use leptos::prelude::*;
+
+use crate::app::components::controls::{BookmarkButton, VoteButtons};
+use crate::app::components::percent_text;
+use crate::app::router::use_nav;
+use crate::app::store::use_store;
+use crate::domain::model::Tool;
+use crate::domain::routes::tool_path;
+use crate::domain::verdict::{CommunityTotal, Tally};
+
+/// The community line for a tool, combining seeded counts and this browser's vote.
+#[component]
+pub fn CommunityLine(
+    /// The tool.
+    tool: Tool,
+) -> impl IntoView {
+    let store = use_store();
+    let slug = tool.slug.clone();
+    let community = tool.community.clone();
+    move || {
+        let total = CommunityTotal::new(&community, store.vote(&slug));
+        let as_of = (total.seeded.total() > 0).then(|| {
+            view! { <span class="muted">" · catalog counts as of "{total.as_of.clone()}</span> }
+        });
+        view! { <span class="community">{total.summary()}{as_of}</span> }
+    }
+}
+
+/// The full card of one tool.
+#[component]
+pub fn ToolCard(
+    /// The tool to show.
+    tool: Tool,
+    /// Heading level of the name (2 on comparison pages, 1 on the tool page).
+    #[prop(default = 2)]
+    level: u8,
+    /// Show the description under the card's figures.
+    #[prop(default = true)]
+    description: bool,
+) -> impl IntoView {
+    let nav = use_nav();
+    let tally = Tally::of(&tool);
+    let verdict = tally.verdict();
+    let href = nav.href(&tool_path(&tool.slug));
+    let name = tool.name.clone();
+    let title = if level == 1 {
+        view! { <h1 class="card__name">{name.clone()}</h1> }.into_any()
+    } else {
+        view! { <h2 class="card__name"><a href=href>{name.clone()}</a></h2> }.into_any()
+    };
+    view! {
+        <article class="card" data-slug=tool.slug.clone()>
+            <div class="card__top">
+                <span class="avatar" aria-hidden="true">{tool.initial()}</span>
+                <span class="card__category">{tool.category.clone()}</span>
+            </div>
+            {title}
+            <p class="card__tagline">{tool.tagline.clone()}</p>
+            <dl class="card__figures">
+                <div>
+                    <dt class="visually-hidden">"Panel verdict"</dt>
+                    <dd class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</dd>
+                </div>
+                <div>
+                    <dd class="figure">{percent_text(tally.ship_percent())}</dd>
+                    <dt>"Panel ship"</dt>
+                </div>
+                <div>
+                    <dd class="figure figure--small"><CommunityLine tool=tool.clone()/></dd>
+                    <dt>"Community"</dt>
+                </div>
+                <div>
+                    <dd class=format!("figure entry entry--{}", tool.pricing.entry.as_str())>
+                        {tool.pricing.entry.label()}
+                    </dd>
+                    <dt>"Entry"</dt>
+                </div>
+            </dl>
+            {description.then(|| view! { <p class="card__description">{tool.description.clone()}</p> })}
+            <div class="card__actions">
+                <BookmarkButton slug=tool.slug.clone() name=name.clone()/>
+                <VoteButtons slug=tool.slug.clone() name=name/>
+            </div>
+        </article>
+    }
+}
+
+/// One line of a browse list: name, tagline, verdict, ship %, entry.
+#[component]
+pub fn ToolRow(
+    /// The tool to list.
+    tool: Tool,
+) -> impl IntoView {
+    let nav = use_nav();
+    let tally = Tally::of(&tool);
+    let verdict = tally.verdict();
+    view! {
+        <li class="row" data-slug=tool.slug.clone()>
+            <span class="avatar avatar--small" aria-hidden="true">{tool.initial()}</span>
+            <div class="row__main">
+                <a class="row__name" href=nav.href(&tool_path(&tool.slug))>{tool.name.clone()}</a>
+                <span class="row__tagline">{tool.tagline.clone()}</span>
+                <span class="row__meta">{tool.vendor.clone()}" · "{tool.category.clone()}</span>
+            </div>
+            <div class="row__figures">
+                <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>
+                <span class="row__percent">{percent_text(tally.ship_percent())}" ship"</span>
+                <span class=format!("entry entry--{}", tool.pricing.entry.as_str())>{tool.pricing.entry.label()}</span>
+            </div>
+            <BookmarkButton slug=tool.slug.clone() name=tool.name.clone()/>
+        </li>
+    }
+}

@@ -1,0 +1,200 @@
+//! `/compare/{a}-vs-{b}[-vs-…]`: the comparison page of the seeds, for any 2–4 tools.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::components::bookmarks_panel::BookmarksPanel;
+use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::controls::ComparePicker;
+use crate::app::components::tool_card::{CommunityLine, ToolCard};
+use crate::app::components::weekly_box::WeeklyBox;
+use crate::app::components::{percent_text, score_line};
+use crate::app::head::{page_title, use_head};
+use crate::app::pages::not_found::UnknownTools;
+use crate::app::router::use_nav;
+use crate::domain::model::{Catalog, Tool};
+use crate::domain::routes::{compare_path, reviewer_path, MAX_COMPARE};
+use crate::domain::verdict::{average_score, Tally};
+
+/// "A vs B vs C".
+pub fn heading(tools: &[&Tool]) -> String {
+    tools
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" vs ")
+}
+
+/// The one-line lede: which one the panel would ship with, and on what figures.
+pub fn lede(tools: &[&Tool]) -> String {
+    let figures: Vec<(&Tool, Option<u32>, Option<u32>)> = tools
+        .iter()
+        .map(|t| (*t, Tally::of(t).ship_percent(), average_score(t)))
+        .collect();
+    let best = figures.iter().map(|f| (f.1, f.2)).max().unwrap_or((None, None));
+    let leaders: Vec<&str> = figures
+        .iter()
+        .filter(|f| (f.1, f.2) == best)
+        .map(|f| f.0.name.as_str())
+        .collect();
+    let mut s = String::from("Which one should you ship with? ");
+    if leaders.len() == 1 && figures.len() > 1 {
+        s.push_str("The panel leans to ");
+        s.push_str(leaders[0]);
+        s.push_str(" (");
+        s.push_str(&percent_text(best.0));
+        s.push_str(" ship");
+        if let Some(avg) = best.1 {
+            s.push_str(", average ");
+            s.push_str(&avg.to_string());
+            s.push_str("/100");
+        }
+        s.push_str("). ");
+    } else {
+        s.push_str("The panel rates them evenly. ");
+    }
+    s.push_str("Verdicts, pricing, the reviewer split and the community vote, side by side.");
+    s
+}
+
+/// The comparison page.
+#[component]
+pub fn ComparePage(
+    /// Tool slugs in URL order.
+    slugs: Vec<String>,
+) -> impl IntoView {
+    view! { <WithCatalog render=move |c| compare_view(c, slugs.clone())/> }
+}
+
+fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
+    let found: Vec<Option<&Tool>> = slugs
+        .iter()
+        .map(|s| catalog.tools.iter().find(|t| &t.slug == s))
+        .collect();
+    let mut distinct = slugs.clone();
+    distinct.sort();
+    distinct.dedup();
+    if found.iter().any(Option::is_none) || distinct.len() != slugs.len() {
+        return view! { <UnknownTools catalog=catalog.clone() slugs=slugs/> }.into_any();
+    }
+    let tools: Vec<Tool> = found.into_iter().flatten().cloned().collect();
+    let refs: Vec<&Tool> = tools.iter().collect();
+    let title = heading(&refs);
+    let lede_text = lede(&refs);
+    {
+        let (t, d, site) = (title.clone(), lede_text.clone(), catalog.site.title.clone());
+        use_head(move || (page_title(&t, &site), d.clone()));
+    }
+    let nav = use_nav();
+
+    let cards = tools
+        .iter()
+        .map(|t| view! { <ToolCard tool=t.clone()/> })
+        .collect_view();
+
+    let header_cells = tools
+        .iter()
+        .map(|t| view! { <th scope="col">{t.name.clone()}</th> })
+        .collect_view();
+    let row = |label: &'static str, cells: Vec<AnyView>| {
+        view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+    };
+    let cells = |f: &dyn Fn(&Tool) -> AnyView| tools.iter().map(f).collect::<Vec<_>>();
+    let decision = view! {
+        <table class="decision">
+            <caption>"Decision"</caption>
+            <thead><tr><td></td>{header_cells}</tr></thead>
+            <tbody>
+                {row("Panel verdict", cells(&|t| {
+                    let tally = Tally::of(t);
+                    view! { <td class=format!("verdict-cell verdict-cell--{}", tally.verdict().as_str())>{tally.verdict_line()}</td> }.into_any()
+                }))}
+                {row("Panel ship", cells(&|t| view! { <td>{percent_text(Tally::of(t).ship_percent())}</td> }.into_any()))}
+                {row("Average score", cells(&|t| view! { <td>{average_score(t).map(|a| a.to_string() + "/100").unwrap_or_else(|| "No scores".into())}</td> }.into_any()))}
+                {row("Community", cells(&|t| view! { <td><CommunityLine tool=t.clone()/></td> }.into_any()))}
+                {row("Pricing", cells(&|t| view! { <td>{t.pricing.summary.clone()}</td> }.into_any()))}
+                {row("Best for", cells(&|t| view! { <td>{t.tagline.clone()}</td> }.into_any()))}
+                {row("Category", cells(&|t| view! { <td>{t.category.clone()}</td> }.into_any()))}
+            </tbody>
+        </table>
+    };
+
+    let score_header = tools
+        .iter()
+        .map(|t| view! { <th scope="col">{t.name.clone()}</th> })
+        .collect_view();
+    let score_rows = catalog
+        .personas
+        .iter()
+        .map(|p| {
+            let cells = tools
+                .iter()
+                .map(|t| match t.take(&p.id) {
+                    Some(take) => view! {
+                        <td class=format!("take take--{}", take.verdict.as_str())>
+                            <span class="take__score">{score_line(take.score, take.verdict)}</span>
+                            <p class="take__text">{take.text.clone()}</p>
+                        </td>
+                    }
+                    .into_any(),
+                    None => view! { <td class="take take--none">"No panel take"</td> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row"><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a></th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let pickers = (0..tools.len())
+        .map(|i| {
+            let label = format!("Swap {}", tools[i].name);
+            view! { <ComparePicker catalog=catalog.clone() current=slugs.clone() position=Some(i) label=label/> }
+        })
+        .collect_view();
+    let add = (tools.len() < MAX_COMPARE && catalog.tools.len() > tools.len()).then(|| {
+        view! { <ComparePicker catalog=catalog.clone() current=slugs.clone() position=None label="Add a tool".to_string()/> }
+    });
+    let mut reversed = slugs.clone();
+    reversed.reverse();
+    let swap_href = nav.href(&compare_path(&reversed));
+
+    view! {
+        <div class="page page--compare">
+            <div class="page__main">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <ol>
+                        <li><a href=nav.href("/")>"Compare"</a></li>
+                        <li aria-current="page">{title.clone()}</li>
+                    </ol>
+                </nav>
+                <p class="eyebrow">"AI tool comparison"</p>
+                <h1>{title}</h1>
+                <p class="lede">{lede_text}</p>
+                <div class=format!("cards cards--{}", tools.len())>{cards}</div>
+                <div class="table-wrap">{decision}</div>
+                <h2 id="scorecard">"Reviewer scorecard"</h2>
+                <div class="table-wrap">
+                    <table class="scorecard" aria-labelledby="scorecard">
+                        <thead><tr><th scope="col">"Reviewer"</th>{score_header}</tr></thead>
+                        <tbody>{score_rows}</tbody>
+                    </table>
+                </div>
+                <section class="box compare-tools" aria-labelledby="compare-with">
+                    <h2 id="compare-with">"Compare with…"</h2>
+                    <div class="pickers">{pickers}{add}</div>
+                    <p><a href=swap_href>"Swap the order"</a></p>
+                </section>
+            </div>
+            <aside class="page__aside">
+                <WeeklyBox/>
+                <BookmarksPanel/>
+            </aside>
+        </div>
+    }
+    .into_any()
+}

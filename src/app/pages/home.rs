@@ -1,0 +1,194 @@
+//! `/`: what the site is, latest comparisons, browse (search, facets, sort — all in the
+//! query string), reviewers, the weekly box and the bookmarks panel.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::components::bookmarks_panel::BookmarksPanel;
+use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::percent_text;
+use crate::app::components::tool_card::ToolRow;
+use crate::app::components::weekly_box::WeeklyBox;
+use crate::app::head::use_head;
+use crate::app::pages::compare::heading;
+use crate::app::router::use_nav;
+use crate::domain::browse::{browse, categories, BrowseQuery, Sort};
+use crate::domain::model::{Catalog, Entry};
+use crate::domain::routes::{compare_path, reviewer_path};
+use crate::domain::verdict::{Tally, Verdict};
+
+/// How many results are drawn at first; "Show more" adds as many again.
+const PAGE: usize = 50;
+
+/// "6 tools" or "2 of 6 tools match".
+pub fn result_count(shown: usize, total: usize, filtered: bool) -> String {
+    let noun = if total == 1 { " tool" } else { " tools" };
+    if filtered {
+        let mut s = shown.to_string();
+        s.push_str(" of ");
+        s.push_str(&total.to_string());
+        s.push_str(noun);
+        s.push_str(if shown == 1 { " matches" } else { " match" });
+        s
+    } else {
+        total.to_string() + noun
+    }
+}
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! { <WithCatalog render=home_view/> }
+}
+
+fn home_view(catalog: Arc<Catalog>) -> AnyView {
+    let nav = use_nav();
+    {
+        let site = catalog.site.clone();
+        use_head(move || (site.title.clone() + " · which AI tool should you ship with?", site.tagline.clone()));
+    }
+    let query = Memo::new(move |_| BrowseQuery::from_query(&nav.query()));
+    let set = move |f: &dyn Fn(&mut BrowseQuery), push: bool| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        nav.set_query(&q.to_query(), push);
+    };
+    let limit = RwSignal::new(PAGE);
+
+    let mut latest = catalog.comparisons.clone();
+    latest.sort_by(|a, b| b.published.cmp(&a.published));
+    let latest = latest
+        .into_iter()
+        .take(6)
+        .map(|c| {
+            let tools: Vec<_> = c.tools.iter().filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s)).collect();
+            let figures = tools
+                .iter()
+                .map(|t| percent_text(Tally::of(t).ship_percent()))
+                .collect::<Vec<_>>()
+                .join(" vs ");
+            view! {
+                <li>
+                    <a href=nav.href(&compare_path(&c.tools))>{heading(&tools)}</a>
+                    <span class="muted">" · panel ship "{figures}" · "<time datetime=c.published.clone()>{c.published.clone()}</time></span>
+                    {c.summary.clone().map(|s| view! { <p>{s}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let reviewers = catalog
+        .personas
+        .iter()
+        .map(|p| view! { <li><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a>" — "{p.motto.clone()}</li> })
+        .collect_view();
+
+    let select = move |id: &'static str, label: &'static str, any: &'static str, opts: Vec<(String, String)>, get: fn(&BrowseQuery) -> String, put: fn(&mut BrowseQuery, &str)| {
+        let options = opts
+            .into_iter()
+            .map(|(value, text)| {
+                let v = value.clone();
+                view! { <option value=value selected=move || get(&query.get()) == v>{text}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="filter">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| { let v = event_target_value(&ev); set(&|q| put(q, &v), true) }>
+                    {(!any.is_empty()).then(|| view! { <option value="" selected=move || get(&query.get()).is_empty()>{any}</option> })}
+                    {options}
+                </select>
+            </div>
+        }
+    };
+    let cats = categories(&catalog).into_iter().map(|c| (c.to_string(), c.to_string())).collect();
+    let entries = Entry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
+    let verdicts = Verdict::ALL.iter().map(|v| (v.as_str().to_string(), v.label().to_string())).collect();
+    let sorts = Sort::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect();
+
+    let cat = catalog.clone();
+    let results = move || {
+        let q = query.get();
+        let hits = browse(&cat, &q);
+        let total = cat.tools.len();
+        let count = result_count(hits.len(), total, q.is_filtered());
+        if hits.is_empty() {
+            let clear = nav.href("/");
+            return view! {
+                <p class="count" role="status">{count}</p>
+                <div class="empty">
+                    <p><strong>"No tools match."</strong>
+                    {(!q.q.trim().is_empty()).then(|| view! { " Nothing is called or described as “" {q.q.clone()} "”. Try a shorter word or check the spelling." })}
+                    </p>
+                    <p><a href=clear>"Clear search and filters"</a>" to see all "{total}" tools."</p>
+                </div>
+            }
+            .into_any();
+        }
+        let shown = limit.get().min(hits.len());
+        let more = hits.len() - shown;
+        let rows = hits
+            .into_iter()
+            .take(shown)
+            .map(|t| view! { <ToolRow tool=t.clone()/> })
+            .collect_view();
+        view! {
+            <p class="count" role="status">{count}</p>
+            <ul class="rows">{rows}</ul>
+            {(more > 0).then(|| view! {
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    "Show more ("{more}" left)"
+                </button>
+            })}
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="page page--home">
+            <div class="page__main">
+                <h1>{catalog.site.title.clone()}</h1>
+                <p class="lede">{catalog.site.tagline.clone()}</p>
+                <section aria-labelledby="latest">
+                    <h2 id="latest">"Latest comparisons"</h2>
+                    <ul class="latest">{latest}</ul>
+                </section>
+                <section aria-labelledby="browse">
+                    <h2 id="browse">"Browse the catalog"</h2>
+                    <form class="browse" role="search" on:submit=|ev| ev.prevent_default()>
+                        <div class="filter filter--search">
+                            <label for="search">"Search"</label>
+                            <input
+                                id="search"
+                                type="search"
+                                placeholder="Name, vendor, category…"
+                                autocomplete="off"
+                                prop:value=move || query.get().q
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    limit.set(PAGE);
+                                    set(&|q| q.q = v.clone(), false)
+                                }
+                            />
+                        </div>
+                        {select("f-category", "Category", "All categories", cats, |q| q.category.clone().unwrap_or_default(), |q, v| q.category = (!v.is_empty()).then(|| v.to_string()))}
+                        {select("f-entry", "Entry price", "Any price", entries, |q| q.entry.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.entry = Entry::parse(v))}
+                        {select("f-verdict", "Panel verdict", "Any verdict", verdicts, |q| q.verdict.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.verdict = Verdict::parse(v))}
+                        {select("f-sort", "Sort by", "", sorts, |q| q.sort.as_str().to_string(), |q, v| q.sort = Sort::parse(v).unwrap_or_default())}
+                    </form>
+                    {results}
+                </section>
+                <section aria-labelledby="reviewers">
+                    <h2 id="reviewers">"The panel"</h2>
+                    <ul class="reviewers">{reviewers}</ul>
+                </section>
+            </div>
+            <aside class="page__aside">
+                <WeeklyBox/>
+                <BookmarksPanel/>
+            </aside>
+        </div>
+    }
+    .into_any()
+}

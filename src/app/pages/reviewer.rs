@@ -1,0 +1,129 @@
+//! `/reviewer/{persona}`: who the persona is and their verdicts across tools,
+//! filterable by `?category=`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::score_line;
+use crate::app::head::{page_title, use_head};
+use crate::app::pages::not_found::NotFound;
+use crate::app::router::use_nav;
+use crate::domain::browse::categories;
+use crate::domain::model::{Call, Catalog};
+use crate::domain::routes::{encode_query, query_pairs, tool_path};
+
+/// "5 tools, 4 shipped".
+pub fn counts_line(tools: usize, shipped: usize) -> String {
+    let mut s = tools.to_string();
+    s.push_str(if tools == 1 { " tool, " } else { " tools, " });
+    s.push_str(&shipped.to_string());
+    s.push_str(" shipped");
+    s
+}
+
+/// The reviewer page.
+#[component]
+pub fn ReviewerPage(
+    /// Persona id from the URL.
+    persona: String,
+) -> impl IntoView {
+    view! { <WithCatalog render=move |c| reviewer_view(c, &persona)/> }
+}
+
+fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
+    let Some(persona) = catalog.personas.iter().find(|p| p.id == id).cloned() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let nav = use_nav();
+    {
+        let t = page_title(&persona.name, &catalog.site.title);
+        let mut d = persona.name.clone();
+        d.push_str(" on the Ship or Skip panel: ");
+        d.push_str(&persona.motto);
+        use_head(move || (t.clone(), d.clone()));
+    }
+    let category = Memo::new(move |_| {
+        query_pairs(&nav.query())
+            .into_iter()
+            .find(|(k, _)| k == "category")
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty())
+    });
+    let options = categories(&catalog)
+        .into_iter()
+        .map(|c| {
+            let value = c.to_string();
+            let v2 = value.clone();
+            view! { <option value=value selected=move || category.get().as_deref() == Some(v2.as_str())>{c.to_string()}</option> }
+        })
+        .collect_view();
+    let cat = catalog.clone();
+    let pid = persona.id.clone();
+    let list = move || {
+        let wanted = category.get();
+        let rows: Vec<_> = cat
+            .tools
+            .iter()
+            .filter(|t| wanted.as_deref().is_none_or(|c| t.category == c))
+            .filter_map(|t| t.take(&pid).map(|take| (t, take)))
+            .collect();
+        let shipped = rows.iter().filter(|(_, k)| k.verdict == Call::Ship).count();
+        let counts = counts_line(rows.len(), shipped);
+        let body = rows
+            .into_iter()
+            .map(|(t, take)| {
+                view! {
+                    <tr>
+                        <th scope="row"><a href=nav.href(&tool_path(&t.slug))>{t.name.clone()}</a></th>
+                        <td class=format!("take take--{}", take.verdict.as_str())>
+                            <span class="take__score">{score_line(take.score, take.verdict)}</span>
+                            <p class="take__text">{take.text.clone()}</p>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="count" aria-live="polite">{counts}</p>
+            <div class="table-wrap">
+                <table class="scorecard">
+                    <caption class="visually-hidden">"Verdicts"</caption>
+                    <thead><tr><th scope="col">"Tool"</th><th scope="col">"Score, verdict and take"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <div class="page page--reviewer">
+            <div class="page__main">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <ol>
+                        <li><a href=nav.href("/")>"Reviewers"</a></li>
+                        <li aria-current="page">{persona.name.clone()}</li>
+                    </ol>
+                </nav>
+                <h1>{persona.name.clone()}</h1>
+                <p class="lede">{persona.motto.clone()}</p>
+                <p><strong>"Looks for: "</strong>{persona.looks_for.clone()}</p>
+                <div class="filters">
+                    <label for="reviewer-category">"Category"</label>
+                    <select
+                        id="reviewer-category"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            nav.set_query(&encode_query([("category", v.as_str())]), true);
+                        }
+                    >
+                        <option value="" selected=move || category.get().is_none()>"All categories"</option>
+                        {options}
+                    </select>
+                </div>
+                {list}
+            </div>
+        </div>
+    }
+    .into_any()
+}

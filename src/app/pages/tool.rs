@@ -1,0 +1,142 @@
+//! `/tool/{slug}`: one tool's card, description, pricing, full panel, community,
+//! alternatives, curated comparisons and "compare with…".
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::controls::ComparePicker;
+use crate::app::components::score_line;
+use crate::app::components::tool_card::ToolCard;
+use crate::app::head::{page_title, use_head};
+use crate::app::pages::compare::heading;
+use crate::app::pages::not_found::UnknownTools;
+use crate::app::router::use_nav;
+use crate::domain::model::Catalog;
+use crate::domain::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::verdict::{average_score, Tally};
+
+/// The tool page.
+#[component]
+pub fn ToolPage(
+    /// Tool slug from the URL.
+    slug: String,
+) -> impl IntoView {
+    view! { <WithCatalog render=move |c| tool_view(c, &slug)/> }
+}
+
+fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
+    let Some(tool) = catalog.tools.iter().find(|t| t.slug == slug).cloned() else {
+        return view! { <UnknownTools catalog=catalog.clone() slugs=vec![slug.to_string()]/> }
+            .into_any();
+    };
+    let nav = use_nav();
+    let tally = Tally::of(&tool);
+    {
+        let t = page_title(&tool.name, &catalog.site.title);
+        let mut d = tool.name.clone();
+        d.push_str(": ");
+        d.push_str(&tally.verdict_line());
+        d.push_str(". ");
+        d.push_str(&tool.tagline);
+        use_head(move || (t.clone(), d.clone()));
+    }
+    let panel = catalog
+        .personas
+        .iter()
+        .map(|p| {
+            let cell = match tool.take(&p.id) {
+                Some(take) => view! {
+                    <td class=format!("take take--{}", take.verdict.as_str())>
+                        <span class="take__score">{score_line(take.score, take.verdict)}</span>
+                        <p class="take__text">{take.text.clone()}</p>
+                    </td>
+                }
+                .into_any(),
+                None => view! { <td class="take take--none">"No panel take"</td> }.into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row"><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a></th>
+                    {cell}
+                </tr>
+            }
+        })
+        .collect_view();
+    let alternatives = tool
+        .alternatives
+        .iter()
+        .map(|a| match catalog.tools.iter().find(|t| t.name.eq_ignore_ascii_case(a)) {
+            Some(t) => view! { <li><a href=nav.href(&tool_path(&t.slug))>{a.clone()}</a></li> }.into_any(),
+            None => view! { <li>{a.clone()}</li> }.into_any(),
+        })
+        .collect_view();
+    let curated = catalog
+        .comparisons
+        .iter()
+        .filter(|c| c.tools.contains(&tool.slug))
+        .map(|c| {
+            let names: Vec<_> = c
+                .tools
+                .iter()
+                .filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s))
+                .collect();
+            view! { <li><a href=nav.href(&compare_path(&c.tools))>{heading(&names)}</a></li> }
+        })
+        .collect::<Vec<_>>();
+    let has_curated = !curated.is_empty();
+    let homepage = tool.homepage.clone().map(|url| {
+        view! { <p><a href=url rel="noopener noreferrer" target="_blank">"Official site"</a></p> }
+    });
+    let avg = average_score(&tool)
+        .map(|a| a.to_string() + "/100")
+        .unwrap_or_else(|| "no scores".into());
+    view! {
+        <div class="page page--tool">
+            <div class="page__main">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <ol>
+                        <li><a href=nav.href("/")>"Tools"</a></li>
+                        <li aria-current="page">{tool.name.clone()}</li>
+                    </ol>
+                </nav>
+                <ToolCard tool=tool.clone() level=1/>
+                <section aria-labelledby="about">
+                    <h2 id="about">"About"</h2>
+                    <dl class="facts">
+                        <dt>"Vendor"</dt><dd>{tool.vendor.clone()}</dd>
+                        <dt>"Pricing"</dt><dd>{tool.pricing.summary.clone()}</dd>
+                        <dt>"License"</dt><dd>{tool.license.clone()}</dd>
+                        <dt>"Panel verdict"</dt><dd>{tally.verdict_line()}</dd>
+                        <dt>"Average score"</dt><dd>{avg}</dd>
+                        <dt>"Last reviewed"</dt><dd><time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></dd>
+                    </dl>
+                    {homepage}
+                </section>
+                <h2 id="panel">"The panel"</h2>
+                <div class="table-wrap">
+                    <table class="scorecard" aria-labelledby="panel">
+                        <thead><tr><th scope="col">"Reviewer"</th><th scope="col">"Take"</th></tr></thead>
+                        <tbody>{panel}</tbody>
+                    </table>
+                </div>
+                <section aria-labelledby="alternatives">
+                    <h2 id="alternatives">"Alternatives"</h2>
+                    <ul class="alternatives">{alternatives}</ul>
+                </section>
+                {has_curated.then(|| view! {
+                    <section aria-labelledby="curated">
+                        <h2 id="curated">"Comparisons"</h2>
+                        <ul>{curated}</ul>
+                    </section>
+                })}
+                <section class="box" aria-labelledby="compare-with">
+                    <h2 id="compare-with">"Compare with…"</h2>
+                    <ComparePicker catalog=catalog.clone() current=vec![tool.slug.clone()] position=None label=format!("Compare {} with", tool.name)/>
+                </section>
+            </div>
+        </div>
+    }
+    .into_any()
+}

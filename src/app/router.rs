@@ -1,0 +1,175 @@
+//! A small router of our own: a path signal, `popstate`, and `pushState` for same-app links.
+//!
+//! leptos_router costs ~42 KB gzip of wasm (TOOLCHAIN.md); the app needs five static route
+//! shapes, which `domain::routes` parses in a few lines. Links stay real `<a href>` (open in
+//! a new tab, work without wasm); a document-level click handler turns same-app clicks
+//! into history navigation.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::routes::{normalize_base, strip_base, with_base, Route};
+
+/// Location state shared through context.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    base: StoredValue<String>,
+    /// Base-relative path, e.g. `/tool/mistral-3b`.
+    path: RwSignal<String>,
+    /// Query string without `?`.
+    query: RwSignal<String>,
+    /// The parsed route; only changes when the path does, so pages survive query edits.
+    pub route: Memo<Route>,
+}
+
+/// The router context.
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+fn current_base() -> String {
+    let uri = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&uri)
+        .map(|u| u.pathname())
+        .unwrap_or_else(|_| "/".into());
+    normalize_base(&path)
+}
+
+/// Reads `location` into (base-relative path, query); `None` path when outside the base.
+fn read_location(base: &str) -> (String, String) {
+    let loc = location();
+    let pathname = loc.pathname().unwrap_or_default();
+    let search = loc.search().unwrap_or_default();
+    let path = strip_base(base, &pathname)
+        .map(str::to_string)
+        .unwrap_or_else(|| "/\u{0}outside".into());
+    (path, search.trim_start_matches('?').to_string())
+}
+
+impl Nav {
+    /// Creates the router state and its listeners; call once in `App`.
+    pub fn provide() -> Nav {
+        let base = current_base();
+        let (path, query) = read_location(&base);
+        let path = RwSignal::new(path);
+        let nav = Nav {
+            base: StoredValue::new(base),
+            path,
+            query: RwSignal::new(query),
+            route: Memo::new(move |_| Route::parse(&path.get())),
+        };
+        provide_context(nav);
+
+        let on_pop = window_event_listener(ev::popstate, move |_| nav.sync());
+        let on_click = window_event_listener(ev::click, move |e| nav.intercept(e));
+        on_cleanup(move || {
+            on_pop.remove();
+            on_click.remove();
+        });
+        nav
+    }
+
+    /// The router base, `/` or `/sub/path/`.
+    pub fn base(&self) -> String {
+        self.base.get_value()
+    }
+
+    /// An absolute href for a base-relative path (may include `?query`).
+    pub fn href(&self, path: &str) -> String {
+        self.base.with_value(|b| with_base(b, path))
+    }
+
+    /// The current query string (reactive).
+    pub fn query(&self) -> String {
+        self.query.get()
+    }
+
+    /// Navigates to a base-relative `path?query`, adding a history entry.
+    pub fn navigate(&self, to: &str) {
+        self.go(to, true);
+    }
+
+    /// Replaces the query string of the current page; `push` adds a history entry.
+    pub fn set_query(&self, query: &str, push: bool) {
+        if query == self.query.get_untracked() {
+            return;
+        }
+        let path = self.path.get_untracked();
+        let to = crate::domain::routes::with_query(&path, query);
+        self.go(&to, push);
+    }
+
+    fn go(&self, to: &str, push: bool) {
+        let url = self.href(to);
+        if let Ok(history) = window().history() {
+            let r = if push {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+            if r.is_err() {
+                // Sandboxed or file:// pages refuse pushState: fall back to a real load.
+                let _ = location().set_href(&url);
+                return;
+            }
+        }
+        let old_path = self.path.get_untracked();
+        self.sync();
+        if self.path.get_untracked() != old_path {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Re-reads `location` into the signals.
+    fn sync(&self) {
+        let (path, query) = self.base.with_value(|b| read_location(b));
+        if path != self.path.get_untracked() {
+            self.path.set(path);
+        }
+        if query != self.query.get_untracked() {
+            self.query.set(query);
+        }
+    }
+
+    /// Turns a plain left click on a same-app `<a href>` into history navigation.
+    fn intercept(&self, e: web_sys::MouseEvent) {
+        if e.default_prevented()
+            || e.button() != 0
+            || e.meta_key()
+            || e.ctrl_key()
+            || e.shift_key()
+            || e.alt_key()
+        {
+            return;
+        }
+        let Some(anchor) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !anchor.target().is_empty() || anchor.has_attribute("download") {
+            return;
+        }
+        let Ok(url) = web_sys::Url::new(&anchor.href()) else {
+            return;
+        };
+        if url.origin() != location().origin().unwrap_or_default() {
+            return;
+        }
+        let pathname = url.pathname();
+        let Some(path) = self.base.with_value(|b| strip_base(b, &pathname).map(str::to_string))
+        else {
+            return;
+        };
+        // Files the app does not route (feed, catalog, badges) load for real.
+        if path.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+            return;
+        }
+        e.prevent_default();
+        self.navigate(&(path + &url.search()));
+    }
+}

@@ -1,0 +1,211 @@
+//! The thin browser adapter over `domain::store`: localStorage in, signals out.
+//!
+//! Raw `web_sys::Storage` rather than gloo-storage: gloo's `LocalStorage::raw()` panics when
+//! storage is disabled, and we must degrade to memory instead. Every write re-reads the
+//! stored record and applies one operation to it, so two tabs never drop each other's
+//! changes; the `storage` event makes this tab follow the others.
+
+use std::collections::BTreeMap;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::domain::model::Call;
+use crate::domain::store::{
+    self as schema, Bookmark, Decoded, Settings, Theme, Vote, BACKUP_SUFFIX, BOOKMARKS_KEY,
+    SETTINGS_KEY, VOTES_KEY,
+};
+
+/// The reader's data, shared through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub bookmarks: RwSignal<Vec<Bookmark>>,
+    pub votes: RwSignal<BTreeMap<String, Vote>>,
+    pub settings: RwSignal<Settings>,
+    /// False once storage proved unavailable or full: changes then live in memory only.
+    pub persistent: RwSignal<bool>,
+    /// Messages about recovered or kept-aside data, shown until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+/// The store context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// localStorage, or `None` when the browser refuses it (disabled, sandboxed, private mode).
+pub fn storage() -> Option<web_sys::Storage> {
+    let s = window().local_storage().ok().flatten()?;
+    // Some browsers hand out a storage object that throws on first use.
+    let probe = "ship-or-skip.probe";
+    s.set_item(probe, "1").ok()?;
+    let _ = s.remove_item(probe);
+    Some(s)
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+impl Store {
+    /// Reads every record, keeping unreadable ones aside, and listens to other tabs.
+    pub fn provide() -> Store {
+        let st = storage();
+        let store = Store {
+            bookmarks: RwSignal::new(Vec::new()),
+            votes: RwSignal::new(BTreeMap::new()),
+            settings: RwSignal::new(Settings::default()),
+            persistent: RwSignal::new(st.is_some()),
+            notices: RwSignal::new(Vec::new()),
+        };
+        store.reload_all(true);
+        provide_context(store);
+        let handle = window_event_listener(ev::storage, move |e| {
+            let key = e.key();
+            match key.as_deref() {
+                Some(BOOKMARKS_KEY) | Some(VOTES_KEY) | Some(SETTINGS_KEY) | None => {
+                    store.reload_all(false)
+                }
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+        store
+    }
+
+    fn reload_all(&self, first: bool) {
+        if !self.persistent.get_untracked() {
+            return;
+        }
+        let b = self.read(BOOKMARKS_KEY, schema::decode_bookmarks, |v| schema::encode_bookmarks(v));
+        let v = self.read(VOTES_KEY, schema::decode_votes, schema::encode_votes);
+        let s = self.read(SETTINGS_KEY, schema::decode_settings, schema::encode_settings);
+        self.bookmarks.set(b);
+        self.votes.set(v);
+        if first || self.settings.get_untracked() != s {
+            self.settings.set(s);
+        }
+    }
+
+    /// Reads one record; a problem keeps the raw text under a backup key and tells the
+    /// reader; a migrated record is written back in the current format.
+    fn read<T: Clone>(
+        &self,
+        key: &str,
+        decode: fn(Option<&str>) -> Decoded<T>,
+        encode: fn(&T) -> String,
+    ) -> T {
+        let Some(st) = storage() else {
+            return decode(None).value;
+        };
+        let raw = st.get_item(key).ok().flatten();
+        let d = decode(raw.as_deref());
+        if let Some(problem) = &d.problem {
+            let backup = format!("{key}{BACKUP_SUFFIX}{}", js_sys::Date::now() as u64);
+            let kept = raw
+                .as_deref()
+                .is_some_and(|r| st.set_item(&backup, r).is_ok());
+            let msg = if kept {
+                format!("Some of your data could not be read: {problem}. The original was kept under “{backup}”; everything readable was recovered.")
+            } else {
+                format!("Some of your data could not be read: {problem}.")
+            };
+            self.notices.update(|n| n.push(msg));
+            self.write_raw(key, &encode(&d.value));
+        } else if d.migrated {
+            self.write_raw(key, &encode(&d.value));
+        }
+        d.value
+    }
+
+    fn write_raw(&self, key: &str, value: &str) {
+        if !self.persistent.get_untracked() {
+            return;
+        }
+        let ok = storage().is_some_and(|st| st.set_item(key, value).is_ok());
+        if !ok {
+            self.go_memory_only();
+        }
+    }
+
+    fn go_memory_only(&self) {
+        self.persistent.set(false);
+    }
+
+    /// Applies `op` to the freshest stored bookmarks, then saves and publishes them.
+    fn update_bookmarks(&self, op: impl FnOnce(&mut Vec<Bookmark>)) {
+        let mut items = match self.persistent.get_untracked().then(storage).flatten() {
+            Some(st) => {
+                schema::decode_bookmarks(st.get_item(BOOKMARKS_KEY).ok().flatten().as_deref())
+                    .value
+            }
+            None => self.bookmarks.get_untracked(),
+        };
+        op(&mut items);
+        self.write_raw(BOOKMARKS_KEY, &schema::encode_bookmarks(&items));
+        self.bookmarks.set(items);
+    }
+
+    fn update_votes(&self, op: impl FnOnce(&mut BTreeMap<String, Vote>)) {
+        let mut votes = match self.persistent.get_untracked().then(storage).flatten() {
+            Some(st) => {
+                schema::decode_votes(st.get_item(VOTES_KEY).ok().flatten().as_deref()).value
+            }
+            None => self.votes.get_untracked(),
+        };
+        op(&mut votes);
+        self.write_raw(VOTES_KEY, &schema::encode_votes(&votes));
+        self.votes.set(votes);
+    }
+
+    /// Whether a tool is bookmarked (reactive).
+    pub fn is_bookmarked(&self, slug: &str) -> bool {
+        self.bookmarks.with(|b| b.iter().any(|x| x.slug == slug))
+    }
+
+    pub fn toggle_bookmark(&self, slug: &str) {
+        let now = now_iso();
+        self.update_bookmarks(|b| {
+            schema::toggle_bookmark(b, slug, &now);
+        });
+    }
+
+    /// The reader's vote on a tool (reactive).
+    pub fn vote(&self, slug: &str) -> Option<Call> {
+        self.votes.with(|v| v.get(slug).map(|v| v.call))
+    }
+
+    /// Casts, changes or (with `None`) withdraws the reader's vote.
+    pub fn set_vote(&self, slug: &str, call: Option<Call>) {
+        let now = now_iso();
+        self.update_votes(|v| match call {
+            Some(call) => {
+                v.insert(slug.to_string(), Vote { call, at: now });
+            }
+            None => {
+                v.remove(slug);
+            }
+        });
+    }
+
+    pub fn set_theme(&self, theme: Theme) {
+        let s = Settings { theme };
+        self.write_raw(SETTINGS_KEY, &schema::encode_settings(&s));
+        self.settings.set(s);
+    }
+
+    /// The export file's text.
+    pub fn export_json(&self) -> String {
+        schema::export(
+            &self.bookmarks.get_untracked(),
+            &self.votes.get_untracked(),
+            &now_iso(),
+        )
+    }
+
+    /// Applies a previewed import plan.
+    pub fn apply_import(&self, plan: &schema::ImportPlan) {
+        self.update_bookmarks(|b| schema::apply_import(b, &mut BTreeMap::new(), plan));
+        self.update_votes(|v| schema::apply_import(&mut Vec::new(), v, plan));
+    }
+}

@@ -1,0 +1,350 @@
+//! Browse: search, facets and sort over the catalog, and their query-string form.
+
+use super::model::{Catalog, Entry, Tool};
+use super::routes::{encode_query, query_pairs};
+use super::verdict::{average_score, Tally, Verdict};
+
+/// Sort orders offered on the home page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match for the search; without a search, the panel's favourites first.
+    #[default]
+    Relevance,
+    ShipPercent,
+    AvgScore,
+    Name,
+    LastReviewed,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [
+        Sort::Relevance,
+        Sort::ShipPercent,
+        Sort::AvgScore,
+        Sort::Name,
+        Sort::LastReviewed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::ShipPercent => "ship",
+            Sort::AvgScore => "score",
+            Sort::Name => "name",
+            Sort::LastReviewed => "reviewed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::ShipPercent => "Panel ship %",
+            Sort::AvgScore => "Average score",
+            Sort::Name => "Name (A–Z)",
+            Sort::LastReviewed => "Last reviewed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Everything that selects and orders the browse list; lives in the URL query string.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BrowseQuery {
+    pub q: String,
+    pub category: Option<String>,
+    pub entry: Option<Entry>,
+    pub verdict: Option<Verdict>,
+    pub sort: Sort,
+}
+
+impl BrowseQuery {
+    /// Reads `q`, `category`, `entry`, `verdict`, `sort`; unknown values are ignored.
+    pub fn from_query(query: &str) -> Self {
+        let mut b = BrowseQuery::default();
+        for (k, v) in query_pairs(query) {
+            match k.as_str() {
+                "q" => b.q = v,
+                "category" if !v.is_empty() => b.category = Some(v),
+                "entry" => b.entry = Entry::parse(&v),
+                "verdict" => b.verdict = Verdict::parse(&v),
+                "sort" => b.sort = Sort::parse(&v).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        b
+    }
+
+    /// The query string (without `?`); default values are left out.
+    pub fn to_query(&self) -> String {
+        let sort = if self.sort == Sort::Relevance {
+            ""
+        } else {
+            self.sort.as_str()
+        };
+        encode_query([
+            ("q", self.q.trim()),
+            ("category", self.category.as_deref().unwrap_or("")),
+            ("entry", self.entry.map(Entry::as_str).unwrap_or("")),
+            ("verdict", self.verdict.map(Verdict::as_str).unwrap_or("")),
+            ("sort", sort),
+        ])
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty()
+            || self.category.is_some()
+            || self.entry.is_some()
+            || self.verdict.is_some()
+    }
+}
+
+/// Lowercases and splits a text into words of letters and digits.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// How well one query term matches a tool; 0 = no match. Name hits outrank the rest.
+fn term_score(term: &str, tool: &Tool) -> u32 {
+    let name = tool.name.to_lowercase();
+    if name.starts_with(term) {
+        return 100;
+    }
+    if words(&tool.name).any(|w| w.starts_with(term)) {
+        return 80;
+    }
+    if name.contains(term) {
+        return 60;
+    }
+    let other = |s: &str| words(s).any(|w| w.starts_with(term));
+    if other(&tool.vendor) {
+        return 40;
+    }
+    if other(&tool.category) {
+        return 30;
+    }
+    if other(&tool.tagline) {
+        return 20;
+    }
+    0
+}
+
+/// Relevance of a tool for a free-text query: every term must match somewhere.
+pub fn relevance(query: &str, tool: &Tool) -> Option<u32> {
+    let mut total = 0;
+    let mut any = false;
+    for term in words(query) {
+        any = true;
+        match term_score(&term, tool) {
+            0 => return None,
+            s => total += s,
+        }
+    }
+    Some(if any { total } else { 0 })
+}
+
+/// The tools matching `b`, in its order.
+pub fn browse<'a>(catalog: &'a Catalog, b: &BrowseQuery) -> Vec<&'a Tool> {
+    let mut hits: Vec<(&Tool, u32)> = catalog
+        .tools
+        .iter()
+        .filter(|t| b.category.as_deref().is_none_or(|c| t.category == c))
+        .filter(|t| b.entry.is_none_or(|e| t.pricing.entry == e))
+        .filter(|t| b.verdict.is_none_or(|v| Tally::of(t).verdict() == v))
+        .filter_map(|t| relevance(&b.q, t).map(|r| (t, r)))
+        .collect();
+    let by_panel = |a: &Tool, c: &Tool| {
+        let (ta, tc) = (Tally::of(a), Tally::of(c));
+        tc.ship_percent()
+            .cmp(&ta.ship_percent())
+            .then(average_score(c).cmp(&average_score(a)))
+    };
+    hits.sort_by(|(a, ra), (c, rc)| {
+        let primary = match b.sort {
+            Sort::Relevance => rc.cmp(ra).then_with(|| by_panel(a, c)),
+            Sort::ShipPercent => by_panel(a, c),
+            Sort::AvgScore => average_score(c)
+                .cmp(&average_score(a))
+                .then_with(|| by_panel(a, c)),
+            Sort::Name => std::cmp::Ordering::Equal,
+            Sort::LastReviewed => c.last_reviewed.cmp(&a.last_reviewed),
+        };
+        primary.then_with(|| a.name.to_lowercase().cmp(&c.name.to_lowercase()))
+    });
+    hits.into_iter().map(|(t, _)| t).collect()
+}
+
+/// The distinct categories of the catalog, sorted.
+pub fn categories(catalog: &Catalog) -> Vec<&str> {
+    let mut c: Vec<&str> = catalog.tools.iter().map(|t| t.category.as_str()).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
+}
+
+/// Catalog tools whose slug or name is close to `wanted`, best first (for not-found views).
+pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<&'a Tool> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(usize, &Tool)> = catalog
+        .tools
+        .iter()
+        .map(|t| {
+            let d = edit_distance(&wanted, &t.slug);
+            // A shared prefix or containment makes a good suggestion even when far in edits.
+            let bonus = if t.slug.contains(&wanted) || wanted.contains(&t.slug) {
+                0
+            } else {
+                d
+            };
+            (bonus.min(d), t)
+        })
+        .filter(|(d, t)| *d <= (t.slug.len().max(wanted.len()) / 2).max(2))
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.slug.cmp(&b.1.slug)));
+    scored.into_iter().take(max).map(|(_, t)| t).collect()
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testdata::shipped;
+
+    fn slugs(v: &[&Tool]) -> Vec<String> {
+        v.iter().map(|t| t.slug.clone()).collect()
+    }
+
+    #[test]
+    fn query_string_round_trips() {
+        let b = BrowseQuery {
+            q: "mistral 3".into(),
+            category: Some("Developer Tools".into()),
+            entry: Some(Entry::Free),
+            verdict: Some(Verdict::Ship),
+            sort: Sort::Name,
+        };
+        let q = b.to_query();
+        assert_eq!(
+            q,
+            "q=mistral+3&category=Developer+Tools&entry=free&verdict=ship&sort=name"
+        );
+        assert_eq!(BrowseQuery::from_query(&q), b);
+        assert_eq!(BrowseQuery::default().to_query(), "");
+        assert_eq!(
+            BrowseQuery::from_query("entry=bogus&sort=bogus&x=1"),
+            BrowseQuery::default()
+        );
+    }
+
+    #[test]
+    fn search_ranks_name_prefix_first_and_needs_every_term() {
+        let c = shipped();
+        let b = BrowseQuery {
+            q: "open".into(),
+            ..Default::default()
+        };
+        let r = browse(&c, &b);
+        assert_eq!(r[0].slug, "openrouter-model-fusion");
+        let b = BrowseQuery {
+            q: "mistral 3b".into(),
+            ..Default::default()
+        };
+        assert_eq!(slugs(&browse(&c, &b)), ["mistral-3b"]);
+        let b = BrowseQuery {
+            q: "zzzz".into(),
+            ..Default::default()
+        };
+        assert!(browse(&c, &b).is_empty());
+    }
+
+    #[test]
+    fn facets_filter() {
+        let c = shipped();
+        let paid = BrowseQuery {
+            entry: Some(Entry::Paid),
+            sort: Sort::Name,
+            ..Default::default()
+        };
+        assert_eq!(
+            slugs(&browse(&c, &paid)),
+            ["mistral-medium-3", "openrouter-model-fusion"]
+        );
+        let skip = BrowseQuery {
+            verdict: Some(Verdict::Skip),
+            ..Default::default()
+        };
+        assert!(browse(&c, &skip).is_empty());
+        let cat = BrowseQuery {
+            category: Some("Nope".into()),
+            ..Default::default()
+        };
+        assert!(browse(&c, &cat).is_empty());
+        assert_eq!(categories(&c), ["Developer Tools"]);
+    }
+
+    #[test]
+    fn sorts() {
+        let c = shipped();
+        let by = |sort| {
+            slugs(&browse(
+                &c,
+                &BrowseQuery {
+                    sort,
+                    ..Default::default()
+                },
+            ))
+        };
+        let ship = by(Sort::ShipPercent);
+        // 100% tools first, ordered by average score; the 75% ones last.
+        assert_eq!(ship[0], "mistral-3b"); // avg 82 (87,80,84,75 → 81.5 → 82)
+        assert_eq!(
+            &ship[4..],
+            ["mistral-medium-3-72b-instruct", "openrouter-model-fusion"]
+        );
+        let name = by(Sort::Name);
+        assert_eq!(name[0], "mistral-3-1"); // "3.1" sorts before "3b"
+        assert_eq!(name[5], "openrouter-model-fusion");
+        let score = by(Sort::AvgScore);
+        assert_eq!(score[0], "mistral-3b");
+        // No scores at all sorts last.
+        assert_eq!(score[5], "mistral-8b-instruct-v3");
+        let reviewed = by(Sort::LastReviewed);
+        let dates: Vec<_> = reviewed
+            .iter()
+            .map(|s| c.tools.iter().find(|t| &t.slug == s).unwrap().last_reviewed.clone())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted);
+    }
+
+    #[test]
+    fn suggestions_for_unknown_slugs() {
+        let c = shipped();
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let s = close_matches(&c, "mistral-3c", 3);
+        assert_eq!(s[0].slug, "mistral-3b");
+        let s = close_matches(&c, "openrouter", 3);
+        assert_eq!(s[0].slug, "openrouter-model-fusion");
+        assert!(close_matches(&c, "zzzzzzzzzzzzzzzzzz", 3).is_empty());
+    }
+}

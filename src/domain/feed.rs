@@ -1,0 +1,99 @@
+//! The Atom feed of curated comparisons, generated at build time by the `catalog` tool.
+
+use super::model::Catalog;
+use super::routes::compare_path;
+use super::verdict::Tally;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An Atom 1.0 document; links are relative to the feed's own URL (the site root).
+pub fn atom(catalog: &Catalog) -> String {
+    let mut comps = catalog.comparisons.clone();
+    comps.sort_by(|a, b| b.published.cmp(&a.published));
+    let updated = comps
+        .first()
+        .map(|c| c.published.clone())
+        .unwrap_or_else(|| catalog.generated.clone());
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    s += &format!("  <title>{} comparisons</title>\n", xml_escape(&catalog.site.title));
+    s += "  <id>tag:ship-or-skip,2026:comparisons</id>\n";
+    s += &format!("  <updated>{updated}T00:00:00Z</updated>\n");
+    s += "  <author><name>The Ship or Skip panel</name></author>\n";
+    s += "  <link rel=\"self\" href=\"feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n";
+    for c in &comps {
+        let tools: Vec<_> = c
+            .tools
+            .iter()
+            .filter_map(|slug| catalog.tools.iter().find(|t| &t.slug == slug))
+            .collect();
+        let title = tools.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(" vs ");
+        let path = compare_path(&c.tools);
+        let verdicts = tools
+            .iter()
+            .map(|t| {
+                let tally = Tally::of(t);
+                format!(
+                    "{}: {} ({}% panel ship)",
+                    t.name,
+                    tally.verdict_line(),
+                    tally.ship_percent().unwrap_or(0)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let summary = match &c.summary {
+            Some(s) => format!("{s} {verdicts}."),
+            None => format!("{verdicts}."),
+        };
+        s += "  <entry>\n";
+        s += &format!("    <title>{}</title>\n", xml_escape(&title));
+        s += &format!("    <id>tag:ship-or-skip,2026:{}</id>\n", xml_escape(&path));
+        s += &format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(path.trim_start_matches('/')));
+        s += &format!("    <published>{}T00:00:00Z</published>\n", c.published);
+        s += &format!("    <updated>{}T00:00:00Z</updated>\n", c.published);
+        s += &format!("    <summary>{}</summary>\n", xml_escape(&summary));
+        s += "  </entry>\n";
+    }
+    s += "</feed>\n";
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testdata::shipped;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(xml_escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    }
+
+    #[test]
+    fn feed_lists_every_comparison_and_is_committed_up_to_date() {
+        let c = shipped();
+        let feed = atom(&c);
+        assert_eq!(feed.matches("<entry>").count(), c.comparisons.len());
+        assert!(feed.contains("Ship · 3 ship / 1 skip (75% panel ship)"));
+        assert!(feed.contains("href=\"compare/mistral-3b-vs-openrouter-model-fusion\""));
+        let committed = include_str!("../../public/feed.xml");
+        assert_eq!(
+            committed, feed,
+            "public/feed.xml is stale: run `cargo run --bin catalog -- feed public/catalog.json > public/feed.xml`"
+        );
+    }
+}

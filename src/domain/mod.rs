@@ -1,0 +1,14 @@
+//! The domain: pure Rust, free of web-sys, tested with plain `cargo test`.
+
+pub mod browse;
+pub mod feed;
+pub mod jsonpos;
+pub mod model;
+pub mod routes;
+pub mod store;
+pub mod synth;
+pub mod validate;
+pub mod verdict;
+
+#[cfg(test)]
+pub(crate) mod testdata;

@@ -1,0 +1,193 @@
+//! The catalog's typed model (schema v1). Field-by-field documentation: `docs/catalog.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The only catalog schema version this build understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole, validated catalog as the app uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub schema_version: u32,
+    /// ISO date (`YYYY-MM-DD`) the file was generated.
+    pub generated: String,
+    pub site: Site,
+    pub personas: Vec<Persona>,
+    pub tools: Vec<Tool>,
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
+}
+
+/// Site-wide settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    /// One line under the title on the home page.
+    #[serde(default)]
+    pub tagline: String,
+    /// External newsletter signup page (http/https); the weekly box links to it when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newsletter_url: Option<String>,
+}
+
+/// A reviewer persona of the panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// `[a-z0-9-]+`, used in `/reviewer/{id}`.
+    pub id: String,
+    pub name: String,
+    /// One-line motto.
+    pub motto: String,
+    /// What this persona looks for in a tool.
+    pub looks_for: String,
+}
+
+/// Entry price tier: what it costs to start using the tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entry {
+    Free,
+    Freemium,
+    Paid,
+}
+
+impl Entry {
+    pub const ALL: [Entry; 3] = [Entry::Free, Entry::Freemium, Entry::Paid];
+
+    /// Stable lowercase id, used in URLs and as a CSS modifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entry::Free => "free",
+            Entry::Freemium => "freemium",
+            Entry::Paid => "paid",
+        }
+    }
+
+    /// Label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Entry::Free => "Free",
+            Entry::Freemium => "Freemium",
+            Entry::Paid => "Paid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Entry> {
+        Entry::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// Pricing of a tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pricing {
+    /// Entry tier.
+    pub entry: Entry,
+    /// Human summary, e.g. "Pay per token on La Plateforme".
+    pub summary: String,
+}
+
+/// A vote or take direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Call {
+    Ship,
+    Skip,
+}
+
+impl Call {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Call::Ship => "ship",
+            Call::Skip => "skip",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Call::Ship => "Ship",
+            Call::Skip => "Skip",
+        }
+    }
+}
+
+/// One persona's take on one tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Take {
+    /// A persona id.
+    pub persona: String,
+    pub verdict: Call,
+    /// 0–100, optional: some takes carry no score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+    pub text: String,
+}
+
+/// Seeded community counts, with the date they were counted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Community {
+    pub ship: u32,
+    pub skip: u32,
+    /// ISO date the counts were taken.
+    pub as_of: String,
+}
+
+/// A tool of the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    /// `[a-z0-9-]+`, never containing `-vs-`.
+    pub slug: String,
+    pub name: String,
+    pub vendor: String,
+    pub category: String,
+    /// "Best for": one line.
+    pub tagline: String,
+    pub description: String,
+    pub pricing: Pricing,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<String>,
+    /// License of the tool or its weights, e.g. "Apache-2.0" or "Proprietary".
+    pub license: String,
+    /// ISO date of the panel's last review.
+    pub last_reviewed: String,
+    /// Named alternatives (free text: they need not be in the catalog).
+    #[serde(default)]
+    pub alternatives: Vec<String>,
+    pub community: Community,
+    /// At most one take per persona.
+    #[serde(default)]
+    pub panel: Vec<Take>,
+}
+
+impl Tool {
+    /// The take of one persona, if it gave one.
+    pub fn take(&self, persona: &str) -> Option<&Take> {
+        self.panel.iter().find(|t| t.persona == persona)
+    }
+
+    /// Initial letter for the avatar.
+    pub fn initial(&self) -> String {
+        self.name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_else(|| "?".into())
+    }
+}
+
+/// A curated comparison of 2–4 tools.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// 2–4 tool slugs, in page order.
+    pub tools: Vec<String>,
+    /// ISO date.
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}

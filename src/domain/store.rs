@@ -1,0 +1,544 @@
+//! The reader's data: one versioned record per concern (bookmarks, votes, settings),
+//! migrations from older formats, and a merge that never deletes. Pure: the browser
+//! adapter (`app::store`) only moves strings in and out of localStorage.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Call;
+
+pub const BOOKMARKS_KEY: &str = "ship-or-skip.bookmarks";
+pub const VOTES_KEY: &str = "ship-or-skip.votes";
+pub const SETTINGS_KEY: &str = "ship-or-skip.settings";
+/// Where an unreadable value is kept: `{key}.backup-{timestamp}`.
+pub const BACKUP_SUFFIX: &str = ".backup-";
+
+pub const BOOKMARKS_VERSION: u32 = 1;
+pub const VOTES_VERSION: u32 = 1;
+pub const SETTINGS_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 1;
+/// Largest import file accepted.
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+
+/// One bookmark: a tool slug and when it was added (ISO-8601 timestamp).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub slug: String,
+    pub added: String,
+}
+
+/// One vote: ship or skip, and when it was cast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub call: Call,
+    pub at: String,
+}
+
+/// The colour theme the reader chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BookmarksRecord {
+    version: u32,
+    items: Vec<Bookmark>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct VotesRecord {
+    version: u32,
+    votes: BTreeMap<String, Vote>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingsRecord {
+    version: u32,
+    #[serde(flatten)]
+    settings: Settings,
+}
+
+/// A decoded record: what could be recovered, and whether the raw value must be kept aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<T> {
+    pub value: T,
+    /// Set when the stored text was unreadable, or partly so: keep it under a backup key.
+    pub problem: Option<String>,
+    /// Set when an older format was migrated: write the new one back.
+    pub migrated: bool,
+}
+
+impl<T> Decoded<T> {
+    fn ok(value: T) -> Self {
+        Decoded {
+            value,
+            problem: None,
+            migrated: false,
+        }
+    }
+}
+
+/// Reads the bookmarks record. Accepts the current format and the v0 format (a bare
+/// array of slugs); keeps every readable entry of a partly broken record.
+pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
+    let Some(raw) = raw else {
+        return Decoded::ok(Vec::new());
+    };
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return Decoded {
+                value: Vec::new(),
+                problem: Some(format!("saved bookmarks were unreadable ({e})")),
+                migrated: false,
+            }
+        }
+    };
+    match value {
+        // v0: ["slug", …]
+        serde_json::Value::Array(items) => {
+            let mut out = Vec::new();
+            let mut bad = 0;
+            for it in items {
+                match it {
+                    serde_json::Value::String(slug) => push_bookmark(
+                        &mut out,
+                        Bookmark {
+                            slug,
+                            added: String::new(),
+                        },
+                    ),
+                    _ => bad += 1,
+                }
+            }
+            Decoded {
+                value: out,
+                problem: (bad > 0).then(|| format!("{bad} saved bookmark(s) were unreadable")),
+                migrated: true,
+            }
+        }
+        serde_json::Value::Object(ref obj) => {
+            match obj.get("version").and_then(|v| v.as_u64()) {
+                Some(v) if v == u64::from(BOOKMARKS_VERSION) => {}
+                other => {
+                    return Decoded {
+                        value: Vec::new(),
+                        problem: Some(match other {
+                            Some(v) => format!("saved bookmarks have an unknown format version {v}"),
+                            None => "saved bookmarks have no format version".into(),
+                        }),
+                        migrated: false,
+                    }
+                }
+            }
+            let items = obj
+                .get("items")
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            let mut bad = 0;
+            for it in items {
+                match serde_json::from_value::<Bookmark>(it) {
+                    Ok(b) => push_bookmark(&mut out, b),
+                    Err(_) => bad += 1,
+                }
+            }
+            Decoded {
+                value: out,
+                problem: (bad > 0).then(|| format!("{bad} saved bookmark(s) were unreadable")),
+                migrated: false,
+            }
+        }
+        _ => Decoded {
+            value: Vec::new(),
+            problem: Some("saved bookmarks were not in a known format".into()),
+            migrated: false,
+        },
+    }
+}
+
+fn push_bookmark(out: &mut Vec<Bookmark>, b: Bookmark) {
+    if !b.slug.is_empty() && !out.iter().any(|x| x.slug == b.slug) {
+        out.push(b);
+    }
+}
+
+pub fn encode_bookmarks(items: &[Bookmark]) -> String {
+    serde_json::to_string(&BookmarksRecord {
+        version: BOOKMARKS_VERSION,
+        items: items.to_vec(),
+    })
+    .unwrap_or_default()
+}
+
+/// Reads the votes record; keeps every readable vote of a partly broken record.
+pub fn decode_votes(raw: Option<&str>) -> Decoded<BTreeMap<String, Vote>> {
+    let Some(raw) = raw else {
+        return Decoded::ok(BTreeMap::new());
+    };
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return Decoded {
+                value: BTreeMap::new(),
+                problem: Some(format!("saved votes were unreadable ({e})")),
+                migrated: false,
+            }
+        }
+    };
+    let version = value.get("version").and_then(|v| v.as_u64());
+    if version != Some(u64::from(VOTES_VERSION)) {
+        return Decoded {
+            value: BTreeMap::new(),
+            problem: Some("saved votes were not in a known format".into()),
+            migrated: false,
+        };
+    }
+    let mut out = BTreeMap::new();
+    let mut bad = 0;
+    if let Some(map) = value.get("votes").and_then(|v| v.as_object()) {
+        for (slug, v) in map {
+            match serde_json::from_value::<Vote>(v.clone()) {
+                Ok(vote) => {
+                    out.insert(slug.clone(), vote);
+                }
+                Err(_) => bad += 1,
+            }
+        }
+    } else {
+        bad += 1;
+    }
+    Decoded {
+        value: out,
+        problem: (bad > 0).then(|| format!("{bad} saved vote(s) were unreadable")),
+        migrated: false,
+    }
+}
+
+pub fn encode_votes(votes: &BTreeMap<String, Vote>) -> String {
+    serde_json::to_string(&VotesRecord {
+        version: VOTES_VERSION,
+        votes: votes.clone(),
+    })
+    .unwrap_or_default()
+}
+
+pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
+    let Some(raw) = raw else {
+        return Decoded::ok(Settings::default());
+    };
+    match serde_json::from_str::<SettingsRecord>(raw) {
+        Ok(r) if r.version == SETTINGS_VERSION => Decoded::ok(r.settings),
+        _ => Decoded {
+            value: Settings::default(),
+            problem: Some("saved settings were unreadable".into()),
+            migrated: false,
+        },
+    }
+}
+
+pub fn encode_settings(s: &Settings) -> String {
+    serde_json::to_string(&SettingsRecord {
+        version: SETTINGS_VERSION,
+        settings: s.clone(),
+    })
+    .unwrap_or_default()
+}
+
+/// Adds or removes a bookmark; newest first.
+pub fn toggle_bookmark(items: &mut Vec<Bookmark>, slug: &str, now: &str) -> bool {
+    if let Some(i) = items.iter().position(|b| b.slug == slug) {
+        items.remove(i);
+        false
+    } else {
+        items.insert(
+            0,
+            Bookmark {
+                slug: slug.to_string(),
+                added: now.to_string(),
+            },
+        );
+        true
+    }
+}
+
+/// Bookmarks newest first (ISO timestamps sort as text; unknown dates last).
+pub fn sorted_newest_first(items: &[Bookmark]) -> Vec<Bookmark> {
+    let mut v = items.to_vec();
+    v.sort_by(|a, b| b.added.cmp(&a.added));
+    v
+}
+
+/// Everything a reader saved, as one export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub app: String,
+    pub version: u32,
+    pub exported: String,
+    pub bookmarks: Vec<Bookmark>,
+    pub votes: BTreeMap<String, Vote>,
+}
+
+pub fn export(bookmarks: &[Bookmark], votes: &BTreeMap<String, Vote>, now: &str) -> String {
+    serde_json::to_string_pretty(&Export {
+        app: "ship-or-skip".into(),
+        version: EXPORT_VERSION,
+        exported: now.into(),
+        bookmarks: bookmarks.to_vec(),
+        votes: votes.clone(),
+    })
+    .unwrap_or_default()
+}
+
+/// Why an import file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is larger than 1 MB, too large to be a Ship or Skip export")]
+    TooLarge,
+    #[error("the file is not JSON: {0}")]
+    NotJson(String),
+    #[error("the file is not a Ship or Skip export (no \"app\": \"ship-or-skip\")")]
+    Foreign,
+    #[error("the export format version {0} is not supported")]
+    Version(u64),
+    #[error("the export is malformed: {0}")]
+    Malformed(String),
+}
+
+pub fn parse_import(text: &str) -> Result<Export, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    if value.get("app").and_then(|v| v.as_str()) != Some("ship-or-skip") {
+        return Err(ImportError::Foreign);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(EXPORT_VERSION) => {}
+        Some(v) => return Err(ImportError::Version(v)),
+        None => return Err(ImportError::Malformed("no version".into())),
+    }
+    serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+}
+
+/// What an import would change, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportPlan {
+    pub new_bookmarks: Vec<Bookmark>,
+    /// Votes for tools the reader has not voted on.
+    pub new_votes: Vec<(String, Vote)>,
+    /// Votes that differ from the reader's and are newer: (slug, old, new).
+    pub changed_votes: Vec<(String, Vote, Vote)>,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.new_bookmarks.is_empty() && self.new_votes.is_empty() && self.changed_votes.is_empty()
+    }
+}
+
+/// Plans a merge that never deletes: bookmarks are added, a vote is taken when the reader
+/// has none for that tool or the imported one is newer.
+pub fn plan_import(
+    bookmarks: &[Bookmark],
+    votes: &BTreeMap<String, Vote>,
+    incoming: &Export,
+) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    for b in &incoming.bookmarks {
+        if !b.slug.is_empty()
+            && !bookmarks.iter().any(|x| x.slug == b.slug)
+            && !plan.new_bookmarks.iter().any(|x| x.slug == b.slug)
+        {
+            plan.new_bookmarks.push(b.clone());
+        }
+    }
+    for (slug, v) in &incoming.votes {
+        match votes.get(slug) {
+            None => plan.new_votes.push((slug.clone(), v.clone())),
+            Some(old) if old.call != v.call && v.at > old.at => {
+                plan.changed_votes
+                    .push((slug.clone(), old.clone(), v.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+    plan
+}
+
+pub fn apply_import(
+    bookmarks: &mut Vec<Bookmark>,
+    votes: &mut BTreeMap<String, Vote>,
+    plan: &ImportPlan,
+) {
+    for b in &plan.new_bookmarks {
+        push_bookmark(bookmarks, b.clone());
+    }
+    for (slug, v) in &plan.new_votes {
+        votes.insert(slug.clone(), v.clone());
+    }
+    for (slug, _, v) in &plan.changed_votes {
+        votes.insert(slug.clone(), v.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bm(slug: &str, added: &str) -> Bookmark {
+        Bookmark {
+            slug: slug.into(),
+            added: added.into(),
+        }
+    }
+
+    #[test]
+    fn bookmarks_round_trip_and_toggle() {
+        let mut items = Vec::new();
+        assert!(toggle_bookmark(&mut items, "a", "2026-11-01T00:00:00Z"));
+        assert!(toggle_bookmark(&mut items, "b", "2026-11-02T00:00:00Z"));
+        assert_eq!(items[0].slug, "b");
+        let d = decode_bookmarks(Some(&encode_bookmarks(&items)));
+        assert_eq!(d, Decoded::ok(items.clone()));
+        assert!(!toggle_bookmark(&mut items, "a", "x"));
+        assert_eq!(items, vec![bm("b", "2026-11-02T00:00:00Z")]);
+    }
+
+    #[test]
+    fn bookmarks_v0_migrates() {
+        let d = decode_bookmarks(Some(r#"["mistral-3b", 7, "mistral-3b", "x"]"#));
+        assert!(d.migrated);
+        assert_eq!(d.value, vec![bm("mistral-3b", ""), bm("x", "")]);
+        assert!(d.problem.unwrap().contains("1 saved bookmark"));
+    }
+
+    #[test]
+    fn corrupted_values_are_reported_and_partly_recovered() {
+        let d = decode_bookmarks(Some("{not json"));
+        assert!(d.value.is_empty());
+        assert!(d.problem.unwrap().contains("unreadable"));
+        let d = decode_bookmarks(Some(r#"{"version":1,"items":[{"slug":"a","added":"t"},{"oops":1}]}"#));
+        assert_eq!(d.value, vec![bm("a", "t")]);
+        assert!(d.problem.is_some());
+        let d = decode_bookmarks(Some(r#"{"version":9,"items":[]}"#));
+        assert!(d.problem.unwrap().contains("version 9"));
+        let v = decode_votes(Some(r#"{"version":1,"votes":{"a":{"call":"ship","at":"t"},"b":{"call":"maybe","at":"t"}}}"#));
+        assert_eq!(v.value.len(), 1);
+        assert!(v.problem.is_some());
+        assert!(decode_votes(Some("42")).problem.is_some());
+        assert!(decode_settings(Some("[]")).problem.is_some());
+        assert_eq!(decode_settings(None).value.theme, Theme::System);
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let s = Settings { theme: Theme::Dark };
+        assert_eq!(decode_settings(Some(&encode_settings(&s))).value, s);
+    }
+
+    #[test]
+    fn import_merges_without_deleting() {
+        let mine = vec![bm("a", "1")];
+        let mut my_votes = BTreeMap::new();
+        my_votes.insert(
+            "a".to_string(),
+            Vote {
+                call: Call::Ship,
+                at: "2026-11-02".into(),
+            },
+        );
+        my_votes.insert(
+            "c".to_string(),
+            Vote {
+                call: Call::Ship,
+                at: "2026-11-02".into(),
+            },
+        );
+        let mut theirs = BTreeMap::new();
+        theirs.insert(
+            "a".to_string(),
+            Vote {
+                call: Call::Skip,
+                at: "2026-11-01".into(), // older: ignored
+            },
+        );
+        theirs.insert(
+            "b".to_string(),
+            Vote {
+                call: Call::Skip,
+                at: "2026-11-01".into(),
+            },
+        );
+        theirs.insert(
+            "c".to_string(),
+            Vote {
+                call: Call::Skip,
+                at: "2026-11-03".into(), // newer: replaces
+            },
+        );
+        let file = export(&[bm("a", "0"), bm("gone-tool", "2")], &theirs, "now");
+        let incoming = parse_import(&file).unwrap();
+        let plan = plan_import(&mine, &my_votes, &incoming);
+        assert_eq!(plan.new_bookmarks, vec![bm("gone-tool", "2")]);
+        assert_eq!(plan.new_votes.len(), 1);
+        assert_eq!(plan.changed_votes.len(), 1);
+        let (mut b, mut v) = (mine.clone(), my_votes.clone());
+        apply_import(&mut b, &mut v, &plan);
+        assert_eq!(b.len(), 2);
+        assert_eq!(v["a"].call, Call::Ship);
+        assert_eq!(v["b"].call, Call::Skip);
+        assert_eq!(v["c"].call, Call::Skip);
+        // Applying the same file again changes nothing.
+        assert!(plan_import(&b, &v, &incoming).is_empty());
+    }
+
+    #[test]
+    fn bad_import_files_get_reasons() {
+        assert_eq!(
+            parse_import(&"x".repeat(MAX_IMPORT_BYTES + 1)),
+            Err(ImportError::TooLarge)
+        );
+        assert!(matches!(parse_import("nope"), Err(ImportError::NotJson(_))));
+        assert_eq!(parse_import(r#"{"a":1}"#), Err(ImportError::Foreign));
+        assert_eq!(
+            parse_import(r#"{"app":"ship-or-skip","version":2}"#),
+            Err(ImportError::Version(2))
+        );
+        assert!(matches!(
+            parse_import(r#"{"app":"ship-or-skip","version":1,"bookmarks":5}"#),
+            Err(ImportError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn newest_first() {
+        let v = sorted_newest_first(&[bm("a", "2026-01-01"), bm("b", "2026-02-01"), bm("c", "")]);
+        let s: Vec<_> = v.iter().map(|b| b.slug.as_str()).collect();
+        assert_eq!(s, ["b", "a", "c"]);
+    }
+}

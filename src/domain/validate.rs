@@ -1,0 +1,483 @@
+//! Parsing and validation of a catalog file, shared by the app and the `catalog` tool.
+//!
+//! Policy (see `docs/catalog.md`): problems with the file as a whole (syntax, schema
+//! version, site, personas) make it unusable; a bad tool or comparison is skipped and
+//! reported, so one broken entry never takes the site down.
+
+use std::collections::HashSet;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::model::{Catalog, Comparison, Persona, Site, Tool, SCHEMA_VERSION};
+
+/// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a catalog file cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogError {
+    #[error("the catalog file is empty")]
+    Empty,
+    #[error("the catalog is not valid JSON: {message} (line {line}, column {column})")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("unsupported catalog schema version {found} (this site reads version {SCHEMA_VERSION})")]
+    UnsupportedVersion { found: String },
+    #[error("the catalog is invalid: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+}
+
+impl CatalogError {
+    /// Every problem with its path, for the `check` tool.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            CatalogError::Invalid(p) => p.clone(),
+            CatalogError::UnsupportedVersion { .. } => {
+                vec![Problem::new("schema_version", self.to_string())]
+            }
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
+/// A usable catalog plus the entries that were skipped, each with its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub skipped: Vec<Problem>,
+}
+
+/// The file's top level, with tools and comparisons kept raw so each is checked alone.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[allow(dead_code)]
+    schema_version: Value,
+    generated: String,
+    site: Value,
+    personas: Vec<Value>,
+    tools: Vec<Value>,
+    #[serde(default)]
+    comparisons: Vec<Value>,
+}
+
+/// Parses and validates catalog text.
+pub fn load(text: &str) -> Result<Loaded, CatalogError> {
+    if text.trim().is_empty() {
+        return Err(CatalogError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let Value::Object(ref top) = value else {
+        return Err(CatalogError::Invalid(vec![Problem::new(
+            "$",
+            "the catalog must be a JSON object",
+        )]));
+    };
+    match top.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(v) => {
+            return Err(CatalogError::UnsupportedVersion {
+                found: v.to_string(),
+            })
+        }
+        None => {
+            return Err(CatalogError::Invalid(vec![Problem::new(
+                "schema_version",
+                "missing field `schema_version`",
+            )]))
+        }
+    }
+    let raw: Raw = typed("$", value)
+        .map_err(|p| CatalogError::Invalid(vec![p]))?;
+
+    let mut fatal = Vec::new();
+    if !is_iso_date(&raw.generated) {
+        fatal.push(Problem::new("generated", date_message(&raw.generated)));
+    }
+    let site = typed::<Site>("site", raw.site)
+        .map_err(|p| fatal.push(p))
+        .ok();
+    if let Some(site) = &site {
+        fatal.extend(site_problems(site));
+    }
+    let mut personas = Vec::with_capacity(raw.personas.len());
+    let mut persona_ids = HashSet::new();
+    for (i, v) in raw.personas.into_iter().enumerate() {
+        let path = format!("personas[{i}]");
+        match typed::<Persona>(&path, v) {
+            Ok(p) => {
+                let before = fatal.len();
+                check_id(&mut fatal, &format!("{path}.id"), &p.id);
+                for (field, s) in [
+                    ("name", &p.name),
+                    ("motto", &p.motto),
+                    ("looks_for", &p.looks_for),
+                ] {
+                    non_empty(&mut fatal, &path, field, s);
+                }
+                if !persona_ids.insert(p.id.clone()) {
+                    fatal.push(Problem::new(
+                        format!("{path}.id"),
+                        format!("duplicate persona id \"{}\"", p.id),
+                    ));
+                }
+                if fatal.len() == before {
+                    personas.push(p);
+                }
+            }
+            Err(p) => fatal.push(p),
+        }
+    }
+    if !fatal.is_empty() {
+        return Err(CatalogError::Invalid(fatal));
+    }
+
+    let mut skipped = Vec::new();
+    let mut tools = Vec::with_capacity(raw.tools.len());
+    let mut slugs = HashSet::with_capacity(raw.tools.len());
+    for (i, v) in raw.tools.into_iter().enumerate() {
+        let path = format!("tools[{i}]");
+        match typed::<Tool>(&path, v) {
+            Ok(t) => {
+                let mut problems = tool_problems(&path, &t, &persona_ids);
+                if problems.is_empty() && !slugs.insert(t.slug.clone()) {
+                    problems.push(Problem::new(
+                        format!("{path}.slug"),
+                        format!("duplicate slug \"{}\"", t.slug),
+                    ));
+                }
+                if problems.is_empty() {
+                    tools.push(t);
+                } else {
+                    skipped.extend(problems);
+                }
+            }
+            Err(p) => skipped.push(p),
+        }
+    }
+
+    let mut comparisons = Vec::with_capacity(raw.comparisons.len());
+    for (i, v) in raw.comparisons.into_iter().enumerate() {
+        let path = format!("comparisons[{i}]");
+        match typed::<Comparison>(&path, v) {
+            Ok(c) => {
+                let problems = comparison_problems(&path, &c, &slugs);
+                if problems.is_empty() {
+                    comparisons.push(c);
+                } else {
+                    skipped.extend(problems);
+                }
+            }
+            Err(p) => skipped.push(p),
+        }
+    }
+
+    Ok(Loaded {
+        catalog: Catalog {
+            schema_version: SCHEMA_VERSION,
+            generated: raw.generated,
+            site: site.expect("site checked above"),
+            personas,
+            tools,
+            comparisons,
+        },
+        skipped,
+    })
+}
+
+/// serde_json's message without its trailing " at line L column C" (we report those apart).
+fn syntax_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Deserializes one value, reporting the exact path of a type error inside it.
+fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
+    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+        let inner = e.path().to_string();
+        let full = match (path, inner.as_str()) {
+            (p, ".") => p.to_string(),
+            ("$", i) => i.to_string(),
+            (p, i) if i.starts_with('[') => format!("{p}{i}"),
+            (p, i) => format!("{p}.{i}"),
+        };
+        Problem::new(full, e.into_inner().to_string())
+    })
+}
+
+fn site_problems(site: &Site) -> Vec<Problem> {
+    let mut out = Vec::new();
+    non_empty(&mut out, "site", "title", &site.title);
+    if let Some(url) = &site.newsletter_url {
+        if !is_http_url(url) {
+            out.push(Problem::new("site.newsletter_url", url_message(url)));
+        }
+    }
+    out
+}
+
+fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    check_id(&mut out, &format!("{path}.slug"), &t.slug);
+    for (field, s) in [
+        ("name", &t.name),
+        ("vendor", &t.vendor),
+        ("category", &t.category),
+        ("tagline", &t.tagline),
+        ("description", &t.description),
+        ("license", &t.license),
+    ] {
+        non_empty(&mut out, path, field, s);
+    }
+    non_empty(&mut out, &format!("{path}.pricing"), "summary", &t.pricing.summary);
+    if let Some(url) = &t.homepage {
+        if !is_http_url(url) {
+            out.push(Problem::new(format!("{path}.homepage"), url_message(url)));
+        }
+    }
+    if !is_iso_date(&t.last_reviewed) {
+        out.push(Problem::new(
+            format!("{path}.last_reviewed"),
+            date_message(&t.last_reviewed),
+        ));
+    }
+    if !is_iso_date(&t.community.as_of) {
+        out.push(Problem::new(
+            format!("{path}.community.as_of"),
+            date_message(&t.community.as_of),
+        ));
+    }
+    for (i, a) in t.alternatives.iter().enumerate() {
+        non_empty(&mut out, path, &format!("alternatives[{i}]"), a);
+    }
+    let mut seen = HashSet::new();
+    for (i, take) in t.panel.iter().enumerate() {
+        let tp = format!("{path}.panel[{i}]");
+        if !personas.contains(&take.persona) {
+            out.push(Problem::new(
+                format!("{tp}.persona"),
+                format!("unknown persona \"{}\"", take.persona),
+            ));
+        } else if !seen.insert(take.persona.as_str()) {
+            out.push(Problem::new(
+                format!("{tp}.persona"),
+                format!("a second take by persona \"{}\"", take.persona),
+            ));
+        }
+        if let Some(score) = take.score {
+            if score > 100 {
+                out.push(Problem::new(
+                    format!("{tp}.score"),
+                    format!("score {score} is out of range 0–100"),
+                ));
+            }
+        }
+        non_empty(&mut out, &tp, "text", &take.text);
+    }
+    out
+}
+
+fn comparison_problems(path: &str, c: &Comparison, slugs: &HashSet<String>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if !(2..=4).contains(&c.tools.len()) {
+        out.push(Problem::new(
+            format!("{path}.tools"),
+            format!("a comparison needs 2 to 4 tools, found {}", c.tools.len()),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, s) in c.tools.iter().enumerate() {
+        if !slugs.contains(s) {
+            out.push(Problem::new(
+                format!("{path}.tools[{i}]"),
+                format!("unknown or skipped tool \"{s}\""),
+            ));
+        } else if !seen.insert(s) {
+            out.push(Problem::new(
+                format!("{path}.tools[{i}]"),
+                format!("tool \"{s}\" is listed twice"),
+            ));
+        }
+    }
+    if !is_iso_date(&c.published) {
+        out.push(Problem::new(
+            format!("{path}.published"),
+            date_message(&c.published),
+        ));
+    }
+    out
+}
+
+fn non_empty(out: &mut Vec<Problem>, path: &str, field: &str, s: &str) {
+    if s.trim().is_empty() {
+        out.push(Problem::new(
+            format!("{path}.{field}"),
+            format!("`{field}` must not be empty"),
+        ));
+    }
+}
+
+fn check_id(out: &mut Vec<Problem>, path: &str, id: &str) {
+    if !is_slug(id) {
+        out.push(Problem::new(
+            path,
+            format!(
+                "\"{}\" is not a valid slug: use 1–80 of a-z, 0-9 and inner single hyphens, never \"-vs-\"",
+                truncate(id, 60)
+            ),
+        ));
+    }
+}
+
+fn date_message(s: &str) -> String {
+    format!("\"{}\" is not an ISO-8601 date (YYYY-MM-DD)", truncate(s, 40))
+}
+
+fn url_message(s: &str) -> String {
+    format!(
+        "\"{}\" is not an http(s) URL; only http:// and https:// links are allowed",
+        truncate(s, 60)
+    )
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// `[a-z0-9-]+`, 1–80 chars, no leading/trailing/double hyphen, never `-vs-` (nor a
+/// `vs-` start or `-vs` end, which would make `a-vs-b` ambiguous).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && !s.contains("-vs-")
+        && !s.starts_with("vs-")
+        && !s.ends_with("-vs")
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// An absolute http(s) URL with a host and no whitespace or control characters.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    let host_ok = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
+    host_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["a", "mistral-3b", "mistral-3-1", "vsx", "a-vsb"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in [
+            "", "A", "a_b", "a--b", "-a", "a-", "a-vs-b", "vs-a", "a-vs", "é", "a b",
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(!is_slug(&"a".repeat(81)));
+    }
+
+    #[test]
+    fn dates() {
+        for ok in ["2026-11-23", "2024-02-29", "2000-02-29"] {
+            assert!(is_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "2026-13-01", "2026-02-29", "1900-02-29", "2026-1-01", "26-11-23", "2026/11/23",
+            "2026-11-31", "2026-11-00", "", "２０２６-11-23",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        for ok in ["https://mistral.ai", "http://x.y/z?q=1", "HTTPS://A.B"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//x.y",
+            "https://", "https:// x", "ftp://x", "https://x\"onmouseover=1", "",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Verdict arithmetic, exactly as `PRODUCT.md` defines it. Pure functions over the model.
+
+use super::model::{Call, Community, Tool};
+
+/// The panel's overall call on a tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Ship,
+    Skip,
+    Split,
+    NoVerdict,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Ship,
+        Verdict::Skip,
+        Verdict::Split,
+        Verdict::NoVerdict,
+    ];
+
+    /// Stable id for URLs and CSS modifiers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ship => "ship",
+            Verdict::Skip => "skip",
+            Verdict::Split => "split",
+            Verdict::NoVerdict => "none",
+        }
+    }
+
+    /// Word shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Ship => "Ship",
+            Verdict::Skip => "Skip",
+            Verdict::Split => "Split",
+            Verdict::NoVerdict => "No verdict",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// Ship/skip counts of the panel takes of one tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub ship: u32,
+    pub skip: u32,
+}
+
+impl Tally {
+    /// Counts the panel's takes; a persona without a take counts in neither.
+    pub fn of(tool: &Tool) -> Tally {
+        tool.panel.iter().fold(Tally::default(), |mut t, take| {
+            match take.verdict {
+                Call::Ship => t.ship += 1,
+                Call::Skip => t.skip += 1,
+            }
+            t
+        })
+    }
+
+    pub fn total(self) -> u32 {
+        self.ship + self.skip
+    }
+
+    /// round(100 × ship / (ship + skip)); `None` without takes.
+    pub fn ship_percent(self) -> Option<u32> {
+        let total = self.total();
+        // Integer round-half-up: (200·ship + total) / (2·total).
+        (total > 0).then(|| (200 * self.ship + total) / (2 * total))
+    }
+
+    pub fn verdict(self) -> Verdict {
+        use std::cmp::Ordering::*;
+        if self.total() == 0 {
+            return Verdict::NoVerdict;
+        }
+        match self.ship.cmp(&self.skip) {
+            Greater => Verdict::Ship,
+            Less => Verdict::Skip,
+            Equal => Verdict::Split,
+        }
+    }
+
+    /// "Ship · 3 ship / 1 skip", or "No verdict" without takes.
+    pub fn verdict_line(self) -> String {
+        match self.verdict() {
+            Verdict::NoVerdict => Verdict::NoVerdict.label().to_string(),
+            v => {
+                let mut s = String::with_capacity(32);
+                s.push_str(v.label());
+                s.push_str(" · ");
+                s.push_str(&self.ship.to_string());
+                s.push_str(" ship / ");
+                s.push_str(&self.skip.to_string());
+                s.push_str(" skip");
+                s
+            }
+        }
+    }
+}
+
+/// Average panel score over the takes that carry one, as a whole number (rounded half up).
+pub fn average_score(tool: &Tool) -> Option<u32> {
+    let (sum, n) = tool
+        .panel
+        .iter()
+        .filter_map(|t| t.score)
+        .fold((0u32, 0u32), |(s, n), x| (s + u32::from(x), n + 1));
+    (n > 0).then(|| (2 * sum + n) / (2 * n))
+}
+
+/// Community figure: the catalog's seeded counts plus this browser's own vote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommunityTotal {
+    pub seeded: Tally,
+    pub as_of: String,
+    pub mine: Option<Call>,
+}
+
+impl CommunityTotal {
+    pub fn new(community: &Community, mine: Option<Call>) -> Self {
+        CommunityTotal {
+            seeded: Tally {
+                ship: community.ship,
+                skip: community.skip,
+            },
+            as_of: community.as_of.clone(),
+            mine,
+        }
+    }
+
+    /// Seeded counts with the reader's vote added.
+    pub fn total(&self) -> Tally {
+        let mut t = self.seeded;
+        match self.mine {
+            Some(Call::Ship) => t.ship += 1,
+            Some(Call::Skip) => t.skip += 1,
+            None => {}
+        }
+        t
+    }
+
+    /// One line for cards and tables, saying which part is the reader's.
+    pub fn summary(&self) -> String {
+        let total = self.total();
+        if total.total() == 0 {
+            return "No community votes yet".into();
+        }
+        let mut s = String::new();
+        s.push_str(&total.ship.to_string());
+        s.push_str(" ship / ");
+        s.push_str(&total.skip.to_string());
+        s.push_str(" skip");
+        match self.mine {
+            Some(call) => {
+                s.push_str(" (incl. your ");
+                s.push_str(call.as_str());
+                s.push(')');
+            }
+            None => {}
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Entry, Pricing, Take};
+
+    fn tool(takes: &[(Call, Option<u8>)]) -> Tool {
+        Tool {
+            slug: "t".into(),
+            name: "T".into(),
+            vendor: "V".into(),
+            category: "C".into(),
+            tagline: "x".into(),
+            description: "x".into(),
+            pricing: Pricing {
+                entry: Entry::Free,
+                summary: "x".into(),
+            },
+            homepage: None,
+            license: "MIT".into(),
+            last_reviewed: "2026-01-01".into(),
+            alternatives: vec![],
+            community: Community::default(),
+            panel: takes
+                .iter()
+                .enumerate()
+                .map(|(i, (v, s))| Take {
+                    persona: format!("p{i}"),
+                    verdict: *v,
+                    score: *s,
+                    text: "x".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn three_one_is_ship_75() {
+        use Call::*;
+        let t = tool(&[
+            (Ship, Some(88)),
+            (Ship, Some(78)),
+            (Ship, Some(82)),
+            (Skip, Some(55)),
+        ]);
+        let tally = Tally::of(&t);
+        assert_eq!(tally, Tally { ship: 3, skip: 1 });
+        assert_eq!(tally.ship_percent(), Some(75));
+        assert_eq!(tally.verdict(), Verdict::Ship);
+        assert_eq!(tally.verdict_line(), "Ship · 3 ship / 1 skip");
+        assert_eq!(average_score(&t), Some(76)); // 303 / 4 = 75.75
+    }
+
+    #[test]
+    fn split_skip_and_none() {
+        use Call::*;
+        assert_eq!(
+            Tally::of(&tool(&[(Ship, None), (Skip, None)])).verdict(),
+            Verdict::Split
+        );
+        let skip = Tally::of(&tool(&[(Skip, None), (Skip, None), (Ship, None)]));
+        assert_eq!(skip.verdict(), Verdict::Skip);
+        assert_eq!(skip.ship_percent(), Some(33));
+        assert_eq!(skip.verdict_line(), "Skip · 1 ship / 2 skip");
+        let none = Tally::of(&tool(&[]));
+        assert_eq!(none.verdict(), Verdict::NoVerdict);
+        assert_eq!(none.ship_percent(), None);
+        assert_eq!(none.verdict_line(), "No verdict");
+    }
+
+    #[test]
+    fn percent_rounds_half_up() {
+        assert_eq!(Tally { ship: 2, skip: 1 }.ship_percent(), Some(67));
+        assert_eq!(Tally { ship: 1, skip: 7 }.ship_percent(), Some(13)); // 12.5
+        assert_eq!(Tally { ship: 0, skip: 4 }.ship_percent(), Some(0));
+    }
+
+    #[test]
+    fn average_ignores_unscored_takes() {
+        use Call::*;
+        assert_eq!(average_score(&tool(&[(Ship, None), (Ship, None)])), None);
+        assert_eq!(
+            average_score(&tool(&[(Ship, Some(80)), (Ship, None), (Skip, Some(45))])),
+            Some(63) // 62.5 rounds up
+        );
+    }
+
+    #[test]
+    fn community_labels_the_readers_part() {
+        let c = Community {
+            ship: 0,
+            skip: 0,
+            as_of: "2026-11-23".into(),
+        };
+        assert_eq!(
+            CommunityTotal::new(&c, None).summary(),
+            "No community votes yet"
+        );
+        let mine = CommunityTotal::new(&c, Some(Call::Skip));
+        assert_eq!(mine.total(), Tally { ship: 0, skip: 1 });
+        assert_eq!(mine.summary(), "0 ship / 1 skip (incl. your skip)");
+        let seeded = Community {
+            ship: 5,
+            skip: 2,
+            as_of: "2026-11-01".into(),
+        };
+        assert_eq!(
+            CommunityTotal::new(&seeded, Some(Call::Ship)).summary(),
+            "6 ship / 2 skip (incl. your ship)"
+        );
+    }
+}

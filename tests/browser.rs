@@ -1,0 +1,118 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against
+//! real localStorage, and components rendered into a real DOM.
+//! Run: `cargo test --target wasm32-unknown-unknown --test browser` (or `make wasm-test`).
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+
+use ship_or_skip::app::store::Store;
+use ship_or_skip::domain::model::Call;
+use ship_or_skip::domain::store::{BOOKMARKS_KEY, VOTES_KEY};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn ls() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn eval(js: &str) {
+    js_sys::eval(js).expect("script runs");
+}
+
+/// Runs `f` under a fresh reactive owner with clean storage and patches undone.
+fn with_store<T>(f: impl FnOnce(Store) -> T) -> T {
+    eval("if (Storage.prototype.__set) { Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set; }");
+    ls().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| f(Store::provide()))
+}
+
+#[wasm_bindgen_test]
+fn bookmarks_and_votes_persist_in_local_storage() {
+    with_store(|store| {
+        assert!(store.persistent.get_untracked());
+        store.toggle_bookmark("mistral-3b");
+        store.set_vote("mistral-3b", Some(Call::Ship));
+        let raw = ls().get_item(BOOKMARKS_KEY).unwrap().unwrap();
+        assert!(raw.contains("\"version\":1") && raw.contains("mistral-3b"), "{raw}");
+        let votes = ls().get_item(VOTES_KEY).unwrap().unwrap();
+        assert!(votes.contains("\"call\":\"ship\""), "{votes}");
+        store.set_vote("mistral-3b", None);
+        assert_eq!(store.vote("mistral-3b"), None);
+    });
+    // A second store (a reload) reads the same data back.
+    let again = Owner::new().with(|| Store::provide().is_bookmarked("mistral-3b"));
+    assert!(again);
+}
+
+#[wasm_bindgen_test]
+fn corrupted_value_is_backed_up_and_reported() {
+    ls().clear().unwrap();
+    ls().set_item(
+        BOOKMARKS_KEY,
+        r#"{"version":1,"items":[{"slug":"a","added":"2026-01-01"},{"junk":true}]}"#,
+    )
+    .unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let store = Store::provide();
+        assert!(store.is_bookmarked("a"), "readable entry recovered");
+        let notices = store.notices.get_untracked();
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].contains("could not be read"), "{}", notices[0]);
+        let storage = ls();
+        let mut backups = Vec::new();
+        for i in 0..storage.length().unwrap() {
+            let k = storage.key(i).unwrap().unwrap();
+            if k.starts_with("ship-or-skip.bookmarks.backup-") {
+                backups.push(storage.get_item(&k).unwrap().unwrap());
+            }
+        }
+        assert_eq!(backups.len(), 1);
+        assert!(backups[0].contains("junk"), "raw value kept verbatim");
+        // The main record was rewritten with what was recovered.
+        let main = storage.get_item(BOOKMARKS_KEY).unwrap().unwrap();
+        assert!(!main.contains("junk"));
+    });
+}
+
+#[wasm_bindgen_test]
+fn full_quota_degrades_to_memory_with_notice() {
+    with_store(|store| {
+        // Simulate a full quota for our records (the probe key still works).
+        eval(
+            "Storage.prototype.__set = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) {
+               if (k.startsWith('ship-or-skip.') && k !== 'ship-or-skip.probe')
+                 throw new DOMException('full', 'QuotaExceededError');
+               return Storage.prototype.__set.call(this, k, v);
+             };",
+        );
+        store.toggle_bookmark("mistral-3b");
+        assert!(!store.persistent.get_untracked(), "switched to memory");
+        assert!(store.is_bookmarked("mistral-3b"), "change kept in memory");
+        store.toggle_bookmark("mistral-3-1");
+        assert_eq!(store.bookmarks.get_untracked().len(), 2);
+        eval("Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set;");
+    });
+}
+
+#[wasm_bindgen_test]
+fn no_storage_at_all_still_works_in_memory() {
+    ls().clear().unwrap();
+    eval(
+        "window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });",
+    );
+    let owner = Owner::new();
+    let (persistent, bookmarked) = owner.with(|| {
+        let store = Store::provide();
+        store.toggle_bookmark("mistral-3b");
+        (store.persistent.get_untracked(), store.is_bookmarked("mistral-3b"))
+    });
+    eval("if (window.__ls) Object.defineProperty(window, 'localStorage', window.__ls); else delete window.localStorage;");
+    assert!(!persistent);
+    assert!(bookmarked);
+}

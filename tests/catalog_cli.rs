@@ -1,0 +1,100 @@
+//! The `catalog` editors' tool: `check` passes on the shipped catalog and fails with a
+//! precise `FILE:LINE:COL: PATH: message` line on every bad fixture; `generate` is
+//! deterministic and valid.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn catalog(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_catalog"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("catalog runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn shipped_catalog_passes() {
+    let (code, out, err) = catalog(&["check", "public/catalog.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("ok — 5 personas, 6 tools, 5 comparisons"), "{err}");
+}
+
+/// (fixture, the exact location and path, a part of the message)
+const BAD: &[(&str, &str, &str)] = &[
+    ("truncated.json", ":", "invalid JSON: EOF while parsing"),
+    ("empty.json", ":1:1: $:", "the catalog file is empty"),
+    ("not-json.json", ":1:1: $:", "invalid JSON: expected value"),
+    ("wrong-version.json", ": schema_version:", "unsupported catalog schema version 2"),
+    ("duplicate-slug.json", ": tools[1].slug:", "duplicate slug \"mistral-medium-3-72b-instruct\""),
+    ("unknown-persona.json", ": tools[2].panel[0].persona:", "unknown persona \"critic\""),
+    ("score-140.json", ": tools[0].panel[1].score:", "score 140 is out of range 0–100"),
+    ("javascript-url.json", ": tools[5].homepage:", "is not an http(s) URL"),
+    ("missing-field.json", ": tools[3]:", "missing field `tagline`"),
+    ("slug-with-vs.json", ": tools[0].slug:", "\"a-vs-b\" is not a valid slug"),
+    ("bad-date.json", ": tools[4].last_reviewed:", "\"2026-02-30\" is not an ISO-8601 date"),
+    ("two-takes-one-persona.json", ": tools[2].panel[1].persona:", "a second take by persona \"builder\""),
+    ("comparison-one-tool.json", ": comparisons[0].tools:", "a comparison needs 2 to 4 tools, found 1"),
+    ("unknown-field.json", ": tools[1]:", "unknown field `rating`"),
+    ("wrong-type.json", ": tools[1].panel[0].score:", "invalid type: string \"high\""),
+    ("bad-persona-id.json", ": personas[0].id:", "\"Builder!\" is not a valid slug"),
+];
+
+#[test]
+fn every_bad_fixture_fails_with_a_precise_message() {
+    for (file, at, message) in BAD {
+        let path = format!("tests/fixtures/bad/{file}");
+        let (code, out, _) = catalog(&["check", &path]);
+        assert_eq!(code, 1, "{file} must fail");
+        let line = out
+            .lines()
+            .find(|l| l.contains(message))
+            .unwrap_or_else(|| panic!("{file}: no line with {message:?} in:\n{out}"));
+        assert!(line.starts_with(&path), "{line}");
+        assert!(line.contains(at), "{file}: {line} lacks {at:?}");
+        // FILE:LINE:COL: with real numbers.
+        let mut parts = line[path.len() + 1..].splitn(3, ':');
+        let l: usize = parts.next().unwrap().parse().expect("line number");
+        let c: usize = parts.next().unwrap().parse().expect("column number");
+        assert!(l >= 1 && c >= 1, "{line}");
+    }
+}
+
+#[test]
+fn fixture_locations_point_at_the_value() {
+    // tools[0].panel[1].score sits on a line that holds `"score": 140`.
+    let path = "tests/fixtures/bad/score-140.json";
+    let (_, out, _) = catalog(&["check", path]);
+    let line: usize = out.split(':').nth(1).unwrap().parse().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.lines().nth(line - 1).unwrap().contains("\"score\": 140"));
+}
+
+#[test]
+fn generate_is_deterministic_and_valid() {
+    let (code, a, _) = catalog(&["generate", "--tools", "500", "--seed", "3"]);
+    assert_eq!(code, 0);
+    let (_, b, _) = catalog(&["generate", "--tools", "500", "--seed", "3"]);
+    assert_eq!(a, b);
+    let dir = std::env::temp_dir().join(format!("sos-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gen.json");
+    std::fs::write(&file, &a).unwrap();
+    let (code, out, err) = catalog(&["check", file.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("500 tools"), "{err}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(catalog(&[]).0, 2);
+    assert_eq!(catalog(&["generate", "--tools", "x"]).0, 2);
+}

@@ -1,0 +1,330 @@
+//! End-to-end: the release build served under `/ship-or-skip/` like GitHub Pages,
+//! driven in headless Chromium as a reader would. Run by `make test`.
+//!
+//! One browser runs every scenario in turn; each failure is named and all are reported.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use support::{dist_dir, server, Browser, BASE};
+
+type Scenario = for<'a> fn(&'a Browser) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
+
+const SEED_PAIRS: [(&str, &str, &str); 5] = [
+    ("mistral-medium-3-72b-instruct", "Mistral Medium 3 (72B Instruct)", "Ship · 3 ship / 1 skip"),
+    ("mistral-medium-3", "Mistral Medium 3", "Ship · 4 ship / 0 skip"),
+    ("mistral-3b", "Mistral 3B", "Ship · 4 ship / 0 skip"),
+    ("mistral-8b-instruct-v3", "Mistral 8B Instruct v3", "Ship · 4 ship / 0 skip"),
+    ("mistral-3-1", "Mistral 3.1", "Ship · 4 ship / 0 skip"),
+];
+
+/// Scorecard cells per persona row (Builder…Creator) for the left tool of each seed page.
+const LEFT_SCORES: [[&str; 5]; 5] = [
+    ["88/100 · ship", "78/100 · ship", "82/100 · ship", "55/100 · skip", "No panel take"],
+    ["78/100 · ship", "72/100 · ship", "74/100 · ship", "70/100 · ship", "No panel take"],
+    ["87/100 · ship", "80/100 · ship", "84/100 · ship", "75/100 · ship", "No panel take"],
+    ["ship", "ship", "ship", "ship", "No panel take"],
+    ["87/100 · ship", "82/100 · ship", "80/100 · ship", "74/100 · ship", "No panel take"],
+];
+const FUSION_SCORES: [&str; 5] = [
+    "80/100 · ship",
+    "45/100 · skip",
+    "80/100 · ship",
+    "No panel take",
+    "80/100 · ship",
+];
+
+fn seed_comparisons(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        for (i, (slug, name, verdict)) in SEED_PAIRS.iter().enumerate() {
+            b.goto(&format!("compare/{slug}-vs-openrouter-model-fusion")).await;
+            let h1 = b.text("h1").await;
+            assert_eq!(h1, format!("{name} vs OpenRouter Model Fusion"));
+            assert!(b.title().await.starts_with(&h1), "title of {slug}");
+            assert_eq!(
+                b.text(".breadcrumb").await.replace('\n', " "),
+                format!("Compare / {name} vs OpenRouter Model Fusion").replace('\n', " ")
+            );
+            let cards = b.texts(".card").await;
+            assert_eq!(cards.len(), 2);
+            let pct = if i == 0 { "75%" } else { "100%" };
+            assert!(cards[0].contains(pct) && cards[0].contains("Panel ship"), "{slug}: {}", cards[0]);
+            assert!(cards[1].contains("75%"), "fusion card: {}", cards[1]);
+            assert!(cards[0].contains("No community votes yet"));
+            let entry = if *slug == "mistral-medium-3" { "Paid" } else { "Free" };
+            assert!(cards[0].contains(entry), "{slug} entry tier");
+            assert!(cards[1].contains("Paid"));
+            let verdicts = b.texts("table.decision tbody tr:first-child td").await;
+            assert_eq!(verdicts, vec![verdict.to_string(), "Ship · 3 ship / 1 skip".to_string()]);
+            let community = b.texts("table.decision tbody tr:nth-child(4) td").await;
+            assert_eq!(community, vec!["No community votes yet"; 2]);
+            let rows = b.texts("table.scorecard tbody tr th").await;
+            assert_eq!(rows, ["Builder", "Skeptic", "Futurist", "Founder", "Creator"]);
+            for (p, (left, right)) in LEFT_SCORES[i].iter().zip(FUSION_SCORES).enumerate() {
+                let cells = b
+                    .texts(&format!("table.scorecard tbody tr:nth-child({}) td", p + 1))
+                    .await;
+                assert!(cells[0].starts_with(left), "{slug} persona {p}: {:?}", cells[0]);
+                assert!(cells[1].starts_with(right), "fusion persona {p}: {:?}", cells[1]);
+            }
+        }
+    })
+}
+
+fn reversed_and_non_curated_pairs(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/openrouter-model-fusion-vs-mistral-3b").await;
+        assert_eq!(b.text("h1").await, "OpenRouter Model Fusion vs Mistral 3B");
+        b.goto("compare/mistral-3b-vs-mistral-3-1").await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs Mistral 3.1");
+        let v = b.texts("table.decision tbody tr:first-child td").await;
+        assert_eq!(v, vec!["Ship · 4 ship / 0 skip"; 2]);
+        // The picker swaps one side and the URL follows.
+        b.client
+            .execute(
+                "const s=document.getElementById('pick-1'); s.value='mistral-medium-3'; s.dispatchEvent(new Event('change'));",
+                vec![],
+            )
+            .await
+            .expect("pick");
+        assert_eq!(b.wait_text("h1", "Medium").await, "Mistral 3B vs Mistral Medium 3");
+        assert_eq!(b.path().await, format!("{BASE}compare/mistral-3b-vs-mistral-medium-3"));
+    })
+}
+
+fn unknown_tool_suggests(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3c-vs-openrouter-model-fusion").await;
+        assert_eq!(b.text("h1").await, "Comparison not found");
+        let body = b.text(".not-found").await;
+        assert!(body.contains("mistral-3c") && body.contains("Did you mean"), "{body}");
+        b.click(".suggestions a").await;
+        assert!(b.wait_text("h1", " vs ").await.contains(" vs OpenRouter Model Fusion"));
+        b.goto("no/such/page").await;
+        assert_eq!(b.text("h1").await, "Page not found");
+        b.click(".not-found a.button").await;
+        assert_eq!(b.wait_text("h1", "Ship or Skip").await, "Ship or Skip");
+    })
+}
+
+fn tool_page(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("tool/mistral-medium-3-72b-instruct").await;
+        assert_eq!(b.text("h1").await, "Mistral Medium 3 (72B Instruct)");
+        let about = b.text(".facts").await;
+        assert!(about.contains("Ship · 3 ship / 1 skip"), "{about}");
+        let alts = b.text(".alternatives").await;
+        assert!(alts.contains("Qwen2.5-72B-Instruct") && alts.contains("Llama 3.3 70B"), "{alts}");
+        let takes = b.texts("table.scorecard tbody td").await;
+        assert_eq!(takes.len(), 5);
+        assert!(takes[3].starts_with("55/100 · skip"));
+        assert_eq!(takes[4], "No panel take");
+        // Curated comparison link goes to the comparison, client-side.
+        b.click("#curated ~ ul a").await;
+        assert_eq!(
+            b.wait_text("h1", " vs ").await,
+            "Mistral Medium 3 (72B Instruct) vs OpenRouter Model Fusion"
+        );
+    })
+}
+
+fn reviewer_page_with_category(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("reviewer/skeptic").await;
+        assert_eq!(b.text("h1").await, "Skeptic");
+        assert_eq!(b.text("p.count").await, "6 tools, 5 shipped");
+        b.goto("reviewer/founder?category=Developer+Tools").await;
+        assert_eq!(b.text("p.count").await, "5 tools, 4 shipped");
+        b.goto("reviewer/creator?category=Writing").await;
+        assert_eq!(b.text("p.count").await, "0 tools, 0 shipped");
+        b.goto("reviewer/nobody").await;
+        assert_eq!(b.text("h1").await, "Page not found");
+    })
+}
+
+fn search_and_facets_from_url(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("?q=mistral&entry=paid").await;
+        assert_eq!(b.text("p.count").await, "1 of 6 tools match");
+        assert_eq!(b.texts(".rows .row__name").await, ["Mistral Medium 3"]);
+        let entry = b.js("return document.getElementById('f-entry').value").await;
+        assert_eq!(entry, "paid");
+        let q = b.js("return document.getElementById('search').value").await;
+        assert_eq!(q, "mistral");
+        // Typing narrows and updates the URL.
+        b.goto("").await;
+        assert_eq!(b.text("p.count").await, "6 tools");
+        let input = b
+            .client
+            .find(fantoccini::Locator::Css("#search"))
+            .await
+            .expect("search box");
+        input.send_keys("fusion").await.expect("type");
+        assert_eq!(b.wait_text("p.count", "1 of").await, "1 of 6 tools match");
+        assert_eq!(b.path().await, format!("{BASE}?q=fusion"));
+        input.clear().await.expect("clear");
+        input.send_keys("zzzz").await.expect("type");
+        assert!(b.wait_text(".empty", "No tools match").await.contains("No tools match"));
+        // A facet change is a history entry: back restores the previous view.
+        b.goto("?verdict=ship").await;
+        assert_eq!(b.text("p.count").await, "6 of 6 tools match");
+        b.client
+            .execute(
+                "const s=document.getElementById('f-entry'); s.value='free'; s.dispatchEvent(new Event('change'));",
+                vec![],
+            )
+            .await
+            .expect("facet");
+        assert_eq!(b.wait_text("p.count", "4 of").await, "4 of 6 tools match");
+        b.client.back().await.expect("back");
+        assert_eq!(b.wait_text("p.count", "6 of").await, "6 of 6 tools match");
+    })
+}
+
+fn deep_link_reload_under_sub_path(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion").await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        b.client.refresh().await.expect("reload");
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        // Every in-app link carries the base path.
+        let hrefs = b
+            .js("return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(h => h.startsWith('/'))")
+            .await;
+        for h in hrefs.as_array().expect("array") {
+            assert!(h.as_str().unwrap().starts_with(BASE), "link without base: {h}");
+        }
+    })
+}
+
+fn bookmark_and_vote_survive_reload(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("").await;
+        assert!(b
+            .wait_text(".bookmarks-panel", "No bookmarks yet")
+            .await
+            .contains("No bookmarks yet — bookmark tools to save them for later."));
+        b.goto("tool/mistral-3b").await;
+        b.click(".bookmark-button").await;
+        assert_eq!(
+            b.js("return document.querySelector('.bookmark-button').getAttribute('aria-pressed')").await,
+            "true"
+        );
+        b.click(".vote-button--skip").await;
+        b.client.refresh().await.expect("reload");
+        assert!(b.wait_text(".community", "1 skip").await.contains("0 ship / 1 skip (incl. your skip)"));
+        assert_eq!(
+            b.js("return document.querySelector('.bookmark-button').getAttribute('aria-pressed')").await,
+            "true"
+        );
+        b.goto("bookmarks").await;
+        assert_eq!(b.texts(".rows .row__name").await, ["Mistral 3B"]);
+        b.click(".rows button").await;
+        assert!(b.wait_text(".page__main", "No bookmarks yet").await.contains("No bookmarks yet"));
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
+fn corrupted_storage_is_kept_and_reported(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("").await;
+        b.js("localStorage.setItem('ship-or-skip.bookmarks', '{broken'); return 0").await;
+        b.client.refresh().await.expect("reload");
+        let notice = b.wait_text(".notices", "could not be read").await;
+        assert!(notice.contains("could not be read"), "{notice}");
+        let kept = b
+            .js("return Object.keys(localStorage).filter(k => k.startsWith('ship-or-skip.bookmarks.backup-')).map(k => localStorage.getItem(k))")
+            .await;
+        assert_eq!(kept, serde_json::json!(["{broken"]));
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
+fn broken_catalogs_degrade_clearly(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        // One invalid tool: the rest shows, with a notice naming it.
+        let mut cat: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap()).unwrap();
+        cat["tools"][2]["panel"][0]["score"] = serde_json::json!(140);
+        b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
+        b.goto("").await;
+        assert_eq!(b.text("p.count").await, "5 tools");
+        let notice = b.text(".notices").await;
+        assert!(notice.contains("1 catalog entries could not be shown"), "{notice}");
+        let why = b.js("return document.querySelector('.notices details').textContent").await;
+        assert!(why.as_str().unwrap().contains("tools[2].panel[0].score: score 140 is out of range"), "{why}");
+        // Not JSON at all: a readable error page with a retry that recovers.
+        b.override_file("catalog.json", Some(b"<html>oops</html>"));
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(b.text("h1").await, "The catalog could not be loaded");
+        let what = b.text(".load-error__what").await;
+        assert!(what.contains("not valid JSON") && what.contains("line 1, column 1"), "{what}");
+        b.override_file("catalog.json", None);
+        b.click(".load-error button").await;
+        assert_eq!(b.wait_text("h1", "Mistral 3B").await, "Mistral 3B");
+    })
+}
+
+#[test]
+fn github_pages_like_server_answers_404_for_unknown_paths() {
+    let root = dist_dir();
+    assert_eq!(server::resolve(&root, BASE, "/ship-or-skip/").0, 200);
+    assert_eq!(server::resolve(&root, BASE, "/ship-or-skip/catalog.json").0, 200);
+    let (status, file) = server::resolve(&root, BASE, "/ship-or-skip/compare/a-vs-b");
+    assert_eq!(status, 404);
+    assert!(file.unwrap().ends_with("404.html"));
+    assert_eq!(server::resolve(&root, BASE, "/ship-or-skip/../Cargo.toml").0, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reader_journeys_in_chromium() {
+    let scenarios: &[(&str, Scenario)] = &[
+        ("seed comparisons", seed_comparisons),
+        ("reversed and non-curated pairs", reversed_and_non_curated_pairs),
+        ("unknown tool suggests", unknown_tool_suggests),
+        ("tool page", tool_page),
+        ("reviewer page with category", reviewer_page_with_category),
+        ("search and facets from url", search_and_facets_from_url),
+        ("deep link reload under sub-path", deep_link_reload_under_sub_path),
+        ("bookmark and vote survive reload", bookmark_and_vote_survive_reload),
+        ("corrupted storage is kept and reported", corrupted_storage_is_kept_and_reported),
+        ("broken catalogs degrade clearly", broken_catalogs_degrade_clearly),
+    ];
+    let browser = Browser::start(dist_dir()).await;
+    let mut failures = Vec::new();
+    for (name, run) in scenarios {
+        let fut = std::panic::AssertUnwindSafe(run(&browser));
+        let outcome = futures_catch(fut).await;
+        match outcome {
+            Ok(()) => eprintln!("ok    {name}"),
+            Err(msg) => {
+                eprintln!("FAIL  {name}: {msg}");
+                failures.push(format!("{name}: {msg}"));
+            }
+        }
+    }
+    browser.close().await;
+    assert!(failures.is_empty(), "failed scenarios:\n{}", failures.join("\n"));
+}
+
+/// Runs a scenario, turning its panic into an error message so the others still run.
+async fn futures_catch<F: Future<Output = ()>>(f: std::panic::AssertUnwindSafe<F>) -> Result<(), String> {
+    use std::task::Poll;
+    let mut f = Box::pin(f.0);
+    std::future::poll_fn(move |cx| {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.as_mut().poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(())) => Poll::Ready(Ok(())),
+            Err(e) => Poll::Ready(Err(e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panic".into()))),
+        }
+    })
+    .await
+}
