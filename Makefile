@@ -12,7 +12,7 @@ E2E_DIST := target/e2e-dist
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt
+.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots
 
 setup:
 	@scripts/setup.sh
@@ -50,3 +50,6 @@ lint:
 
 fmt:
 	cargo fmt
+
+screenshots: setup-browser e2e-dist
+	E2E_DIST=$(E2E_DIST) cargo test --locked --test e2e -- --ignored screenshots

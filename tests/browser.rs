@@ -36,7 +36,10 @@ fn bookmarks_and_votes_persist_in_local_storage() {
         store.toggle_bookmark("mistral-3b");
         store.set_vote("mistral-3b", Some(Call::Ship));
         let raw = ls().get_item(BOOKMARKS_KEY).unwrap().unwrap();
-        assert!(raw.contains("\"version\":1") && raw.contains("mistral-3b"), "{raw}");
+        assert!(
+            raw.contains("\"version\":1") && raw.contains("mistral-3b"),
+            "{raw}"
+        );
         let votes = ls().get_item(VOTES_KEY).unwrap().unwrap();
         assert!(votes.contains("\"call\":\"ship\""), "{votes}");
         store.set_vote("mistral-3b", None);
@@ -95,7 +98,9 @@ fn full_quota_degrades_to_memory_with_notice() {
         assert!(store.is_bookmarked("mistral-3b"), "change kept in memory");
         store.toggle_bookmark("mistral-3-1");
         assert_eq!(store.bookmarks.get_untracked().len(), 2);
-        eval("Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set;");
+        eval(
+            "Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set;",
+        );
     });
 }
 
@@ -110,7 +115,10 @@ fn no_storage_at_all_still_works_in_memory() {
     let (persistent, bookmarked) = owner.with(|| {
         let store = Store::provide();
         store.toggle_bookmark("mistral-3b");
-        (store.persistent.get_untracked(), store.is_bookmarked("mistral-3b"))
+        (
+            store.persistent.get_untracked(),
+            store.is_bookmarked("mistral-3b"),
+        )
     });
     eval("if (window.__ls) Object.defineProperty(window, 'localStorage', window.__ls); else delete window.localStorage;");
     assert!(!persistent);

@@ -24,7 +24,10 @@ fn shipped_catalog_passes() {
     let (code, out, err) = catalog(&["check", "public/catalog.json"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.is_empty(), "{out}");
-    assert!(err.contains("ok — 5 personas, 6 tools, 5 comparisons"), "{err}");
+    assert!(
+        err.contains("ok — 5 personas, 6 tools, 5 comparisons"),
+        "{err}"
+    );
 }
 
 /// (fixture, the exact location and path, a part of the message)
@@ -32,19 +35,71 @@ const BAD: &[(&str, &str, &str)] = &[
     ("truncated.json", ":", "invalid JSON: EOF while parsing"),
     ("empty.json", ":1:1: $:", "the catalog file is empty"),
     ("not-json.json", ":1:1: $:", "invalid JSON: expected value"),
-    ("wrong-version.json", ": schema_version:", "unsupported catalog schema version 2"),
-    ("duplicate-slug.json", ": tools[1].slug:", "duplicate slug \"mistral-medium-3-72b-instruct\""),
-    ("unknown-persona.json", ": tools[2].panel[0].persona:", "unknown persona \"critic\""),
-    ("score-140.json", ": tools[0].panel[1].score:", "score 140 is out of range 0–100"),
-    ("javascript-url.json", ": tools[5].homepage:", "is not an http(s) URL"),
-    ("missing-field.json", ": tools[3]:", "missing field `tagline`"),
-    ("slug-with-vs.json", ": tools[0].slug:", "\"a-vs-b\" is not a valid slug"),
-    ("bad-date.json", ": tools[4].last_reviewed:", "\"2026-02-30\" is not an ISO-8601 date"),
-    ("two-takes-one-persona.json", ": tools[2].panel[1].persona:", "a second take by persona \"builder\""),
-    ("comparison-one-tool.json", ": comparisons[0].tools:", "a comparison needs 2 to 4 tools, found 1"),
-    ("unknown-field.json", ": tools[1]:", "unknown field `rating`"),
-    ("wrong-type.json", ": tools[1].panel[0].score:", "invalid type: string \"high\""),
-    ("bad-persona-id.json", ": personas[0].id:", "\"Builder!\" is not a valid slug"),
+    (
+        "wrong-version.json",
+        ": schema_version:",
+        "unsupported catalog schema version 2",
+    ),
+    (
+        "duplicate-slug.json",
+        ": tools[1].slug:",
+        "duplicate slug \"mistral-medium-3-72b-instruct\"",
+    ),
+    (
+        "unknown-persona.json",
+        ": tools[2].panel[0].persona:",
+        "unknown persona \"critic\"",
+    ),
+    (
+        "score-140.json",
+        ": tools[0].panel[1].score:",
+        "score 140 is out of range 0–100",
+    ),
+    (
+        "javascript-url.json",
+        ": tools[5].homepage:",
+        "is not an http(s) URL",
+    ),
+    (
+        "missing-field.json",
+        ": tools[3]:",
+        "missing field `tagline`",
+    ),
+    (
+        "slug-with-vs.json",
+        ": tools[0].slug:",
+        "\"a-vs-b\" is not a valid slug",
+    ),
+    (
+        "bad-date.json",
+        ": tools[4].last_reviewed:",
+        "\"2026-02-30\" is not an ISO-8601 date",
+    ),
+    (
+        "two-takes-one-persona.json",
+        ": tools[2].panel[1].persona:",
+        "a second take by persona \"builder\"",
+    ),
+    (
+        "comparison-one-tool.json",
+        ": comparisons[0].tools:",
+        "a comparison needs 2 to 4 tools, found 1",
+    ),
+    (
+        "unknown-field.json",
+        ": tools[1]:",
+        "unknown field `rating`",
+    ),
+    (
+        "wrong-type.json",
+        ": tools[1].panel[0].score:",
+        "invalid type: string \"high\"",
+    ),
+    (
+        "bad-persona-id.json",
+        ": personas[0].id:",
+        "\"Builder!\" is not a valid slug",
+    ),
 ];
 
 #[test]
@@ -74,7 +129,11 @@ fn fixture_locations_point_at_the_value() {
     let (_, out, _) = catalog(&["check", path]);
     let line: usize = out.split(':').nth(1).unwrap().parse().unwrap();
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.lines().nth(line - 1).unwrap().contains("\"score\": 140"));
+    assert!(text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .contains("\"score\": 140"));
 }
 
 #[test]

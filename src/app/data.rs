@@ -99,6 +99,8 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
         return Err(FetchError::Http(resp.status()));
     }
     let text = resp.text().map_err(|_| FetchError::Offline)?;
-    let text = JsFuture::from(text).await.map_err(|_| FetchError::Offline)?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| FetchError::Offline)?;
     Ok(text.as_string().unwrap_or_default())
 }

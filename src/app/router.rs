@@ -161,12 +161,18 @@ impl Nav {
             return;
         }
         let pathname = url.pathname();
-        let Some(path) = self.base.with_value(|b| strip_base(b, &pathname).map(str::to_string))
+        let Some(path) = self
+            .base
+            .with_value(|b| strip_base(b, &pathname).map(str::to_string))
         else {
             return;
         };
         // Files the app does not route (feed, catalog, badges) load for real.
-        if path.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+        if path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
+        {
             return;
         }
         e.prevent_default();

@@ -77,9 +77,15 @@ impl Store {
         if !self.persistent.get_untracked() {
             return;
         }
-        let b = self.read(BOOKMARKS_KEY, schema::decode_bookmarks, |v| schema::encode_bookmarks(v));
+        let b = self.read(BOOKMARKS_KEY, schema::decode_bookmarks, |v| {
+            schema::encode_bookmarks(v)
+        });
         let v = self.read(VOTES_KEY, schema::decode_votes, schema::encode_votes);
-        let s = self.read(SETTINGS_KEY, schema::decode_settings, schema::encode_settings);
+        let s = self.read(
+            SETTINGS_KEY,
+            schema::decode_settings,
+            schema::encode_settings,
+        );
         self.bookmarks.set(b);
         self.votes.set(v);
         if first || self.settings.get_untracked() != s {
@@ -136,8 +142,7 @@ impl Store {
     fn update_bookmarks(&self, op: impl FnOnce(&mut Vec<Bookmark>)) {
         let mut items = match self.persistent.get_untracked().then(storage).flatten() {
             Some(st) => {
-                schema::decode_bookmarks(st.get_item(BOOKMARKS_KEY).ok().flatten().as_deref())
-                    .value
+                schema::decode_bookmarks(st.get_item(BOOKMARKS_KEY).ok().flatten().as_deref()).value
             }
             None => self.bookmarks.get_untracked(),
         };

@@ -330,7 +330,14 @@ mod tests {
         let reviewed = by(Sort::LastReviewed);
         let dates: Vec<_> = reviewed
             .iter()
-            .map(|s| c.tools.iter().find(|t| &t.slug == s).unwrap().last_reviewed.clone())
+            .map(|s| {
+                c.tools
+                    .iter()
+                    .find(|t| &t.slug == s)
+                    .unwrap()
+                    .last_reviewed
+                    .clone()
+            })
             .collect();
         let mut sorted = dates.clone();
         sorted.sort_by(|a, b| b.cmp(a));

@@ -30,7 +30,10 @@ pub fn atom(catalog: &Catalog) -> String {
         .map(|c| c.published.clone())
         .unwrap_or_else(|| catalog.generated.clone());
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    s += &format!("  <title>{} comparisons</title>\n", xml_escape(&catalog.site.title));
+    s += &format!(
+        "  <title>{} comparisons</title>\n",
+        xml_escape(&catalog.site.title)
+    );
     s += "  <id>tag:ship-or-skip,2026:comparisons</id>\n";
     s += &format!("  <updated>{updated}T00:00:00Z</updated>\n");
     s += "  <author><name>The Ship or Skip panel</name></author>\n";
@@ -41,7 +44,11 @@ pub fn atom(catalog: &Catalog) -> String {
             .iter()
             .filter_map(|slug| catalog.tools.iter().find(|t| &t.slug == slug))
             .collect();
-        let title = tools.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(" vs ");
+        let title = tools
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" vs ");
         let path = compare_path(&c.tools);
         let verdicts = tools
             .iter()
@@ -63,7 +70,10 @@ pub fn atom(catalog: &Catalog) -> String {
         s += "  <entry>\n";
         s += &format!("    <title>{}</title>\n", xml_escape(&title));
         s += &format!("    <id>tag:ship-or-skip,2026:{}</id>\n", xml_escape(&path));
-        s += &format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(path.trim_start_matches('/')));
+        s += &format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(path.trim_start_matches('/'))
+        );
         s += &format!("    <published>{}T00:00:00Z</published>\n", c.published);
         s += &format!("    <updated>{}T00:00:00Z</updated>\n", c.published);
         s += &format!("    <summary>{}</summary>\n", xml_escape(&summary));
@@ -80,7 +90,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(xml_escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+        assert_eq!(
+            xml_escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
+        );
     }
 
     #[test]

@@ -146,7 +146,9 @@ pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
                     return Decoded {
                         value: Vec::new(),
                         problem: Some(match other {
-                            Some(v) => format!("saved bookmarks have an unknown format version {v}"),
+                            Some(v) => {
+                                format!("saved bookmarks have an unknown format version {v}")
+                            }
                             None => "saved bookmarks have no format version".into(),
                         }),
                         migrated: false,
@@ -442,12 +444,16 @@ mod tests {
         let d = decode_bookmarks(Some("{not json"));
         assert!(d.value.is_empty());
         assert!(d.problem.unwrap().contains("unreadable"));
-        let d = decode_bookmarks(Some(r#"{"version":1,"items":[{"slug":"a","added":"t"},{"oops":1}]}"#));
+        let d = decode_bookmarks(Some(
+            r#"{"version":1,"items":[{"slug":"a","added":"t"},{"oops":1}]}"#,
+        ));
         assert_eq!(d.value, vec![bm("a", "t")]);
         assert!(d.problem.is_some());
         let d = decode_bookmarks(Some(r#"{"version":9,"items":[]}"#));
         assert!(d.problem.unwrap().contains("version 9"));
-        let v = decode_votes(Some(r#"{"version":1,"votes":{"a":{"call":"ship","at":"t"},"b":{"call":"maybe","at":"t"}}}"#));
+        let v = decode_votes(Some(
+            r#"{"version":1,"votes":{"a":{"call":"ship","at":"t"},"b":{"call":"maybe","at":"t"}}}"#,
+        ));
         assert_eq!(v.value.len(), 1);
         assert!(v.problem.is_some());
         assert!(decode_votes(Some("42")).problem.is_some());

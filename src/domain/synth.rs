@@ -23,14 +23,29 @@ impl Rng {
     }
     /// Roughly normal: the sum of three uniforms.
     fn bell(&mut self, mean: i32, spread: i32) -> i32 {
-        let s: i32 = (0..3).map(|_| self.below(2 * spread as usize + 1) as i32 - spread).sum();
+        let s: i32 = (0..3)
+            .map(|_| self.below(2 * spread as usize + 1) as i32 - spread)
+            .sum();
         mean + s / 3 * 2
     }
 }
 
 const VENDORS: &[&str] = &[
-    "Mistral AI", "OpenRouter", "Anthropic", "Northwind Labs", "Cobalt AI", "Quill", "Lattice",
-    "Beacon", "Fernweh", "Orbit", "Tessellate", "Kestrel", "Harbor", "Juniper", "Vanta Forge",
+    "Mistral AI",
+    "OpenRouter",
+    "Anthropic",
+    "Northwind Labs",
+    "Cobalt AI",
+    "Quill",
+    "Lattice",
+    "Beacon",
+    "Fernweh",
+    "Orbit",
+    "Tessellate",
+    "Kestrel",
+    "Harbor",
+    "Juniper",
+    "Vanta Forge",
 ];
 const STEMS: &[&str] = &[
     "Mistral", "Nova", "Pilot", "Forge", "Atlas", "Echo", "Lumen", "Sable", "Vector", "Drift",
@@ -41,16 +56,40 @@ const KINDS: &[&str] = &[
     "Instruct", "Writer", "Review", "Docs", "Sheets",
 ];
 const CATEGORIES: &[&str] = &[
-    "Developer Tools", "Writing", "Design", "Productivity", "Research", "Marketing", "Data",
-    "Audio & Video", "Customer Support", "Education",
+    "Developer Tools",
+    "Writing",
+    "Design",
+    "Productivity",
+    "Research",
+    "Marketing",
+    "Data",
+    "Audio & Video",
+    "Customer Support",
+    "Education",
 ];
 const ADJ: &[&str] = &[
-    "fast", "open-weight", "private", "self-hosted", "collaborative", "low-latency", "cheap",
-    "multilingual", "long-context", "on-device",
+    "fast",
+    "open-weight",
+    "private",
+    "self-hosted",
+    "collaborative",
+    "low-latency",
+    "cheap",
+    "multilingual",
+    "long-context",
+    "on-device",
 ];
 const NOUNS: &[&str] = &[
-    "code review", "meeting notes", "support tickets", "data pipelines", "slide decks",
-    "research briefs", "product copy", "SQL queries", "podcast edits", "test suites",
+    "code review",
+    "meeting notes",
+    "support tickets",
+    "data pipelines",
+    "slide decks",
+    "research briefs",
+    "product copy",
+    "SQL queries",
+    "podcast edits",
+    "test suites",
 ];
 const PERSONAS: &[(&str, &str)] = &[
     ("builder", "Builder"),

@@ -45,7 +45,9 @@ pub enum CatalogError {
         column: usize,
         message: String,
     },
-    #[error("unsupported catalog schema version {found} (this site reads version {SCHEMA_VERSION})")]
+    #[error(
+        "unsupported catalog schema version {found} (this site reads version {SCHEMA_VERSION})"
+    )]
     UnsupportedVersion { found: String },
     #[error("the catalog is invalid: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
@@ -115,8 +117,7 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
             )]))
         }
     }
-    let raw: Raw = typed("$", value)
-        .map_err(|p| CatalogError::Invalid(vec![p]))?;
+    let raw: Raw = typed("$", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
 
     let mut fatal = Vec::new();
     if !is_iso_date(&raw.generated) {
@@ -260,7 +261,12 @@ fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Proble
     ] {
         non_empty(&mut out, path, field, s);
     }
-    non_empty(&mut out, &format!("{path}.pricing"), "summary", &t.pricing.summary);
+    non_empty(
+        &mut out,
+        &format!("{path}.pricing"),
+        "summary",
+        &t.pricing.summary,
+    );
     if let Some(url) = &t.homepage {
         if !is_http_url(url) {
             out.push(Problem::new(format!("{path}.homepage"), url_message(url)));
@@ -361,7 +367,10 @@ fn check_id(out: &mut Vec<Problem>, path: &str, id: &str) {
 }
 
 fn date_message(s: &str) -> String {
-    format!("\"{}\" is not an ISO-8601 date (YYYY-MM-DD)", truncate(s, 40))
+    format!(
+        "\"{}\" is not an ISO-8601 date (YYYY-MM-DD)",
+        truncate(s, 40)
+    )
 }
 
 fn url_message(s: &str) -> String {
@@ -383,8 +392,7 @@ fn truncate(s: &str, max: usize) -> String {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -435,7 +443,10 @@ pub fn is_http_url(s: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
-    host_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    host_ok
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 #[cfg(test)]
@@ -461,8 +472,16 @@ mod tests {
             assert!(is_iso_date(ok), "{ok}");
         }
         for bad in [
-            "2026-13-01", "2026-02-29", "1900-02-29", "2026-1-01", "26-11-23", "2026/11/23",
-            "2026-11-31", "2026-11-00", "", "２０２６-11-23",
+            "2026-13-01",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-1-01",
+            "26-11-23",
+            "2026/11/23",
+            "2026-11-31",
+            "2026-11-00",
+            "",
+            "２０２６-11-23",
         ] {
             assert!(!is_iso_date(bad), "{bad}");
         }
@@ -474,8 +493,15 @@ mod tests {
             assert!(is_http_url(ok), "{ok}");
         }
         for bad in [
-            "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//x.y",
-            "https://", "https:// x", "ftp://x", "https://x\"onmouseover=1", "",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "//x.y",
+            "https://",
+            "https:// x",
+            "ftp://x",
+            "https://x\"onmouseover=1",
+            "",
         ] {
             assert!(!is_http_url(bad), "{bad}");
         }

@@ -156,13 +156,10 @@ impl CommunityTotal {
         s.push_str(" ship / ");
         s.push_str(&total.skip.to_string());
         s.push_str(" skip");
-        match self.mine {
-            Some(call) => {
-                s.push_str(" (incl. your ");
-                s.push_str(call.as_str());
-                s.push(')');
-            }
-            None => {}
+        if let Some(call) = self.mine {
+            s.push_str(" (incl. your ");
+            s.push_str(call.as_str());
+            s.push(')');
         }
         s
     }

@@ -19,7 +19,9 @@ pub struct Group(Child);
 
 impl Group {
     pub fn spawn(cmd: &mut Command) -> std::io::Result<Group> {
-        cmd.stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
         cmd.spawn().map(Group)
     }
 }
@@ -27,8 +29,10 @@ impl Group {
 impl Drop for Group {
     fn drop(&mut self) {
         let pid = self.0.id() as i32;
-        // SAFETY-free: kill(2) through the `kill` command keeps us off libc.
-        let _ = Command::new("kill").args(["-KILL", &format!("-{pid}")]).status();
+        // The whole group: chromedriver and the Chromium it started.
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{pid}")])
+            .status();
         let _ = self.0.wait();
     }
 }
@@ -78,7 +82,8 @@ impl Browser {
                 .arg(format!("--port={port}")),
         )
         .expect("chromedriver starts (make setup-browser installs it)");
-        let profile = TempDir(std::env::temp_dir().join(format!("sos-e2e-{}-{port}", std::process::id())));
+        let profile =
+            TempDir(std::env::temp_dir().join(format!("sos-e2e-{}-{port}", std::process::id())));
         let caps = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -106,7 +111,9 @@ impl Browser {
             .await;
             match attempt {
                 Ok(Ok(c)) => break c,
-                _ if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(200)).await,
+                _ if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(200)).await
+                }
                 Ok(Err(e)) => panic!("WebDriver session failed: {e}"),
                 Err(_) => panic!("WebDriver session request timed out"),
             }
@@ -145,7 +152,12 @@ impl Browser {
     pub async fn texts(&self, css: &str) -> Vec<String> {
         self.text(css).await;
         let mut out = Vec::new();
-        for el in self.client.find_all(Locator::Css(css)).await.expect("find_all") {
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+        {
             out.push(el.text().await.expect("text"));
         }
         out
@@ -211,7 +223,9 @@ impl Browser {
         };
     }
 
+    /// Ends the session; the driver group (and its Chromium) is killed on drop either way,
+    /// so a hanging DELETE session is given a few seconds only.
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.client.close()).await;
     }
 }

@@ -61,7 +61,9 @@ pub fn resolve(root: &Path, base: &str, path: &str) -> (u16, Option<PathBuf>) {
 
 impl Server {
     pub async fn start(root: PathBuf, base: &'static str) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let origin = format!("http://{}", listener.local_addr().expect("addr"));
         let overrides: Overrides = Default::default();
         let shared = overrides.clone();

@@ -33,7 +33,12 @@ pub fn BookmarksPage() -> impl IntoView {
     let nav = use_nav();
     let store = use_store();
     let catalog = use_catalog();
-    use_head(|| ("Bookmarks · Ship or Skip".into(), "Your bookmarked AI tools, saved in this browser.".into()));
+    use_head(|| {
+        (
+            "Bookmarks · Ship or Skip".into(),
+            "Your bookmarked AI tools, saved in this browser.".into(),
+        )
+    });
     let plan = RwSignal::new(None::<ImportPlan>);
     let import_error = RwSignal::new(None::<String>);
     let imported = RwSignal::new(false);
@@ -82,11 +87,16 @@ pub fn BookmarksPage() -> impl IntoView {
         };
         if file.size() > crate::domain::store::MAX_IMPORT_BYTES as f64 {
             plan.set(None);
-            import_error.set(Some("This file is larger than 1 MB, too large to be a Ship or Skip export.".into()));
+            import_error.set(Some(
+                "This file is larger than 1 MB, too large to be a Ship or Skip export.".into(),
+            ));
             return;
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
             let Some(text) = text else {
                 import_error.set(Some("The file could not be read.".into()));
                 return;
@@ -94,7 +104,11 @@ pub fn BookmarksPage() -> impl IntoView {
             match parse_import(&text) {
                 Ok(export) => {
                     import_error.set(None);
-                    let p = plan_import(&store.bookmarks.get_untracked(), &store.votes.get_untracked(), &export);
+                    let p = plan_import(
+                        &store.bookmarks.get_untracked(),
+                        &store.votes.get_untracked(),
+                        &export,
+                    );
                     plan.set(Some(p));
                 }
                 Err(e) => {

@@ -32,27 +32,39 @@ pub fn lede(tools: &[&Tool]) -> String {
         .iter()
         .map(|t| (*t, Tally::of(t).ship_percent(), average_score(t)))
         .collect();
-    let best = figures.iter().map(|f| (f.1, f.2)).max().unwrap_or((None, None));
-    let leaders: Vec<&str> = figures
-        .iter()
-        .filter(|f| (f.1, f.2) == best)
-        .map(|f| f.0.name.as_str())
-        .collect();
+    let score = |a: Option<u32>| {
+        a.map(|a| a.to_string() + "/100")
+            .unwrap_or_else(|| "no score".into())
+    };
     let mut s = String::from("Which one should you ship with? ");
-    if leaders.len() == 1 && figures.len() > 1 {
+    let best_pct = figures.iter().map(|f| f.1).max().flatten();
+    let top: Vec<_> = figures.iter().filter(|f| f.1 == best_pct).collect();
+    if top.len() == 1 {
         s.push_str("The panel leans to ");
-        s.push_str(leaders[0]);
+        s.push_str(top[0].0.name.as_str());
         s.push_str(" (");
-        s.push_str(&percent_text(best.0));
-        s.push_str(" ship");
-        if let Some(avg) = best.1 {
-            s.push_str(", average ");
-            s.push_str(&avg.to_string());
-            s.push_str("/100");
-        }
+        s.push_str(&percent_text(best_pct));
+        s.push_str(" ship, average ");
+        s.push_str(&score(top[0].2));
         s.push_str("). ");
     } else {
-        s.push_str("The panel rates them evenly. ");
+        let best_avg = top.iter().map(|f| f.2).max().flatten();
+        let by_avg: Vec<_> = top.iter().filter(|f| f.2 == best_avg).collect();
+        s.push_str(if top.len() == figures.len() {
+            "All ship at "
+        } else {
+            "The leaders ship at "
+        });
+        s.push_str(&percent_text(best_pct));
+        if by_avg.len() == 1 && best_avg.is_some() {
+            s.push_str("; ");
+            s.push_str(by_avg[0].0.name.as_str());
+            s.push_str(" scores higher on average (");
+            s.push_str(&score(best_avg));
+            s.push_str("). ");
+        } else {
+            s.push_str(", with no clear winner on scores. ");
+        }
     }
     s.push_str("Verdicts, pricing, the reviewer split and the community vote, side by side.");
     s
@@ -169,7 +181,7 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
                 <nav class="breadcrumb" aria-label="Breadcrumb">
                     <ol>
                         <li><a href=nav.href("/")>"Compare"</a></li>
-                        <li aria-current="page">{title.clone()}</li>
+                        <li aria-current="page"><span class="sep" aria-hidden="true">"/ "</span>{title.clone()}</li>
                     </ol>
                 </nav>
                 <p class="eyebrow">"AI tool comparison"</p>

@@ -46,7 +46,12 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let nav = use_nav();
     {
         let site = catalog.site.clone();
-        use_head(move || (site.title.clone() + " · which AI tool should you ship with?", site.tagline.clone()));
+        use_head(move || {
+            (
+                site.title.clone() + " · which AI tool should you ship with?",
+                site.tagline.clone(),
+            )
+        });
     }
     let query = Memo::new(move |_| BrowseQuery::from_query(&nav.query()));
     let set = move |f: &dyn Fn(&mut BrowseQuery), push: bool| {
@@ -84,7 +89,12 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         .map(|p| view! { <li><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a>" — "{p.motto.clone()}</li> })
         .collect_view();
 
-    let select = move |id: &'static str, label: &'static str, any: &'static str, opts: Vec<(String, String)>, get: fn(&BrowseQuery) -> String, put: fn(&mut BrowseQuery, &str)| {
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       any: &'static str,
+                       opts: Vec<(String, String)>,
+                       get: fn(&BrowseQuery) -> String,
+                       put: fn(&mut BrowseQuery, &str)| {
         let options = opts
             .into_iter()
             .map(|(value, text)| {
@@ -102,10 +112,22 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
             </div>
         }
     };
-    let cats = categories(&catalog).into_iter().map(|c| (c.to_string(), c.to_string())).collect();
-    let entries = Entry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
-    let verdicts = Verdict::ALL.iter().map(|v| (v.as_str().to_string(), v.label().to_string())).collect();
-    let sorts = Sort::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect();
+    let cats = categories(&catalog)
+        .into_iter()
+        .map(|c| (c.to_string(), c.to_string()))
+        .collect();
+    let entries = Entry::ALL
+        .iter()
+        .map(|e| (e.as_str().to_string(), e.label().to_string()))
+        .collect();
+    let verdicts = Verdict::ALL
+        .iter()
+        .map(|v| (v.as_str().to_string(), v.label().to_string()))
+        .collect();
+    let sorts = Sort::ALL
+        .iter()
+        .map(|s| (s.as_str().to_string(), s.label().to_string()))
+        .collect();
 
     let cat = catalog.clone();
     let results = move || {

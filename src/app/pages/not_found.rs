@@ -50,7 +50,10 @@ pub fn UnknownTools(
         .enumerate()
         .filter_map(|(i, s)| {
             if seen.contains(s) {
-                return Some(view! { <li>{format!("“{s}” is listed twice: compare different tools.")}</li> }.into_any());
+                return Some(
+                    view! { <li>{format!("“{s}” is listed twice: compare different tools.")}</li> }
+                        .into_any(),
+                );
             }
             seen.push(s.clone());
             if catalog.tools.iter().any(|t| &t.slug == s) {
@@ -71,13 +74,16 @@ pub fn UnknownTools(
                 })
                 .collect::<Vec<_>>();
             let has = !suggestions.is_empty();
-            Some(view! {
-                <li>
-                    "We have no tool “" <code>{s.clone()}</code> "”."
-                    {has.then(|| view! { " Did you mean:" })}
-                    <ul class="suggestions">{suggestions}</ul>
-                </li>
-            }.into_any())
+            Some(
+                view! {
+                    <li>
+                        "We have no tool “" <code>{s.clone()}</code> "”."
+                        {has.then_some(" Did you mean:")}
+                        <ul class="suggestions">{suggestions}</ul>
+                    </li>
+                }
+                .into_any(),
+            )
         })
         .collect_view();
     view! {

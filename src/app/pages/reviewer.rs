@@ -102,7 +102,7 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
                 <nav class="breadcrumb" aria-label="Breadcrumb">
                     <ol>
                         <li><a href=nav.href("/")>"Reviewers"</a></li>
-                        <li aria-current="page">{persona.name.clone()}</li>
+                        <li aria-current="page"><span class="sep" aria-hidden="true">"/ "</span>{persona.name.clone()}</li>
                     </ol>
                 </nav>
                 <h1>{persona.name.clone()}</h1>

@@ -67,9 +67,16 @@ fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
     let alternatives = tool
         .alternatives
         .iter()
-        .map(|a| match catalog.tools.iter().find(|t| t.name.eq_ignore_ascii_case(a)) {
-            Some(t) => view! { <li><a href=nav.href(&tool_path(&t.slug))>{a.clone()}</a></li> }.into_any(),
-            None => view! { <li>{a.clone()}</li> }.into_any(),
+        .map(|a| {
+            match catalog
+                .tools
+                .iter()
+                .find(|t| t.name.eq_ignore_ascii_case(a))
+            {
+                Some(t) => view! { <li><a href=nav.href(&tool_path(&t.slug))>{a.clone()}</a></li> }
+                    .into_any(),
+                None => view! { <li>{a.clone()}</li> }.into_any(),
+            }
         })
         .collect_view();
     let curated = catalog
@@ -98,7 +105,7 @@ fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
                 <nav class="breadcrumb" aria-label="Breadcrumb">
                     <ol>
                         <li><a href=nav.href("/")>"Tools"</a></li>
-                        <li aria-current="page">{tool.name.clone()}</li>
+                        <li aria-current="page"><span class="sep" aria-hidden="true">"/ "</span>{tool.name.clone()}</li>
                     </ol>
                 </nav>
                 <ToolCard tool=tool.clone() level=1/>
