@@ -87,7 +87,7 @@ const BAD: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-field.json",
-        ": tools[1]:",
+        ": tools[1].rating:",
         "unknown field `rating`",
     ),
     (

@@ -335,6 +335,30 @@ fn corrupted_storage_is_kept_and_reported(b: &Browser) -> Pin<Box<dyn Future<Out
             .js("return Object.keys(localStorage).filter(k => k.startsWith('ship-or-skip.bookmarks.backup-')).map(k => localStorage.getItem(k))")
             .await;
         assert_eq!(kept, serde_json::json!(["{broken"]));
+        // A bookmark of a tool that left the catalog stays listed as such.
+        b.js("localStorage.clear(); localStorage.setItem('ship-or-skip.bookmarks', JSON.stringify({version: 1, items: [{slug: 'retired-tool', added: '2026-01-01T00:00:00Z'}]})); return 0").await;
+        b.goto("bookmarks").await;
+        let gone = b.text(".rows .row").await;
+        assert!(
+            gone.contains("retired-tool") && gone.contains("no longer in the catalog"),
+            "{gone}"
+        );
+        // A full quota: the change still applies, and the reader is told it will not last.
+        b.goto("tool/mistral-3b").await;
+        b.text("h1").await;
+        b.js("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; return 0").await;
+        b.click(".bookmark-button").await;
+        let notice = b.wait_text(".notices", "not letting").await;
+        assert!(notice.contains("will not be kept"), "{notice}");
+        assert_eq!(
+            b.js("return document.querySelector('.bookmark-button').getAttribute('aria-pressed')")
+                .await,
+            "true"
+        );
+        b.client
+            .refresh()
+            .await
+            .expect("reload restores the real setItem");
         b.js("localStorage.clear(); return 0").await;
     })
 }
@@ -383,6 +407,148 @@ fn broken_catalogs_degrade_clearly(b: &Browser) -> Pin<Box<dyn Future<Output = (
     })
 }
 
+fn pick_on_a_comparison(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text(".pick__state").await, "No pick yet.");
+        b.click(".pick-button[data-slug='mistral-3b']").await;
+        assert!(b
+            .wait_text(".pick__state", "Your pick")
+            .await
+            .starts_with("Your pick: Mistral 3B."));
+        // The same tools in the other order share the pick, after a reload too.
+        b.goto("compare/openrouter-model-fusion-vs-mistral-3b")
+            .await;
+        assert!(b
+            .wait_text(".pick__state", "Your pick")
+            .await
+            .starts_with("Your pick: Mistral 3B."));
+        b.click(".pick-button[data-slug='mistral-3b']").await;
+        assert_eq!(b.wait_text(".pick__state", "No pick").await, "No pick yet.");
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
+fn other_tabs_are_followed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("").await;
+        assert!(b
+            .wait_text(".bookmarks-panel", "No bookmarks")
+            .await
+            .contains("No bookmarks yet"));
+        let first = b.client.window().await.expect("window");
+        let second = b.client.new_window(true).await.expect("new tab").handle;
+        b.client
+            .switch_to_window(second.clone())
+            .await
+            .expect("switch");
+        b.goto("tool/mistral-3-1").await;
+        // Tab 1 writes while tab 2 is open: tab 2 must not drop it when it writes next.
+        b.client
+            .switch_to_window(first.clone())
+            .await
+            .expect("switch");
+        b.goto("tool/mistral-3b").await;
+        b.click(".bookmark-button").await;
+        b.client
+            .switch_to_window(second.clone())
+            .await
+            .expect("switch");
+        b.click(".bookmark-button").await;
+        b.click(".vote-button--ship").await;
+        b.client
+            .switch_to_window(first.clone())
+            .await
+            .expect("switch");
+        // Tab 1 follows tab 2's bookmark and vote without a reload.
+        assert_eq!(b.wait_text(".site-header .count", "2").await, "2");
+        b.goto("bookmarks").await;
+        let mut names = b.texts(".rows .row__name").await;
+        names.sort();
+        assert_eq!(names, ["Mistral 3.1", "Mistral 3B"]);
+        b.client.switch_to_window(second).await.expect("switch");
+        b.client.close_window().await.expect("close tab");
+        b.client.switch_to_window(first).await.expect("switch");
+    })
+}
+
+fn export_clear_import_round_trip(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        // Starts from the previous scenario's two bookmarks and one vote.
+        b.goto("bookmarks").await;
+        assert_eq!(b.texts(".rows .row__name").await.len(), 2);
+        b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = x => { window.__blobs.push(x); return o(x); }; return 0").await;
+        b.click(".page--bookmarks .box button.button").await;
+        let text = b
+            .client
+            .execute_async(
+                "const done = arguments[0]; window.__blobs[0].text().then(done);",
+                vec![],
+            )
+            .await
+            .expect("exported blob");
+        let text = text.as_str().expect("text").to_string();
+        assert!(
+            text.contains("\"app\": \"ship-or-skip\"") && text.contains("mistral-3-1"),
+            "{text}"
+        );
+        b.js("localStorage.clear(); return 0").await;
+        b.client.refresh().await.expect("reload");
+        assert!(b
+            .wait_text(".page__main", "No bookmarks yet")
+            .await
+            .contains("No bookmarks yet"));
+        let file = std::env::temp_dir().join(format!("sos-export-{}.json", std::process::id()));
+        std::fs::write(&file, &text).unwrap();
+        let input = b
+            .client
+            .find(fantoccini::Locator::Css("#import-file"))
+            .await
+            .expect("file input");
+        input
+            .send_keys(file.to_str().unwrap())
+            .await
+            .expect("choose file");
+        let preview = b.wait_text(".import-preview", "adds").await;
+        assert!(
+            preview.contains("adds 2 bookmark(s), 1 vote(s)"),
+            "{preview}"
+        );
+        b.click(".import-preview button").await;
+        assert!(b
+            .wait_text(".page__main", "Imported")
+            .await
+            .contains("Imported"));
+        let mut names = b.texts(".rows .row__name").await;
+        names.sort();
+        assert_eq!(names, ["Mistral 3.1", "Mistral 3B"]);
+        b.goto("tool/mistral-3-1").await;
+        assert!(b
+            .wait_text(".community", "your")
+            .await
+            .contains("1 ship / 0 skip (incl. your ship)"));
+        // A bad file gets a clear reason and changes nothing.
+        b.goto("bookmarks").await;
+        std::fs::write(&file, "{\"hello\": 1}").unwrap();
+        let input = b
+            .client
+            .find(fantoccini::Locator::Css("#import-file"))
+            .await
+            .expect("file input");
+        input
+            .send_keys(file.to_str().unwrap())
+            .await
+            .expect("choose file");
+        let err = b.wait_text(".notice--error", "cannot").await;
+        assert!(err.contains("not a Ship or Skip export"), "{err}");
+        assert_eq!(b.texts(".rows .row__name").await.len(), 2);
+        std::fs::remove_file(&file).ok();
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
 #[test]
 fn github_pages_like_server_answers_404_for_unknown_paths() {
     let root = dist_dir();
@@ -427,6 +593,12 @@ async fn reader_journeys_in_chromium() {
         (
             "broken catalogs degrade clearly",
             broken_catalogs_degrade_clearly,
+        ),
+        ("pick on a comparison", pick_on_a_comparison),
+        ("other tabs are followed", other_tabs_are_followed),
+        (
+            "export, clear, import round trip",
+            export_clear_import_round_trip,
         ),
     ];
     let browser = Browser::start(dist_dir()).await;

@@ -5,22 +5,20 @@
 //! stored record and applies one operation to it, so two tabs never drop each other's
 //! changes; the `storage` event makes this tab follow the others.
 
-use std::collections::BTreeMap;
-
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::domain::model::Call;
 use crate::domain::store::{
-    self as schema, Bookmark, Decoded, Settings, Theme, Vote, BACKUP_SUFFIX, BOOKMARKS_KEY,
-    SETTINGS_KEY, VOTES_KEY,
+    self as schema, Bookmark, Decoded, Pick, Settings, Theme, Vote, Votes, BACKUP_SUFFIX,
+    BOOKMARKS_KEY, SETTINGS_KEY, VOTES_KEY,
 };
 
 /// The reader's data, shared through context.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub bookmarks: RwSignal<Vec<Bookmark>>,
-    pub votes: RwSignal<BTreeMap<String, Vote>>,
+    pub votes: RwSignal<Votes>,
     pub settings: RwSignal<Settings>,
     /// False once storage proved unavailable or full: changes then live in memory only.
     pub persistent: RwSignal<bool>,
@@ -53,7 +51,7 @@ impl Store {
         let st = storage();
         let store = Store {
             bookmarks: RwSignal::new(Vec::new()),
-            votes: RwSignal::new(BTreeMap::new()),
+            votes: RwSignal::new(Votes::default()),
             settings: RwSignal::new(Settings::default()),
             persistent: RwSignal::new(st.is_some()),
             notices: RwSignal::new(Vec::new()),
@@ -151,7 +149,7 @@ impl Store {
         self.bookmarks.set(items);
     }
 
-    fn update_votes(&self, op: impl FnOnce(&mut BTreeMap<String, Vote>)) {
+    fn update_votes(&self, op: impl FnOnce(&mut Votes)) {
         let mut votes = match self.persistent.get_untracked().then(storage).flatten() {
             Some(st) => {
                 schema::decode_votes(st.get_item(VOTES_KEY).ok().flatten().as_deref()).value
@@ -177,7 +175,7 @@ impl Store {
 
     /// The reader's vote on a tool (reactive).
     pub fn vote(&self, slug: &str) -> Option<Call> {
-        self.votes.with(|v| v.get(slug).map(|v| v.call))
+        self.votes.with(|v| v.votes.get(slug).map(|v| v.call))
     }
 
     /// Casts, changes or (with `None`) withdraws the reader's vote.
@@ -185,10 +183,37 @@ impl Store {
         let now = now_iso();
         self.update_votes(|v| match call {
             Some(call) => {
-                v.insert(slug.to_string(), Vote { call, at: now });
+                v.votes.insert(slug.to_string(), Vote { call, at: now });
             }
             None => {
-                v.remove(slug);
+                v.votes.remove(slug);
+            }
+        });
+    }
+
+    /// The reader's pick on a comparison of `slugs` (reactive).
+    pub fn pick(&self, slugs: &[String]) -> Option<String> {
+        let key = schema::pick_key(slugs);
+        self.votes
+            .with(|v| v.picks.get(&key).map(|p| p.slug.clone()))
+    }
+
+    /// Records (or with `None` withdraws) "Which would you ship?" on a comparison.
+    pub fn set_pick(&self, slugs: &[String], pick: Option<&str>) {
+        let key = schema::pick_key(slugs);
+        let now = now_iso();
+        self.update_votes(|v| match pick {
+            Some(slug) => {
+                v.picks.insert(
+                    key,
+                    Pick {
+                        slug: slug.to_string(),
+                        at: now,
+                    },
+                );
+            }
+            None => {
+                v.picks.remove(&key);
             }
         });
     }
@@ -210,7 +235,7 @@ impl Store {
 
     /// Applies a previewed import plan.
     pub fn apply_import(&self, plan: &schema::ImportPlan) {
-        self.update_bookmarks(|b| schema::apply_import(b, &mut BTreeMap::new(), plan));
+        self.update_bookmarks(|b| schema::apply_import(b, &mut Votes::default(), plan));
         self.update_votes(|v| schema::apply_import(&mut Vec::new(), v, plan));
     }
 }

@@ -35,6 +35,29 @@ pub struct Vote {
     pub at: String,
 }
 
+/// The reader's answer to "Which would you ship?" on one comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pick {
+    pub slug: String,
+    pub at: String,
+}
+
+/// Votes on tools (slug → vote) and picks on comparisons (`pick_key` → pick).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Votes {
+    pub votes: BTreeMap<String, Vote>,
+    /// Added within version 1: older records without it read as no picks.
+    #[serde(default)]
+    pub picks: BTreeMap<String, Pick>,
+}
+
+/// The key of a comparison's pick: its slugs sorted, so `a-vs-b` and `b-vs-a` share one.
+pub fn pick_key<S: AsRef<str>>(slugs: &[S]) -> String {
+    let mut v: Vec<&str> = slugs.iter().map(|s| s.as_ref()).collect();
+    v.sort_unstable();
+    v.join("-vs-")
+}
+
 /// The colour theme the reader chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,7 +93,8 @@ struct BookmarksRecord {
 #[derive(Serialize, Deserialize)]
 struct VotesRecord {
     version: u32,
-    votes: BTreeMap<String, Vote>,
+    #[serde(flatten)]
+    book: Votes,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -196,16 +220,16 @@ pub fn encode_bookmarks(items: &[Bookmark]) -> String {
     .unwrap_or_default()
 }
 
-/// Reads the votes record; keeps every readable vote of a partly broken record.
-pub fn decode_votes(raw: Option<&str>) -> Decoded<BTreeMap<String, Vote>> {
+/// Reads the votes record; keeps every readable vote and pick of a partly broken record.
+pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
     let Some(raw) = raw else {
-        return Decoded::ok(BTreeMap::new());
+        return Decoded::ok(Votes::default());
     };
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
-                value: BTreeMap::new(),
+                value: Votes::default(),
                 problem: Some(format!("saved votes were unreadable ({e})")),
                 migrated: false,
             }
@@ -214,24 +238,35 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<BTreeMap<String, Vote>> {
     let version = value.get("version").and_then(|v| v.as_u64());
     if version != Some(u64::from(VOTES_VERSION)) {
         return Decoded {
-            value: BTreeMap::new(),
+            value: Votes::default(),
             problem: Some("saved votes were not in a known format".into()),
             migrated: false,
         };
     }
-    let mut out = BTreeMap::new();
+    let mut out = Votes::default();
     let mut bad = 0;
-    if let Some(map) = value.get("votes").and_then(|v| v.as_object()) {
-        for (slug, v) in map {
-            match serde_json::from_value::<Vote>(v.clone()) {
-                Ok(vote) => {
-                    out.insert(slug.clone(), vote);
+    match value.get("votes").and_then(|v| v.as_object()) {
+        Some(map) => {
+            for (slug, v) in map {
+                match serde_json::from_value::<Vote>(v.clone()) {
+                    Ok(vote) => {
+                        out.votes.insert(slug.clone(), vote);
+                    }
+                    Err(_) => bad += 1,
+                }
+            }
+        }
+        None => bad += 1,
+    }
+    if let Some(map) = value.get("picks").and_then(|v| v.as_object()) {
+        for (key, v) in map {
+            match serde_json::from_value::<Pick>(v.clone()) {
+                Ok(p) => {
+                    out.picks.insert(key.clone(), p);
                 }
                 Err(_) => bad += 1,
             }
         }
-    } else {
-        bad += 1;
     }
     Decoded {
         value: out,
@@ -240,10 +275,10 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<BTreeMap<String, Vote>> {
     }
 }
 
-pub fn encode_votes(votes: &BTreeMap<String, Vote>) -> String {
+pub fn encode_votes(book: &Votes) -> String {
     serde_json::to_string(&VotesRecord {
         version: VOTES_VERSION,
-        votes: votes.clone(),
+        book: book.clone(),
     })
     .unwrap_or_default()
 }
@@ -301,16 +336,17 @@ pub struct Export {
     pub version: u32,
     pub exported: String,
     pub bookmarks: Vec<Bookmark>,
-    pub votes: BTreeMap<String, Vote>,
+    #[serde(flatten)]
+    pub book: Votes,
 }
 
-pub fn export(bookmarks: &[Bookmark], votes: &BTreeMap<String, Vote>, now: &str) -> String {
+pub fn export(bookmarks: &[Bookmark], book: &Votes, now: &str) -> String {
     serde_json::to_string_pretty(&Export {
         app: "ship-or-skip".into(),
         version: EXPORT_VERSION,
         exported: now.into(),
         bookmarks: bookmarks.to_vec(),
-        votes: votes.clone(),
+        book: book.clone(),
     })
     .unwrap_or_default()
 }
@@ -355,21 +391,23 @@ pub struct ImportPlan {
     pub new_votes: Vec<(String, Vote)>,
     /// Votes that differ from the reader's and are newer: (slug, old, new).
     pub changed_votes: Vec<(String, Vote, Vote)>,
+    /// Picks for comparisons the reader has not picked on, or newer different ones.
+    pub picks: Vec<(String, Pick)>,
 }
 
 impl ImportPlan {
     pub fn is_empty(&self) -> bool {
-        self.new_bookmarks.is_empty() && self.new_votes.is_empty() && self.changed_votes.is_empty()
+        self.new_bookmarks.is_empty()
+            && self.new_votes.is_empty()
+            && self.changed_votes.is_empty()
+            && self.picks.is_empty()
     }
 }
 
 /// Plans a merge that never deletes: bookmarks are added, a vote is taken when the reader
 /// has none for that tool or the imported one is newer.
-pub fn plan_import(
-    bookmarks: &[Bookmark],
-    votes: &BTreeMap<String, Vote>,
-    incoming: &Export,
-) -> ImportPlan {
+pub fn plan_import(bookmarks: &[Bookmark], book: &Votes, incoming: &Export) -> ImportPlan {
+    let votes = &book.votes;
     let mut plan = ImportPlan::default();
     for b in &incoming.bookmarks {
         if !b.slug.is_empty()
@@ -379,7 +417,13 @@ pub fn plan_import(
             plan.new_bookmarks.push(b.clone());
         }
     }
-    for (slug, v) in &incoming.votes {
+    for (key, p) in &incoming.book.picks {
+        match book.picks.get(key) {
+            Some(old) if old.slug == p.slug || p.at <= old.at => {}
+            _ => plan.picks.push((key.clone(), p.clone())),
+        }
+    }
+    for (slug, v) in &incoming.book.votes {
         match votes.get(slug) {
             None => plan.new_votes.push((slug.clone(), v.clone())),
             Some(old) if old.call != v.call && v.at > old.at => {
@@ -392,11 +436,11 @@ pub fn plan_import(
     plan
 }
 
-pub fn apply_import(
-    bookmarks: &mut Vec<Bookmark>,
-    votes: &mut BTreeMap<String, Vote>,
-    plan: &ImportPlan,
-) {
+pub fn apply_import(bookmarks: &mut Vec<Bookmark>, book: &mut Votes, plan: &ImportPlan) {
+    for (key, p) in &plan.picks {
+        book.picks.insert(key.clone(), p.clone());
+    }
+    let votes = &mut book.votes;
     for b in &plan.new_bookmarks {
         push_bookmark(bookmarks, b.clone());
     }
@@ -454,8 +498,11 @@ mod tests {
         let v = decode_votes(Some(
             r#"{"version":1,"votes":{"a":{"call":"ship","at":"t"},"b":{"call":"maybe","at":"t"}}}"#,
         ));
-        assert_eq!(v.value.len(), 1);
+        assert_eq!(v.value.votes.len(), 1);
         assert!(v.problem.is_some());
+        // A record from before picks existed still reads, with no picks.
+        let old = decode_votes(Some(r#"{"version":1,"votes":{}}"#));
+        assert_eq!(old, Decoded::ok(Votes::default()));
         assert!(decode_votes(Some("42")).problem.is_some());
         assert!(decode_settings(Some("[]")).problem.is_some());
         assert_eq!(decode_settings(None).value.theme, Theme::System);
@@ -507,18 +554,40 @@ mod tests {
                 at: "2026-11-03".into(), // newer: replaces
             },
         );
-        let file = export(&[bm("a", "0"), bm("gone-tool", "2")], &theirs, "now");
+        let pick = |slug: &str, at: &str| Pick {
+            slug: slug.into(),
+            at: at.into(),
+        };
+        let mine_book = Votes {
+            votes: my_votes,
+            picks: [("a-vs-b".to_string(), pick("a", "2026-11-05"))].into(),
+        };
+        let theirs_book = Votes {
+            votes: theirs,
+            picks: [
+                ("a-vs-b".to_string(), pick("b", "2026-11-01")), // older: ignored
+                ("a-vs-c".to_string(), pick("c", "2026-11-01")), // new: taken
+            ]
+            .into(),
+        };
+        let file = export(&[bm("a", "0"), bm("gone-tool", "2")], &theirs_book, "now");
         let incoming = parse_import(&file).unwrap();
-        let plan = plan_import(&mine, &my_votes, &incoming);
+        let plan = plan_import(&mine, &mine_book, &incoming);
         assert_eq!(plan.new_bookmarks, vec![bm("gone-tool", "2")]);
         assert_eq!(plan.new_votes.len(), 1);
         assert_eq!(plan.changed_votes.len(), 1);
-        let (mut b, mut v) = (mine.clone(), my_votes.clone());
+        assert_eq!(
+            plan.picks,
+            vec![("a-vs-c".to_string(), pick("c", "2026-11-01"))]
+        );
+        let (mut b, mut v) = (mine.clone(), mine_book.clone());
         apply_import(&mut b, &mut v, &plan);
         assert_eq!(b.len(), 2);
-        assert_eq!(v["a"].call, Call::Ship);
-        assert_eq!(v["b"].call, Call::Skip);
-        assert_eq!(v["c"].call, Call::Skip);
+        assert_eq!(v.votes["a"].call, Call::Ship);
+        assert_eq!(v.votes["b"].call, Call::Skip);
+        assert_eq!(v.votes["c"].call, Call::Skip);
+        assert_eq!(v.picks["a-vs-b"].slug, "a");
+        assert_eq!(v.picks.len(), 2);
         // Applying the same file again changes nothing.
         assert!(plan_import(&b, &v, &incoming).is_empty());
     }
@@ -539,6 +608,12 @@ mod tests {
             parse_import(r#"{"app":"ship-or-skip","version":1,"bookmarks":5}"#),
             Err(ImportError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn pick_keys_ignore_order() {
+        assert_eq!(pick_key(&["b", "a"]), "a-vs-b");
+        assert_eq!(pick_key(&["a", "b"]), pick_key(&["b", "a"]));
     }
 
     #[test]

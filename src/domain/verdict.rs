@@ -276,3 +276,113 @@ mod tests {
         );
     }
 }
+
+/// Every figure of PRODUCT.md, read from the shipped catalog.
+#[cfg(test)]
+mod shipped_figures {
+    use super::*;
+    use crate::domain::testdata::shipped;
+
+    #[test]
+    fn panel_figures_match_the_seeds() {
+        let c = shipped();
+        // slug, ship, skip, %, verdict line, average, [builder, skeptic, futurist, founder, creator]
+        type Row = (
+            &'static str,
+            u32,
+            u32,
+            u32,
+            &'static str,
+            Option<u32>,
+            [&'static str; 5],
+        );
+        let rows: [Row; 6] = [
+            (
+                "mistral-medium-3-72b-instruct",
+                3,
+                1,
+                75,
+                "Ship · 3 ship / 1 skip",
+                Some(76),
+                ["88 ship", "78 ship", "82 ship", "55 skip", "—"],
+            ),
+            (
+                "mistral-medium-3",
+                4,
+                0,
+                100,
+                "Ship · 4 ship / 0 skip",
+                Some(74),
+                ["78 ship", "72 ship", "74 ship", "70 ship", "—"],
+            ),
+            (
+                "mistral-3b",
+                4,
+                0,
+                100,
+                "Ship · 4 ship / 0 skip",
+                Some(82),
+                ["87 ship", "80 ship", "84 ship", "75 ship", "—"],
+            ),
+            (
+                "mistral-8b-instruct-v3",
+                4,
+                0,
+                100,
+                "Ship · 4 ship / 0 skip",
+                None,
+                ["ship", "ship", "ship", "ship", "—"],
+            ),
+            (
+                "mistral-3-1",
+                4,
+                0,
+                100,
+                "Ship · 4 ship / 0 skip",
+                Some(81),
+                ["87 ship", "82 ship", "80 ship", "74 ship", "—"],
+            ),
+            (
+                "openrouter-model-fusion",
+                3,
+                1,
+                75,
+                "Ship · 3 ship / 1 skip",
+                Some(71),
+                ["80 ship", "45 skip", "80 ship", "—", "80 ship"],
+            ),
+        ];
+        assert_eq!(c.tools.len(), rows.len());
+        let personas = ["builder", "skeptic", "futurist", "founder", "creator"];
+        for (slug, ship, skip, pct, line, avg, takes) in rows {
+            let t = c.tools.iter().find(|t| t.slug == slug).expect(slug);
+            let tally = Tally::of(t);
+            assert_eq!(tally, Tally { ship, skip }, "{slug}");
+            assert_eq!(tally.ship_percent(), Some(pct), "{slug}");
+            assert_eq!(tally.verdict_line(), line, "{slug}");
+            assert_eq!(average_score(t), avg, "{slug}");
+            assert_eq!(t.category, "Developer Tools");
+            assert_eq!(
+                CommunityTotal::new(&t.community, None).summary(),
+                "No community votes yet"
+            );
+            for (p, want) in personas.iter().zip(takes) {
+                let got = match t.take(p) {
+                    None => "—".to_string(),
+                    Some(k) => match k.score {
+                        Some(s) => format!("{s} {}", k.verdict.as_str()),
+                        None => k.verdict.as_str().to_string(),
+                    },
+                };
+                assert_eq!(got, want, "{slug} / {p}");
+            }
+        }
+        let entries: Vec<_> = c.tools.iter().map(|t| t.pricing.entry.label()).collect();
+        assert_eq!(entries, ["Free", "Paid", "Free", "Free", "Free", "Paid"]);
+        assert_eq!(c.comparisons.len(), 5);
+        assert!(c
+            .comparisons
+            .iter()
+            .all(|k| k.tools.len() == 2 && k.tools[1] == "openrouter-model-fusion"));
+    }
+}

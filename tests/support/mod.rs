@@ -148,19 +148,23 @@ impl Browser {
         el.text().await.expect("element text")
     }
 
-    /// Texts of all elements matching `css` (after waiting for the first).
+    /// Texts of all elements matching `css` (after waiting for the first), read in one
+    /// script so a re-render between elements cannot leave a stale reference.
     pub async fn texts(&self, css: &str) -> Vec<String> {
         self.text(css).await;
-        let mut out = Vec::new();
-        for el in self
+        let v = self
             .client
-            .find_all(Locator::Css(css))
+            .execute(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())",
+                vec![serde_json::Value::String(css.to_string())],
+            )
             .await
-            .expect("find_all")
-        {
-            out.push(el.text().await.expect("text"));
-        }
-        out
+            .expect("texts");
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|x| x.as_str().unwrap_or_default().to_string())
+            .collect()
     }
 
     /// Waits until `css`'s text contains `needle`; returns the last text seen.

@@ -125,9 +125,10 @@ pub fn BookmarksPage() -> impl IntoView {
                 return view! { <p class="notice" role="status">"Nothing to import: you already have everything in this file."</p> }.into_any();
             }
             let summary = format!(
-                "This import adds {} bookmark(s) and {} vote(s), and replaces {} older vote(s) with newer ones. Nothing you have is removed.",
+                "This import adds {} bookmark(s), {} vote(s) and {} comparison pick(s), and replaces {} older vote(s) with newer ones. Nothing you have is removed.",
                 p.new_bookmarks.len(),
                 p.new_votes.len(),
+                p.picks.len(),
                 p.changed_votes.len()
             );
             let names = p.new_bookmarks.iter().map(|b| view! { <li>{b.slug.clone()}</li> }).collect_view();

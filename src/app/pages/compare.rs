@@ -13,6 +13,7 @@ use crate::app::components::{percent_text, score_line};
 use crate::app::head::{page_title, use_head};
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
+use crate::app::store::use_store;
 use crate::domain::model::{Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, MAX_COMPARE};
 use crate::domain::verdict::{average_score, Tally};
@@ -171,6 +172,7 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
     let add = (tools.len() < MAX_COMPARE && catalog.tools.len() > tools.len()).then(|| {
         view! { <ComparePicker catalog=catalog.clone() current=slugs.clone() position=None label="Add a tool".to_string()/> }
     });
+    let pick = view! { <WhichWouldYouShip tools=tools.clone() slugs=slugs.clone()/> };
     let mut reversed = slugs.clone();
     reversed.reverse();
     let swap_href = nav.href(&compare_path(&reversed));
@@ -196,6 +198,7 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
                         <tbody>{score_rows}</tbody>
                     </table>
                 </div>
+                {pick}
                 <section class="box compare-tools" aria-labelledby="compare-with">
                     <h2 id="compare-with">"Compare with…"</h2>
                     <div class="pickers">{pickers}{add}</div>
@@ -209,4 +212,58 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// "Which would you ship?": the reader's pick on this comparison, changeable and withdrawable.
+#[component]
+fn WhichWouldYouShip(
+    /// The tools on the page, in order.
+    tools: Vec<Tool>,
+    /// Their slugs (the pick is shared by every order of the same tools).
+    slugs: Vec<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let s = slugs.clone();
+    let picked = Memo::new(move |_| store.pick(&s));
+    let names: Vec<(String, String)> = tools
+        .iter()
+        .map(|t| (t.slug.clone(), t.name.clone()))
+        .collect();
+    let names_for_status = names.clone();
+    let buttons = names
+        .into_iter()
+        .map(|(slug, name)| {
+            let slugs = slugs.clone();
+            let me = slug.clone();
+            view! {
+                <button
+                    type="button"
+                    class="toggle pick-button"
+                    data-slug=slug.clone()
+                    aria-pressed=move || (picked.get().as_deref() == Some(me.as_str())).to_string()
+                    on:click=move |_| {
+                        let again = picked.get_untracked().as_deref() == Some(slug.as_str());
+                        store.set_pick(&slugs, if again { None } else { Some(slug.as_str()) })
+                    }
+                >
+                    {name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="box pick" aria-labelledby="pick-title">
+            <h2 id="pick-title">"Which would you ship?"</h2>
+            <div class="pick__buttons" role="group" aria-labelledby="pick-title">{buttons}</div>
+            <p class="pick__state muted" aria-live="polite">
+                {move || match picked.get() {
+                    Some(slug) => {
+                        let name = names_for_status.iter().find(|(s, _)| *s == slug).map(|(_, n)| n.clone()).unwrap_or(slug);
+                        format!("Your pick: {name}. Saved in this browser; press it again to withdraw.")
+                    }
+                    None => "No pick yet.".to_string(),
+                }}
+            </p>
+        </section>
+    }
 }
