@@ -440,37 +440,25 @@ fn other_tabs_are_followed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>
             .contains("No bookmarks yet"));
         let first = b.client.window().await.expect("window");
         let second = b.client.new_window(true).await.expect("new tab").handle;
-        b.client
-            .switch_to_window(second.clone())
-            .await
-            .expect("switch");
+        b.switch(second.clone()).await;
         b.goto("tool/mistral-3-1").await;
         // Tab 1 writes while tab 2 is open: tab 2 must not drop it when it writes next.
-        b.client
-            .switch_to_window(first.clone())
-            .await
-            .expect("switch");
+        b.switch(first.clone()).await;
         b.goto("tool/mistral-3b").await;
         b.click(".bookmark-button").await;
-        b.client
-            .switch_to_window(second.clone())
-            .await
-            .expect("switch");
+        b.switch(second.clone()).await;
         b.click(".bookmark-button").await;
         b.click(".vote-button--ship").await;
-        b.client
-            .switch_to_window(first.clone())
-            .await
-            .expect("switch");
+        b.switch(first.clone()).await;
         // Tab 1 follows tab 2's bookmark and vote without a reload.
         assert_eq!(b.wait_text(".site-header .count", "2").await, "2");
         b.goto("bookmarks").await;
         let mut names = b.texts(".rows .row__name").await;
         names.sort();
         assert_eq!(names, ["Mistral 3.1", "Mistral 3B"]);
-        b.client.switch_to_window(second).await.expect("switch");
+        b.switch(second).await;
         b.client.close_window().await.expect("close tab");
-        b.client.switch_to_window(first).await.expect("switch");
+        b.switch(first).await;
     })
 }
 

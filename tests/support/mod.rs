@@ -182,6 +182,14 @@ impl Browser {
         }
     }
 
+    /// Switches to another tab or window.
+    pub async fn switch(&self, handle: fantoccini::wd::WindowHandle) {
+        self.client
+            .switch_to_window(handle)
+            .await
+            .expect("switch window");
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .wait()
