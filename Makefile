@@ -38,7 +38,7 @@ e2e-dist: setup
 
 test: setup-browser e2e-dist
 	cargo run --locked --quiet --bin catalog -- check public/catalog.json
-	E2E_DIST=$(E2E_DIST) cargo test --locked
+	E2E_DIST=$(E2E_DIST) cargo test --locked --no-fail-fast
 	$(MAKE) --no-print-directory wasm-test
 
 wasm-test:

@@ -160,6 +160,19 @@ fn reversed_and_non_curated_pairs(b: &Browser) -> Pin<Box<dyn Future<Output = ()
             b.path().await,
             format!("{BASE}compare/mistral-3b-vs-mistral-medium-3")
         );
+        // Up to four tools: "Add a tool" appends one and the URL round-trips.
+        b.js("const s=document.getElementById('pick-add'); s.value='mistral-3-1'; s.dispatchEvent(new Event('change')); return 0").await;
+        assert_eq!(
+            b.wait_text("h1", "3.1").await,
+            "Mistral 3B vs Mistral Medium 3 vs Mistral 3.1"
+        );
+        assert_eq!(b.texts(".card").await.len(), 3);
+        b.client.refresh().await.expect("reload");
+        assert_eq!(b.texts("table.decision thead th").await.len(), 3);
+        assert_eq!(
+            b.path().await,
+            format!("{BASE}compare/mistral-3b-vs-mistral-medium-3-vs-mistral-3-1")
+        );
     })
 }
 

@@ -95,7 +95,10 @@ pub fn ComparePicker(
         .filter(|t| !current.contains(&t.slug))
         .map(|t| view! { <option value=t.slug.clone()>{t.name.clone()}</option> })
         .collect_view();
-    let id = format!("pick-{}", position.map(|p| p as i64).unwrap_or(-1));
+    let id = match position {
+        Some(p) => format!("pick-{p}"),
+        None => "pick-add".to_string(),
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let pick = event_target_value(&ev);
         if pick.is_empty() {
