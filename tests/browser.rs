@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use ship_or_skip::app::store::Store;
@@ -123,4 +124,79 @@ fn no_storage_at_all_still_works_in_memory() {
     eval("if (window.__ls) Object.defineProperty(window, 'localStorage', window.__ls); else delete window.localStorage;");
     assert!(!persistent);
     assert!(bookmarked);
+}
+
+/// Mounts a view into a fresh `<div>` with the app's contexts and returns the element.
+fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
+    let div: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&div).unwrap();
+    let handle = leptos::mount::mount_to(div.clone(), move || {
+        ship_or_skip::app::router::Nav::provide();
+        Store::provide();
+        view()
+    });
+    handle.forget();
+    div
+}
+
+fn shipped_tool(slug: &str) -> ship_or_skip::domain::model::Tool {
+    let loaded =
+        ship_or_skip::domain::validate::load(include_str!("../public/catalog.json")).unwrap();
+    loaded
+        .catalog
+        .tools
+        .into_iter()
+        .find(|t| t.slug == slug)
+        .unwrap()
+}
+
+/// Lets the reactive system run its scheduled effects.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn tool_card_renders_the_seed_figures_and_toggles_bookmarks() {
+    use ship_or_skip::app::components::tool_card::ToolCard;
+    ls().clear().unwrap();
+    let tool = shipped_tool("mistral-medium-3-72b-instruct");
+    let div = mount(move || view! { <ToolCard tool=tool/> }.into_any());
+    tick().await;
+    let text = div.inner_text();
+    for want in [
+        "Mistral Medium 3 (72B Instruct)",
+        "Ship",
+        "75%",
+        "Panel ship",
+        "No community votes yet",
+        "Free",
+        "Entry",
+    ] {
+        assert!(text.contains(want), "{want} missing in {text}");
+    }
+    let button: web_sys::HtmlElement = div
+        .query_selector(".bookmark-button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    button.click();
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let saved = ls().get_item(BOOKMARKS_KEY).unwrap().unwrap();
+    assert!(saved.contains("mistral-medium-3-72b-instruct"), "{saved}");
+    div.remove();
+    ls().clear().unwrap();
 }
