@@ -4,6 +4,7 @@ pub mod bookmarks_panel;
 pub mod catalog_gate;
 pub mod controls;
 pub mod shell;
+pub mod take_cell;
 pub mod tool_card;
 pub mod weekly_box;
 

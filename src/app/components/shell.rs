@@ -145,3 +145,15 @@ pub fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// The side column of the home and comparison pages: weekly verdicts and bookmarks.
+#[component]
+pub fn PageAside() -> impl IntoView {
+    use crate::app::components::{bookmarks_panel::BookmarksPanel, weekly_box::WeeklyBox};
+    view! {
+        <aside class="page__aside">
+            <WeeklyBox/>
+            <BookmarksPanel/>
+        </aside>
+    }
+}

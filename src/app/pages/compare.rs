@@ -4,12 +4,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::bookmarks_panel::BookmarksPanel;
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::controls::ComparePicker;
+use crate::app::components::percent_text;
+use crate::app::components::shell::PageAside;
+use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::{CommunityLine, ToolCard};
-use crate::app::components::weekly_box::WeeklyBox;
-use crate::app::components::{percent_text, score_line};
 use crate::app::head::{page_title, use_head};
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
@@ -143,16 +143,7 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
         .map(|p| {
             let cells = tools
                 .iter()
-                .map(|t| match t.take(&p.id) {
-                    Some(take) => view! {
-                        <td class=format!("take take--{}", take.verdict.as_str())>
-                            <span class="take__score">{score_line(take.score, take.verdict)}</span>
-                            <p class="take__text">{take.text.clone()}</p>
-                        </td>
-                    }
-                    .into_any(),
-                    None => view! { <td class="take take--none">"No panel take"</td> }.into_any(),
-                })
+                .map(|t| view! { <TakeCell take=t.take(&p.id).cloned()/> })
                 .collect_view();
             view! {
                 <tr>
@@ -205,10 +196,7 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
                     <p><a href=swap_href>"Swap the order"</a></p>
                 </section>
             </div>
-            <aside class="page__aside">
-                <WeeklyBox/>
-                <BookmarksPanel/>
-            </aside>
+            <PageAside/>
         </div>
     }
     .into_any()

@@ -5,11 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::bookmarks_panel::BookmarksPanel;
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::percent_text;
+use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::ToolRow;
-use crate::app::components::weekly_box::WeeklyBox;
 use crate::app::head::use_head;
 use crate::app::pages::compare::heading;
 use crate::app::router::use_nav;
@@ -206,10 +205,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                     <ul class="reviewers">{reviewers}</ul>
                 </section>
             </div>
-            <aside class="page__aside">
-                <WeeklyBox/>
-                <BookmarksPanel/>
-            </aside>
+            <PageAside/>
         </div>
     }
     .into_any()

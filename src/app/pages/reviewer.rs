@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
-use crate::app::components::score_line;
+use crate::app::components::take_cell::TakeCell;
 use crate::app::head::{page_title, use_head};
 use crate::app::pages::not_found::NotFound;
 use crate::app::router::use_nav;
@@ -77,10 +77,7 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
                 view! {
                     <tr>
                         <th scope="row"><a href=nav.href(&tool_path(&t.slug))>{t.name.clone()}</a></th>
-                        <td class=format!("take take--{}", take.verdict.as_str())>
-                            <span class="take__score">{score_line(take.score, take.verdict)}</span>
-                            <p class="take__text">{take.text.clone()}</p>
-                        </td>
+                        <TakeCell take=Some(take.clone())/>
                     </tr>
                 }
             })

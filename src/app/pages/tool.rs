@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::controls::ComparePicker;
-use crate::app::components::score_line;
+use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::ToolCard;
 use crate::app::head::{page_title, use_head};
 use crate::app::pages::compare::heading;
@@ -46,16 +46,7 @@ fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
         .personas
         .iter()
         .map(|p| {
-            let cell = match tool.take(&p.id) {
-                Some(take) => view! {
-                    <td class=format!("take take--{}", take.verdict.as_str())>
-                        <span class="take__score">{score_line(take.score, take.verdict)}</span>
-                        <p class="take__text">{take.text.clone()}</p>
-                    </td>
-                }
-                .into_any(),
-                None => view! { <td class="take take--none">"No panel take"</td> }.into_any(),
-            };
+            let cell = view! { <TakeCell take=tool.take(&p.id).cloned()/> };
             view! {
                 <tr>
                     <th scope="row"><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a></th>

@@ -1,0 +1,24 @@
+//! One persona's take as a scorecard cell, shared by the comparison, tool and reviewer pages.
+
+use leptos::prelude::*;
+
+use crate::app::components::score_line;
+use crate::domain::model::Take;
+
+/// "88/100 · ship" (or just "ship" without a score) and the take, or "No panel take".
+#[component]
+pub fn TakeCell(
+    /// The take, or `None` where the persona gave none.
+    take: Option<Take>,
+) -> impl IntoView {
+    match take {
+        Some(take) => view! {
+            <td class=format!("take take--{}", take.verdict.as_str())>
+                <span class="take__score">{score_line(take.score, take.verdict)}</span>
+                <p class="take__text">{take.text}</p>
+            </td>
+        }
+        .into_any(),
+        None => view! { <td class="take take--none">"No panel take"</td> }.into_any(),
+    }
+}
