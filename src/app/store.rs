@@ -32,13 +32,19 @@ pub fn use_store() -> Store {
 }
 
 /// localStorage, or `None` when the browser refuses it (disabled, sandboxed, private mode).
-pub fn storage() -> Option<web_sys::Storage> {
-    let s = window().local_storage().ok().flatten()?;
-    // Some browsers hand out a storage object that throws on first use.
+fn local() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Whether localStorage can really be written: some browsers hand out a storage object
+/// that throws on first use. Probed once at start-up; later failures switch to memory.
+fn writable() -> bool {
     let probe = "ship-or-skip.probe";
-    s.set_item(probe, "1").ok()?;
-    let _ = s.remove_item(probe);
-    Some(s)
+    local().is_some_and(|s| {
+        let ok = s.set_item(probe, "1").is_ok();
+        let _ = s.remove_item(probe);
+        ok
+    })
 }
 
 fn now_iso() -> String {
@@ -48,12 +54,11 @@ fn now_iso() -> String {
 impl Store {
     /// Reads every record, keeping unreadable ones aside, and listens to other tabs.
     pub fn provide() -> Store {
-        let st = storage();
         let store = Store {
             bookmarks: RwSignal::new(Vec::new()),
             votes: RwSignal::new(Votes::default()),
             settings: RwSignal::new(Settings::default()),
-            persistent: RwSignal::new(st.is_some()),
+            persistent: RwSignal::new(writable()),
             notices: RwSignal::new(Vec::new()),
         };
         store.reload_all(true);
@@ -99,7 +104,7 @@ impl Store {
         decode: fn(Option<&str>) -> Decoded<T>,
         encode: fn(&T) -> String,
     ) -> T {
-        let Some(st) = storage() else {
+        let Some(st) = local() else {
             return decode(None).value;
         };
         let raw = st.get_item(key).ok().flatten();
@@ -126,7 +131,7 @@ impl Store {
         if !self.persistent.get_untracked() {
             return;
         }
-        let ok = storage().is_some_and(|st| st.set_item(key, value).is_ok());
+        let ok = local().is_some_and(|st| st.set_item(key, value).is_ok());
         if !ok {
             self.go_memory_only();
         }
@@ -136,29 +141,46 @@ impl Store {
         self.persistent.set(false);
     }
 
-    /// Applies `op` to the freshest stored bookmarks, then saves and publishes them.
+    /// Applies `op` to the freshest stored record (another tab may have written since we
+    /// read it), then saves and publishes it; in memory mode, to the signal's value.
+    fn update<T: Clone + Send + Sync + 'static>(
+        &self,
+        key: &str,
+        signal: RwSignal<T>,
+        decode: fn(Option<&str>) -> Decoded<T>,
+        encode: fn(&T) -> String,
+        op: impl FnOnce(&mut T),
+    ) {
+        let stored = self
+            .persistent
+            .get_untracked()
+            .then(local)
+            .flatten()
+            .map(|st| decode(st.get_item(key).ok().flatten().as_deref()).value);
+        let mut value = stored.unwrap_or_else(|| signal.get_untracked());
+        op(&mut value);
+        self.write_raw(key, &encode(&value));
+        signal.set(value);
+    }
+
     fn update_bookmarks(&self, op: impl FnOnce(&mut Vec<Bookmark>)) {
-        let mut items = match self.persistent.get_untracked().then(storage).flatten() {
-            Some(st) => {
-                schema::decode_bookmarks(st.get_item(BOOKMARKS_KEY).ok().flatten().as_deref()).value
-            }
-            None => self.bookmarks.get_untracked(),
-        };
-        op(&mut items);
-        self.write_raw(BOOKMARKS_KEY, &schema::encode_bookmarks(&items));
-        self.bookmarks.set(items);
+        self.update(
+            BOOKMARKS_KEY,
+            self.bookmarks,
+            schema::decode_bookmarks,
+            |v| schema::encode_bookmarks(v),
+            op,
+        );
     }
 
     fn update_votes(&self, op: impl FnOnce(&mut Votes)) {
-        let mut votes = match self.persistent.get_untracked().then(storage).flatten() {
-            Some(st) => {
-                schema::decode_votes(st.get_item(VOTES_KEY).ok().flatten().as_deref()).value
-            }
-            None => self.votes.get_untracked(),
-        };
-        op(&mut votes);
-        self.write_raw(VOTES_KEY, &schema::encode_votes(&votes));
-        self.votes.set(votes);
+        self.update(
+            VOTES_KEY,
+            self.votes,
+            schema::decode_votes,
+            schema::encode_votes,
+            op,
+        );
     }
 
     /// Whether a tool is bookmarked (reactive).

@@ -149,33 +149,45 @@ pub fn relevance(query: &str, tool: &Tool) -> Option<u32> {
 
 /// The tools matching `b`, in its order.
 pub fn browse<'a>(catalog: &'a Catalog, b: &BrowseQuery) -> Vec<&'a Tool> {
-    let mut hits: Vec<(&Tool, u32)> = catalog
+    // Sort keys are computed once per hit, not once per comparison of the sort.
+    struct Hit<'a> {
+        tool: &'a Tool,
+        relevance: u32,
+        ship: Option<u32>,
+        avg: Option<u32>,
+        name: String,
+    }
+    let mut hits: Vec<Hit> = catalog
         .tools
         .iter()
         .filter(|t| b.category.as_deref().is_none_or(|c| t.category == c))
         .filter(|t| b.entry.is_none_or(|e| t.pricing.entry == e))
-        .filter(|t| b.verdict.is_none_or(|v| Tally::of(t).verdict() == v))
-        .filter_map(|t| relevance(&b.q, t).map(|r| (t, r)))
+        .filter_map(|t| {
+            let tally = Tally::of(t);
+            if b.verdict.is_some_and(|v| tally.verdict() != v) {
+                return None;
+            }
+            relevance(&b.q, t).map(|relevance| Hit {
+                tool: t,
+                relevance,
+                ship: tally.ship_percent(),
+                avg: average_score(t),
+                name: t.name.to_lowercase(),
+            })
+        })
         .collect();
-    let by_panel = |a: &Tool, c: &Tool| {
-        let (ta, tc) = (Tally::of(a), Tally::of(c));
-        tc.ship_percent()
-            .cmp(&ta.ship_percent())
-            .then(average_score(c).cmp(&average_score(a)))
-    };
-    hits.sort_by(|(a, ra), (c, rc)| {
+    let by_panel = |a: &Hit, c: &Hit| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
+    hits.sort_by(|a, c| {
         let primary = match b.sort {
-            Sort::Relevance => rc.cmp(ra).then_with(|| by_panel(a, c)),
+            Sort::Relevance => c.relevance.cmp(&a.relevance).then_with(|| by_panel(a, c)),
             Sort::ShipPercent => by_panel(a, c),
-            Sort::AvgScore => average_score(c)
-                .cmp(&average_score(a))
-                .then_with(|| by_panel(a, c)),
+            Sort::AvgScore => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
             Sort::Name => std::cmp::Ordering::Equal,
-            Sort::LastReviewed => c.last_reviewed.cmp(&a.last_reviewed),
+            Sort::LastReviewed => c.tool.last_reviewed.cmp(&a.tool.last_reviewed),
         };
-        primary.then_with(|| a.name.to_lowercase().cmp(&c.name.to_lowercase()))
+        primary.then_with(|| a.name.cmp(&c.name))
     });
-    hits.into_iter().map(|(t, _)| t).collect()
+    hits.into_iter().map(|h| h.tool).collect()
 }
 
 /// The distinct categories of the catalog, sorted.

@@ -136,16 +136,24 @@ impl Browser {
         self.client.goto(&self.url(path)).await.expect("navigation");
     }
 
-    /// Waits (up to 10 s) for a CSS selector and returns its text.
+    /// Waits (up to 10 s) for a CSS selector and returns its text. An element the app
+    /// re-renders between finding and reading it is simply found again.
     pub async fn text(&self, css: &str) -> String {
-        let el = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"));
-        el.text().await.expect("element text")
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let el = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("no element `{css}`: {e}"));
+            match el.text().await {
+                Ok(t) => return t,
+                Err(e) if Instant::now() > deadline => panic!("text of `{css}`: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
     }
 
     /// Texts of all elements matching `css` (after waiting for the first), read in one
