@@ -1,6 +1,7 @@
 # Ship or Skip — every command installs what it needs first (scripts/setup.sh).
 #   make serve   serve the app with the shipped catalog at http://127.0.0.1:8080/
-#   make test    run every test (native, catalog check, wasm in Chromium, end-to-end)
+#   make test    run every test (native, catalog check, wasm in Chromium, end-to-end in
+#                Chromium, Firefox and WebKit; E2E_ENGINES=firefox,webkit narrows it)
 #   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path)
 #   make lint    cargo fmt --check and clippy -D warnings
 #   make sizes   gzip size of every file in dist/

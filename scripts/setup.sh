@@ -32,12 +32,31 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   npm ci --no-audit --no-fund
 fi
 
+# The browsers of the end-to-end suite: all three engines, or those in E2E_ENGINES.
+GECKODRIVER_VERSION=0.37.1
+wants() { [ -z "${E2E_ENGINES:-}" ] || [[ ",${E2E_ENGINES// /}," == *",$1,"* ]]; }
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing chromium and chromium-driver from apt"
+  PKGS=()
+  if wants chromium; then
+    command -v chromium >/dev/null || PKGS+=(chromium)
+    command -v chromedriver >/dev/null || PKGS+=(chromium-driver)
+  fi
+  if wants firefox; then
+    command -v firefox-esr >/dev/null || PKGS+=(firefox-esr)
+  fi
+  if wants webkit; then
+    command -v WebKitWebDriver >/dev/null || PKGS+=(webkit2gtk-driver)
+    command -v Xvfb >/dev/null || PKGS+=(xvfb)
+  fi
+  if [ ${#PKGS[@]} -gt 0 ]; then
+    say "installing ${PKGS[*]} from apt (~2 min, once)"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PKGS[@]}" >/dev/null
+  fi
+  if wants firefox && [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION from crates.io (~4 min, once)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
   fi
 fi
 

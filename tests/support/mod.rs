@@ -1,5 +1,6 @@
-//! End-to-end harness: a GitHub-Pages-like static server, chromedriver in its own process
-//! group, and a WebDriver client with helpers. Everything is torn down on drop.
+//! End-to-end harness: a GitHub-Pages-like static server, a WebDriver server for one of
+//! three engines (Chromium, Firefox, WebKit) in its own process group (with Xvfb for
+//! WebKit), and a WebDriver client with helpers. Everything is torn down on drop.
 
 #![allow(dead_code)]
 
@@ -24,6 +25,58 @@ impl Group {
             .process_group(0);
         cmd.spawn().map(Group)
     }
+
+    /// Starts `Xvfb` on the first free display and returns it with the display number,
+    /// which Xvfb writes to its stdout once it accepts clients.
+    fn spawn_xvfb() -> std::io::Result<(Group, u32)> {
+        use std::io::BufRead;
+        let mut child = Command::new(std::env::var("XVFB").unwrap_or_else(|_| "Xvfb".into()))
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1600x2000x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()?;
+        let stdout = child.stdout.take().expect("piped stdout");
+        let group = Group(child);
+        let mut line = String::new();
+        std::io::BufReader::new(stdout).read_line(&mut line)?;
+        let display = line.trim().parse().map_err(|_| {
+            std::io::Error::other(format!("Xvfb printed no display number: {line:?}"))
+        })?;
+        Ok((group, display))
+    }
+}
+
+/// Whether any live (not zombie) process is still in process group `pgid`, from /proc.
+pub fn group_alive(pgid: u32) -> bool {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    dir.flatten().any(|e| {
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            return false;
+        };
+        // `pid (comm) state ppid pgrp …`; comm may contain spaces, so split after ')'.
+        let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+        let mut f = rest.split_whitespace();
+        let state = f.next().unwrap_or("");
+        let pgrp = f.nth(1).and_then(|p| p.parse::<u32>().ok());
+        state != "Z" && state != "X" && pgrp == Some(pgid)
+    })
+}
+
+impl Group {
+    pub fn pgid(&self) -> u32 {
+        self.0.id()
+    }
 }
 
 impl Drop for Group {
@@ -44,11 +97,135 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// A browser engine the suite can drive, with its WebDriver server and capabilities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    /// The engines to run: `E2E_ENGINES=firefox,webkit` narrows the run; all by default.
+    pub fn selected() -> Vec<Engine> {
+        match std::env::var("E2E_ENGINES") {
+            Ok(list) if !list.trim().is_empty() => list
+                .split(',')
+                .map(|name| {
+                    let name = name.trim();
+                    Engine::ALL
+                        .into_iter()
+                        .find(|e| e.as_str() == name)
+                        .unwrap_or_else(|| {
+                            panic!(
+                                "E2E_ENGINES: unknown engine `{name}` (chromium, firefox, webkit)"
+                            )
+                        })
+                })
+                .collect(),
+            _ => Engine::ALL.to_vec(),
+        }
+    }
+
+    fn env_or(var: &str, default: &str) -> String {
+        std::env::var(var).unwrap_or_else(|_| default.into())
+    }
+
+    /// Starts the driver (and, for WebKit, the X display it needs) on `port`.
+    fn start_driver(self, port: u16) -> (Group, Option<Group>) {
+        let hint = "run `make setup-browser` to install the browsers and drivers";
+        match self {
+            Engine::Chromium => {
+                let driver = Group::spawn(
+                    Command::new(Self::env_or("CHROMEDRIVER", "chromedriver"))
+                        .arg(format!("--port={port}")),
+                )
+                .unwrap_or_else(|e| panic!("chromedriver: {e}; {hint}"));
+                (driver, None)
+            }
+            Engine::Firefox => {
+                let driver = Group::spawn(
+                    Command::new(Self::env_or("GECKODRIVER", "geckodriver")).args([
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        &port.to_string(),
+                    ]),
+                )
+                .unwrap_or_else(|e| panic!("geckodriver: {e}; {hint}"));
+                (driver, None)
+            }
+            Engine::WebKit => {
+                // WebKitGTK has no headless mode: it needs an X display, or the session
+                // request hangs. Xvfb picks a free display and prints its number.
+                let (xvfb, display) =
+                    Group::spawn_xvfb().unwrap_or_else(|e| panic!("Xvfb: {e}; {hint}"));
+                let driver = Group::spawn(
+                    Command::new(Self::env_or("WEBKITDRIVER", "WebKitWebDriver"))
+                        .args([format!("--port={port}"), "--host=127.0.0.1".into()])
+                        .env("DISPLAY", format!(":{display}")),
+                )
+                .unwrap_or_else(|e| panic!("WebKitWebDriver: {e}; {hint}"));
+                (driver, Some(xvfb))
+            }
+        }
+    }
+
+    fn capabilities(self, profile: &std::path::Path) -> serde_json::Map<String, serde_json::Value> {
+        let caps = match self {
+            Engine::Chromium => serde_json::json!({
+                "goog:chromeOptions": {
+                    "binary": Self::env_or("CHROMIUM", "/usr/bin/chromium"),
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                }
+            }),
+            Engine::Firefox => serde_json::json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": Self::env_or("FIREFOX", "/usr/bin/firefox-esr"),
+                    "args": ["-headless", "-width=1280", "-height=900"]
+                }
+            }),
+            Engine::WebKit => serde_json::json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": Self::env_or(
+                        "MINIBROWSER",
+                        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                    ),
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        match caps {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!("capabilities are an object"),
+        }
+    }
+}
+
 /// One browser session against one served dist/.
 pub struct Browser {
     pub client: Client,
     pub origin: String,
+    pub engine: Engine,
     _driver: Group,
+    _display: Option<Group>,
     _profile: TempDir,
     _server: server::Server,
 }
@@ -73,37 +250,24 @@ pub fn dist_dir() -> std::path::PathBuf {
 }
 
 impl Browser {
-    /// Serves `dist` under [`BASE`] and opens a fresh headless Chromium.
-    pub async fn start(dist: std::path::PathBuf) -> Browser {
+    /// Serves `dist` under [`BASE`] and opens a fresh session of `engine`, 1280×900.
+    pub async fn start(dist: std::path::PathBuf, engine: Engine) -> Browser {
         let server = server::Server::start(dist, BASE).await;
         let port = free_port();
-        let driver = Group::spawn(
-            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
-                .arg(format!("--port={port}")),
-        )
-        .expect("chromedriver starts (make setup-browser installs it)");
-        let profile =
-            TempDir(std::env::temp_dir().join(format!("sos-e2e-{}-{port}", std::process::id())));
-        let caps = serde_json::json!({
-            "goog:chromeOptions": {
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.0.display()),
-                ]
-            }
-        });
-        let caps = match caps {
-            serde_json::Value::Object(m) => m,
-            _ => unreachable!(),
-        };
+        let (driver, display) = engine.start_driver(port);
+        let profile = TempDir(std::env::temp_dir().join(format!(
+            "sos-e2e-{}-{}-{port}",
+            engine.as_str(),
+            std::process::id()
+        )));
+        let caps = engine.capabilities(&profile.0);
         let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(30);
+        // Every session request has its own timeout: a driver that cannot start its
+        // browser (WebKit without a display) otherwise hangs forever.
+        let deadline = Instant::now() + Duration::from_secs(45);
         let client = loop {
             let attempt = tokio::time::timeout(
-                Duration::from_secs(20),
+                Duration::from_secs(30),
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                     .capabilities(caps.clone())
                     .connect(&url),
@@ -114,14 +278,20 @@ impl Browser {
                 _ if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(200)).await
                 }
-                Ok(Err(e)) => panic!("WebDriver session failed: {e}"),
-                Err(_) => panic!("WebDriver session request timed out"),
+                Ok(Err(e)) => panic!("{} WebDriver session failed: {e}", engine.as_str()),
+                Err(_) => panic!("{} WebDriver session request timed out", engine.as_str()),
             }
         };
+        client
+            .set_window_size(1280, 900)
+            .await
+            .unwrap_or_else(|e| panic!("{} window size: {e}", engine.as_str()));
         Browser {
             client,
             origin: server.origin.clone(),
+            engine,
             _driver: driver,
+            _display: display,
             _profile: profile,
             _server: server,
         }
@@ -132,8 +302,34 @@ impl Browser {
         format!("{}{}{}", self.origin, BASE, path.trim_start_matches('/'))
     }
 
+    /// Opens a base-relative path and waits until the app has mounted: engines return
+    /// from a navigation at the load event, before the wasm has started (WebKit soonest),
+    /// and a script run in between would race the app's start-up.
     pub async fn goto(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("navigation");
+        self.mounted().await;
+    }
+
+    /// Reloads the page and waits until the app has mounted again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.mounted().await;
+    }
+
+    /// The skip link is drawn by the app only, never by the static skeleton.
+    async fn mounted(&self) {
+        self.find(".skip-link").await;
+    }
+
+    /// Waits (up to 10 s) for a CSS selector: a navigation may return before the app has
+    /// drawn (WebKit returns earliest).
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
     }
 
     /// Waits (up to 10 s) for a CSS selector and returns its text. An element the app
@@ -141,14 +337,7 @@ impl Browser {
     pub async fn text(&self, css: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let el = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .unwrap_or_else(|e| panic!("no element `{css}`: {e}"));
-            match el.text().await {
+            match self.find(css).await.text().await {
                 Ok(t) => return t,
                 Err(e) if Instant::now() > deadline => panic!("text of `{css}`: {e}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
@@ -199,12 +388,8 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
+        self.find(css)
             .await
-            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
             .click()
             .await
             .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
@@ -241,6 +426,13 @@ impl Browser {
             Some(b) => m.insert(key, b.to_vec()),
             None => m.remove(&key),
         };
+    }
+
+    /// The process groups this session started (driver and browser, and Xvfb for WebKit).
+    pub fn process_groups(&self) -> Vec<u32> {
+        std::iter::once(self._driver.pgid())
+            .chain(self._display.as_ref().map(Group::pgid))
+            .collect()
     }
 
     /// Ends the session; the driver group (and its Chromium) is killed on drop either way,
