@@ -10,6 +10,7 @@ SHELL := /bin/bash
 PUBLIC_URL ?= /
 PORT ?= 8080
 E2E_DIST := target/e2e-dist
+E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
@@ -32,14 +33,16 @@ build: setup
 sizes:
 	@scripts/sizes.sh dist
 
-# The end-to-end build: release, under the GitHub Pages sub-path.
+# The end-to-end builds: release, under the GitHub Pages sub-path and at the site root
+# (the second reuses the compiled wasm; only bindgen and wasm-opt run again).
 e2e-dist: setup
 	$(TRUNK_BUILD) --public-url /ship-or-skip/ --dist $(E2E_DIST)
+	$(TRUNK_BUILD) --public-url / --dist $(E2E_DIST_ROOT)
 	@scripts/sizes.sh $(E2E_DIST)
 
 test: setup-browser e2e-dist
 	cargo run --locked --quiet --bin catalog -- check public/catalog.json
-	E2E_DIST=$(E2E_DIST) cargo test --locked --no-fail-fast
+	E2E_DIST=$(E2E_DIST) E2E_DIST_ROOT=$(E2E_DIST_ROOT) cargo test --locked --no-fail-fast
 	$(MAKE) --no-print-directory wasm-test
 
 wasm-test:

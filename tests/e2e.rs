@@ -543,6 +543,29 @@ fn export_clear_import_round_trip(b: &Browser) -> Pin<Box<dyn Future<Output = ()
     })
 }
 
+fn offline_copy_installed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("").await;
+        let has_sw = b.js("return 'serviceWorker' in navigator").await;
+        assert_eq!(has_sw, true, "{:?} has no service worker API", b.engine);
+        assert!(
+            b.wait_js("return !!navigator.serviceWorker.controller", 20)
+                .await,
+            "the service worker never took control"
+        );
+        let build = b.text("code.build").await;
+        let ok = b
+            .wait_js(
+                &format!(
+                    "return caches.open('ship-or-skip-{build}').then(c => c.keys()).then(k => k.some(r => r.url.endsWith('.wasm')) && k.some(r => r.url.endsWith('/index.html')))"
+                ),
+                20,
+            )
+            .await;
+        assert!(ok, "build {build} is not precached");
+    })
+}
+
 #[test]
 fn github_pages_like_server_answers_404_for_unknown_paths() {
     let root = dist_dir();
@@ -589,6 +612,7 @@ async fn reader_journeys_in_every_engine() {
             broken_catalogs_degrade_clearly,
         ),
         ("pick on a comparison", pick_on_a_comparison),
+        ("offline copy installed", offline_copy_installed),
         ("other tabs are followed", other_tabs_are_followed),
         (
             "export, clear, import round trip",
@@ -699,5 +723,149 @@ async fn screenshots() {
         }
         b.js("localStorage.clear(); return 0").await;
         b.close().await;
+    }
+}
+
+/// Issue 8: offline after the first visit, then a clean update, in Chromium, at the site
+/// root and under the GitHub Pages sub-path (each from its own release build).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_after_first_visit_then_clean_update() {
+    let root_dist = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(std::env::var("E2E_DIST_ROOT").unwrap_or_else(|_| "target/e2e-dist-root".into()));
+    assert!(
+        root_dist.join("index.html").exists(),
+        "no root build at {}: run `make e2e-dist`",
+        root_dist.display()
+    );
+    let mut failures = Vec::new();
+    for (base, dist) in [(BASE, dist_dir()), ("/", root_dist)] {
+        let started = std::time::Instant::now();
+        match futures_catch(offline_then_update(base, dist)).await {
+            Ok(()) => eprintln!(
+                "ok    [chromium] offline and update at {base} ({} ms)",
+                started.elapsed().as_millis()
+            ),
+            Err(msg) => {
+                let msg = msg.replace('\n', " ");
+                eprintln!("FAIL  [chromium] offline and update at {base}: {msg}");
+                failures.push(format!("at {base}: {msg}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
+    // A deployable copy: the test deploys a new build into it later.
+    let site = support::TempDir(std::env::temp_dir().join(format!(
+        "sos-site-{}-{}",
+        std::process::id(),
+        base.len()
+    )));
+    let _ = std::fs::remove_dir_all(&site.0);
+    support::copy_dir(&dist, &site.0);
+    let b = Browser::start_at(site.0.clone(), base, Engine::Chromium).await;
+    let result = futures_catch(async {
+        // First visit, online: the worker installs the build and takes control.
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        assert!(
+            b.wait_js("return !!navigator.serviceWorker.controller", 20)
+                .await,
+            "the service worker never took control"
+        );
+        let scope = b
+            .js("return navigator.serviceWorker.ready.then(r => r.scope)")
+            .await;
+        assert_eq!(scope, format!("{}{base}", b.origin));
+        let build1 = b.text("code.build").await;
+        assert_eq!(build1.len(), 12, "build id {build1:?}");
+
+        // The network goes away: reload, a deep link to another comparison, a tool page,
+        // a bookmark. The server must answer none of it.
+        b.set_offline(true).await;
+        assert!(b
+            .wait_text(".site-header", "Offline")
+            .await
+            .contains("Offline"));
+        let before = b.answered();
+        b.reload().await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        b.goto("compare/mistral-medium-3-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(
+            b.text("h1").await,
+            "Mistral Medium 3 vs OpenRouter Model Fusion"
+        );
+        assert_eq!(b.texts("table.scorecard tbody tr").await.len(), 5);
+        assert!(b
+            .wait_text(".site-footer", "Data as of")
+            .await
+            .contains("Data as of 2026-"));
+        assert!(b.text(".site-header").await.contains("Offline"));
+        b.goto("tool/mistral-3-1").await;
+        assert_eq!(b.text("h1").await, "Mistral 3.1");
+        b.click(".bookmark-button").await;
+        assert_eq!(b.wait_text(".site-header .count", "1").await, "1");
+        assert_eq!(b.answered(), before, "a request reached the server offline");
+
+        // Online again, and a new build is deployed.
+        b.set_offline(false).await;
+        let index = site.0.join("index.html");
+        let html = std::fs::read_to_string(&index).unwrap();
+        std::fs::write(
+            &index,
+            html.replace("<head>", "<head>\n  <!-- redeployed -->"),
+        )
+        .unwrap();
+        let hook = std::process::Command::new("sh")
+            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/post-build.sh"))
+            .env("TRUNK_STAGING_DIR", &site.0)
+            .output()
+            .expect("post-build hook");
+        assert!(hook.status.success(), "{hook:?}");
+        let html = std::fs::read_to_string(&index).unwrap();
+        let build2 = html
+            .split("name=\"ship-or-skip-build\" content=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("stamped build id")
+            .to_string();
+        assert_ne!(build1, build2);
+
+        // The next visit still runs the old build, whole, and says a new one is ready.
+        b.goto("tool/mistral-3-1").await;
+        let notice = b.wait_text(".notices", "new version").await;
+        assert!(
+            notice.contains("A new version of Ship or Skip is ready"),
+            "{notice}"
+        );
+        assert_eq!(b.text("code.build").await, build1);
+        b.click(".notice--update button").await;
+        let moved = b
+            .wait_js(
+                &format!("return document.querySelector('code.build')?.textContent === '{build2}'"),
+                20,
+            )
+            .await;
+        assert!(moved, "did not reload into build {build2}");
+        assert_eq!(b.text("h1").await, "Mistral 3.1");
+        assert_eq!(b.text(".site-header .count").await, "1");
+        // Only the new build's cache (and the catalog's) is left.
+        let caches = b.js("return caches.keys()").await;
+        let mut caches: Vec<String> = serde_json::from_value(caches).unwrap();
+        caches.sort();
+        let mut expected = vec![
+            format!("ship-or-skip-{build2}"),
+            "ship-or-skip-data".to_string(),
+        ];
+        expected.sort();
+        assert_eq!(caches, expected);
+    })
+    .await;
+    b.close().await;
+    if let Err(msg) = result {
+        panic!("{msg}");
     }
 }

@@ -4,6 +4,7 @@ pub mod components;
 pub mod data;
 pub mod head;
 pub mod pages;
+pub mod pwa;
 pub mod router;
 pub mod store;
 
@@ -20,12 +21,13 @@ use store::Store;
 
 use crate::domain::routes::Route;
 
-/// Provides the router, catalog and store contexts and renders the page of the route.
+/// Provides the router, catalog, store and offline/update contexts and renders the page of the route.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
     CatalogCtx::provide();
     Store::provide();
+    pwa::Pwa::provide();
     let page = move || match nav.route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
         Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),

@@ -223,6 +223,8 @@ impl Engine {
 pub struct Browser {
     pub client: Client,
     pub origin: String,
+    /// The path prefix the site is served under (`/ship-or-skip/` or `/`).
+    pub base: &'static str,
     pub engine: Engine,
     _driver: Group,
     _display: Option<Group>,
@@ -252,7 +254,12 @@ pub fn dist_dir() -> std::path::PathBuf {
 impl Browser {
     /// Serves `dist` under [`BASE`] and opens a fresh session of `engine`, 1280×900.
     pub async fn start(dist: std::path::PathBuf, engine: Engine) -> Browser {
-        let server = server::Server::start(dist, BASE).await;
+        Browser::start_at(dist, BASE, engine).await
+    }
+
+    /// Serves `dist` under `base` and opens a fresh session of `engine`, 1280×900.
+    pub async fn start_at(dist: std::path::PathBuf, base: &'static str, engine: Engine) -> Browser {
+        let server = server::Server::start(dist, base).await;
         let port = free_port();
         let (driver, display) = engine.start_driver(port);
         let profile = TempDir(std::env::temp_dir().join(format!(
@@ -289,6 +296,7 @@ impl Browser {
         Browser {
             client,
             origin: server.origin.clone(),
+            base,
             engine,
             _driver: driver,
             _display: display,
@@ -299,7 +307,12 @@ impl Browser {
 
     /// Absolute URL of a base-relative path such as `compare/a-vs-b`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}{}", self.origin, BASE, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.origin,
+            self.base,
+            path.trim_start_matches('/')
+        )
     }
 
     /// Opens a base-relative path and waits until the app has mounted: engines return
@@ -420,12 +433,48 @@ impl Browser {
 
     /// Serves `body` for a base-relative path instead of the built file (`None` restores).
     pub fn override_file(&self, path: &str, body: Option<&[u8]>) {
-        let key = format!("{BASE}{path}");
+        let key = format!("{}{path}", self.base);
         let mut m = self._server.overrides.lock().expect("overrides");
         match body {
             Some(b) => m.insert(key, b.to_vec()),
             None => m.remove(&key),
         };
+    }
+
+    /// Cuts the network (or brings it back): the server closes every connection unanswered,
+    /// and in Chromium the DevTools network conditions also take the page offline, so
+    /// `navigator.onLine` follows.
+    pub async fn set_offline(&self, offline: bool) {
+        self._server
+            .offline
+            .store(offline, std::sync::atomic::Ordering::SeqCst);
+        if self.engine == Engine::Chromium {
+            self.client
+                .issue_cmd(NetworkConditions { offline })
+                .await
+                .expect("chromium network conditions");
+        }
+    }
+
+    /// Requests the server has answered so far.
+    pub fn answered(&self) -> usize {
+        self._server
+            .answered
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Waits (up to `secs`) until a script returns `true`.
+    pub async fn wait_js(&self, script: &str, secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if self.js(script).await == serde_json::Value::Bool(true) {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// The process groups this session started (driver and browser, and Xvfb for WebKit).
@@ -439,5 +488,48 @@ impl Browser {
     /// so a hanging DELETE session is given a few seconds only.
     pub async fn close(self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), self.client.close()).await;
+    }
+}
+
+/// chromedriver's `network_conditions` extension: DevTools offline emulation.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        if self.offline {
+            let body = serde_json::json!({"network_conditions": {
+                "offline": true, "latency": 0, "download_throughput": -1, "upload_throughput": -1
+            }});
+            (http::Method::POST, Some(body.to_string()))
+        } else {
+            (http::Method::DELETE, None)
+        }
+    }
+}
+
+/// Copies a directory tree (a deployable copy of a build the test can redeploy into).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).expect("copy");
+        }
     }
 }

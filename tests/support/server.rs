@@ -11,6 +11,10 @@ pub struct Server {
     pub origin: String,
     /// Bodies served instead of a file, by request path (e.g. a broken catalog).
     pub overrides: Overrides,
+    /// While set, every connection is closed unanswered: the network is gone.
+    pub offline: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Requests answered so far.
+    pub answered: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -67,11 +71,19 @@ impl Server {
         let origin = format!("http://{}", listener.local_addr().expect("addr"));
         let overrides: Overrides = Default::default();
         let shared = overrides.clone();
+        let offline = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let answered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (is_offline, count) = (offline.clone(), answered.clone());
         let task = tokio::spawn(async move {
             loop {
                 let Ok((mut sock, _)) = listener.accept().await else {
                     continue;
                 };
+                if is_offline.load(std::sync::atomic::Ordering::SeqCst) {
+                    drop(sock);
+                    continue;
+                }
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let root = root.clone();
                 let shared = shared.clone();
                 tokio::spawn(async move {
@@ -104,6 +116,8 @@ impl Server {
         Server {
             origin,
             overrides,
+            offline,
+            answered,
             task,
         }
     }

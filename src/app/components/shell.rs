@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::data::use_catalog;
+use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::store::Theme;
@@ -34,12 +35,23 @@ pub fn Header() -> impl IntoView {
         }
     });
     let count = move || store.bookmarks.with(|b| b.len());
+    let pwa = use_pwa();
+    let offline = move || {
+        (!pwa.online.get()).then(|| {
+            view! {
+                <span class="offline" role="status" title="No connection: showing the copy saved in this browser">
+                    "Offline"
+                </span>
+            }
+        })
+    };
     view! {
         <header class="site-header">
             <a class="site-header__name" href=nav.href("/")>
                 <span class="logo" aria-hidden="true">"S/S"</span>
                 "Ship or Skip"
             </a>
+            {offline}
             <nav class="site-header__nav" aria-label="Main">
                 <a href=nav.href("/")>"Browse"</a>
                 <a href=nav.href("/bookmarks")>
@@ -65,12 +77,25 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Notices about the reader's data and the catalog: recovered values, memory-only mode,
-/// skipped catalog entries.
+/// Notices about the site, the reader's data and the catalog: a new version ready,
+/// recovered values, memory-only mode, skipped catalog entries.
 #[component]
 pub fn Notices() -> impl IntoView {
     let store = use_store();
     let catalog = use_catalog();
+    let pwa = use_pwa();
+    let update = move || {
+        pwa.update_ready.get().then(|| {
+            view! {
+                <div class="notice notice--update" role="status">
+                    <span>"A new version of Ship or Skip is ready. "</span>
+                    <button type="button" class="button" on:click=move |_| pwa.apply_update()>
+                        "Reload to update"
+                    </button>
+                </div>
+            }
+        })
+    };
     let skipped = move || {
         let s = catalog.skipped.get();
         (!s.is_empty()).then(|| {
@@ -121,7 +146,7 @@ pub fn Notices() -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <div class="notices">{memory}{notices}{skipped}</div> }
+    view! { <div class="notices">{update}{memory}{notices}{skipped}</div> }
 }
 
 /// Site footer.
@@ -141,6 +166,7 @@ pub fn Footer() -> impl IntoView {
                 " · "
                 <a href=nav.href("/catalog.json")>"Open data (catalog.json)"</a>
                 {move || generated().map(|g| view! { " · Data as of " <time datetime=g.clone()>{g.clone()}</time> })}
+                {build_id().map(|b| view! { " · Build " <code class="build">{b}</code> })}
             </p>
         </footer>
     }

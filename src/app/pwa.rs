@@ -1,0 +1,145 @@
+//! Offline and updates: the connection state, the service worker (`sw/sw.js`, precaching
+//! the whole build) and the "new version ready" handshake.
+//!
+//! The worker is registered in release builds only: under `trunk serve` it would keep
+//! answering with a stale build while the code changes.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Connection and update state, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct Pwa {
+    /// `navigator.onLine`, followed through the `online`/`offline` events.
+    pub online: ReadSignal<bool>,
+    /// A new build is installed and waiting for the reader to reload into it.
+    pub update_ready: ReadSignal<bool>,
+}
+
+/// The context provided by [`Pwa::provide`].
+pub fn use_pwa() -> Pwa {
+    expect_context::<Pwa>()
+}
+
+impl Pwa {
+    pub fn provide() -> Pwa {
+        let (online, set_online) = signal(window().navigator().on_line());
+        let (update_ready, set_update_ready) = signal(false);
+        let on = window_event_listener(ev::online, move |_| {
+            set_online.set(true);
+            // Back online: look for a newer build at once.
+            check_for_update();
+        });
+        let off = window_event_listener(ev::offline, move |_| set_online.set(false));
+        on_cleanup(move || {
+            on.remove();
+            off.remove();
+        });
+        if !cfg!(debug_assertions) {
+            register(set_update_ready);
+        }
+        let pwa = Pwa {
+            online,
+            update_ready,
+        };
+        provide_context(pwa);
+        pwa
+    }
+
+    /// Lets the waiting build take over, then reloads into it once it controls the page.
+    pub fn apply_update(&self) {
+        let Some(sw) = container() else { return };
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            let _ = location().reload();
+        });
+        // Listened to only now: the first visit's `clients.claim()` fires it too.
+        sw.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+        reload.forget();
+        let ready = sw.get_registration();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+                return;
+            };
+            let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+            match reg.waiting() {
+                Some(waiting) => {
+                    let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+                }
+                // Already active elsewhere (another tab accepted it): just reload.
+                None => {
+                    let _ = location().reload();
+                }
+            }
+        });
+    }
+}
+
+/// The build id stamped into index.html by `scripts/post-build.sh` ("dev" in dev builds).
+pub fn build_id() -> Option<String> {
+    document()
+        .query_selector("meta[name='ship-or-skip-build']")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+/// The service worker container, where the browser has one (not on plain http origins
+/// other than localhost, nor in some private modes).
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let nav = window().navigator();
+    js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        .then(|| nav.service_worker())
+}
+
+fn register(set_update_ready: WriteSignal<bool>) {
+    let Some(sw) = container() else { return };
+    // Relative to the document's base URL, so the scope is the site's base path.
+    let registering = sw.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failed registration only costs the offline copy; the page works as before.
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {
+            return;
+        };
+        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        let controlled = move || container().and_then(|c| c.controller()).is_some();
+        // A build that finished installing while no tab reloaded into it.
+        if reg.waiting().is_some() && controlled() {
+            set_update_ready.set(true);
+        }
+        let reg2 = reg.clone();
+        let on_found = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = reg2.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                // Installed while an older build controls the page: an update, not the
+                // first install.
+                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                    set_update_ready.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// Asks the browser to fetch `sw.js` again and compare it with the running one.
+fn check_for_update() {
+    let Some(sw) = container() else { return };
+    let ready = sw.get_registration();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await {
+            if let Some(reg) = reg.dyn_ref::<web_sys::ServiceWorkerRegistration>() {
+                if let Ok(p) = reg.update() {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                }
+            }
+        }
+    });
+}

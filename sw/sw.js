@@ -1,0 +1,77 @@
+// Ship or Skip service worker: the whole build precached under one build id, so a page
+// never mixes files of two builds. scripts/post-build.sh prepends `BUILD` and `FILES`
+// (every file of dist/, from the real build) and writes dist/sw.js.
+const PREFIX = 'ship-or-skip-';
+const CACHE = PREFIX + BUILD;
+// The catalog is data, not code: its last good copy outlives builds.
+const DATA = PREFIX + 'data';
+const scope = self.registration.scope;
+const at = (file) => new URL(file, scope).href;
+const SHELL = at('index.html');
+const CATALOG = at('catalog.json');
+
+self.addEventListener('install', (event) => {
+  // `reload` skips the HTTP cache, which may still hold the previous build's index.html.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(FILES.map((f) => new Request(at(f), { cache: 'reload' }))))
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE && key !== DATA) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// A waiting worker takes over only when the reader asks ("Reload" on the update notice).
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || !req.url.startsWith(scope)) return;
+  const path = req.url.split(/[?#]/)[0];
+  if (path === CATALOG) {
+    event.respondWith(catalog(req));
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(path);
+    if (hit) return hit;
+    // Any other page of the app (a deep link) is the app shell of this build.
+    if (req.mode === 'navigate') {
+      const shell = await cache.match(SHELL);
+      if (shell) return shell;
+    }
+    return fetch(req);
+  })());
+});
+
+// Network first, so a new catalog shows as soon as the reader is online; the last copy
+// that parsed as JSON when offline or when the server fails.
+async function catalog(req) {
+  const data = await caches.open(DATA);
+  try {
+    const res = await fetch(req, { cache: 'no-cache' });
+    if (res.ok) {
+      try {
+        JSON.parse(await res.clone().text());
+        await data.put(CATALOG, res.clone());
+      } catch (_) {
+        // Not JSON: passed on for the app to explain, never kept as the offline copy.
+      }
+      return res;
+    }
+    return (await data.match(CATALOG)) || (await caches.match(CATALOG)) || res;
+  } catch (err) {
+    const kept = (await data.match(CATALOG)) || (await caches.match(CATALOG));
+    if (kept) return kept;
+    throw err;
+  }
+}

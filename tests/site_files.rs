@@ -1,0 +1,105 @@
+//! The installable-site files: the web app manifest and its icons, and the service
+//! worker's precache list as the post-build hook wrote it into the e2e build.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let be = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn manifest_names_the_app_and_every_icon_exists_at_its_size() {
+    let text = std::fs::read_to_string(root().join("public/manifest.webmanifest")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(m["name"], "Ship or Skip");
+    // Relative, so the same file works at `/` and under a GitHub Pages sub-path.
+    for key in ["start_url", "scope", "id"] {
+        assert_eq!(m[key], "./", "{key}");
+    }
+    assert_eq!(m["display"], "standalone");
+    let icons = m["icons"].as_array().unwrap();
+    let mut png_sizes = Vec::new();
+    for icon in icons {
+        let src = icon["src"].as_str().unwrap();
+        assert!(!src.starts_with('/'), "{src} must be relative");
+        let bytes = std::fs::read(root().join("public").join(src)).unwrap();
+        match icon["type"].as_str().unwrap() {
+            "image/png" => {
+                let (w, h) = png_size(&bytes);
+                assert_eq!(icon["sizes"], format!("{w}x{h}"), "{src}");
+                png_sizes.push((w, icon["purpose"].as_str().unwrap().to_string()));
+            }
+            "image/svg+xml" => assert!(String::from_utf8(bytes).unwrap().contains("<svg")),
+            other => panic!("unexpected icon type {other}"),
+        }
+    }
+    // What installability asks for: 192 and 512 PNGs, and a maskable one.
+    assert!(png_sizes.iter().any(|(w, _)| *w == 192));
+    assert!(png_sizes.iter().any(|(w, _)| *w == 512));
+    assert!(png_sizes.iter().any(|(_, p)| p == "maskable"));
+    let index = std::fs::read_to_string(root().join("index.html")).unwrap();
+    assert!(index.contains(r#"<link rel="manifest" href="manifest.webmanifest">"#));
+    assert!(index.contains(r#"<meta name="ship-or-skip-build" content="dev">"#));
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        if e.path().is_dir() {
+            files_under(&e.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
+}
+
+/// The precache list is every file of the real build but the worker itself: none
+/// missing, none that is not there. Checked on the e2e build (`make test` builds it).
+#[test]
+fn service_worker_precaches_exactly_the_built_files() {
+    let dist = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let sw = std::fs::read_to_string(dist.join("sw.js"))
+        .unwrap_or_else(|e| panic!("no sw.js in {} ({e}): run `make e2e-dist`", dist.display()));
+    let list = sw
+        .split("const FILES = [")
+        .nth(1)
+        .and_then(|r| r.split("];").next())
+        .expect("FILES list");
+    let mut listed: Vec<String> = list
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix(','))
+        .map(|l| l.trim_matches('"').to_string())
+        .collect();
+    let mut built = Vec::new();
+    files_under(&dist, "", &mut built);
+    built.retain(|f| f != "sw.js");
+    listed.sort();
+    built.sort();
+    assert_eq!(listed, built);
+    assert!(built.iter().any(|f| f.ends_with("_bg.wasm")));
+    // The build id is the one stamped into the shell and its 404 copy.
+    let id = sw
+        .split("const BUILD = \"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap();
+    assert_eq!(id.len(), 12);
+    for page in ["index.html", "404.html"] {
+        let html = std::fs::read_to_string(dist.join(page)).unwrap();
+        assert!(
+            html.contains(&format!(
+                r#"<meta name="ship-or-skip-build" content="{id}">"#
+            )),
+            "{page} is not stamped with build {id}"
+        );
+    }
+}
