@@ -7,7 +7,8 @@ const CACHE = PREFIX + BUILD;
 const DATA = PREFIX + 'data';
 const scope = self.registration.scope;
 const at = (file) => new URL(file, scope).href;
-const SHELL = at('index.html');
+// The app shell as Trunk built it (index.html is the prerendered home page).
+const SHELL = at('404.html');
 const CATALOG = at('catalog.json');
 
 self.addEventListener('install', (event) => {
@@ -42,8 +43,12 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const hit = await cache.match(path);
-    if (hit) return hit;
+    // A file, or a route's prerendered page: `/` → index.html, `/tool/x` → tool/x.html.
+    const candidates = path.endsWith('/') ? [path + 'index.html'] : [path, path + '.html'];
+    for (const c of candidates) {
+      const hit = await cache.match(c);
+      if (hit) return hit;
+    }
     // Any other page of the app (a deep link) is the app shell of this build.
     if (req.mode === 'navigate') {
       const shell = await cache.match(SHELL);

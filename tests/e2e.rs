@@ -566,6 +566,101 @@ fn offline_copy_installed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>>
     })
 }
 
+fn prerendered_page_is_taken_over(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        // One page on screen: the static copy is gone, the live app is `#app`.
+        let state = b
+            .js("return [document.querySelectorAll('h1').length, document.querySelectorAll('[data-prerendered], #app-live').length, document.querySelectorAll('#app').length, document.querySelectorAll('main').length]")
+            .await;
+        assert_eq!(state, serde_json::json!([1, 0, 1, 1]));
+        // The served HTML had the page before any script ran.
+        let raw = b
+            .js("return fetch(location.href, {cache: 'no-store'}).then(r => r.text())")
+            .await;
+        let raw = raw.as_str().unwrap_or_default();
+        assert!(
+            raw.contains("<h1>Mistral 3B vs OpenRouter Model Fusion</h1>")
+                && raw.contains("data-prerendered"),
+            "raw HTML: {}",
+            &raw[..raw.len().min(300)]
+        );
+    })
+}
+
+/// Issue 11: every known route is a file GitHub Pages serves with 200, carrying its own
+/// title, description, preview tags and figures; everything else stays 404.html.
+#[test]
+fn every_known_route_is_a_static_page_answering_200() {
+    use ship_or_skip::domain::{feed::xml_escape, prerender, validate};
+    let root = dist_dir();
+    let catalog = validate::load(&std::fs::read_to_string(root.join("catalog.json")).unwrap())
+        .unwrap()
+        .catalog;
+    let pages = prerender::pages(&catalog);
+    assert_eq!(
+        pages.len(),
+        2 + catalog.tools.len() + catalog.personas.len() + catalog.comparisons.len()
+    );
+    for page in &pages {
+        let url = format!("{BASE}{}", page.route.trim_start_matches('/'));
+        let (status, file) = server::resolve(&root, BASE, &url);
+        assert_eq!(status, 200, "{url}");
+        let html = std::fs::read_to_string(file.unwrap()).unwrap();
+        for needle in [
+            format!("<title>{}</title>", xml_escape(&page.title)),
+            format!(
+                "<meta name=\"description\" content=\"{}\">",
+                xml_escape(&page.description)
+            ),
+            format!(
+                "<meta property=\"og:description\" content=\"{}\">",
+                xml_escape(&page.preview)
+            ),
+            "<link rel=\"canonical\" href=\"http".to_string(),
+            "<meta name=\"twitter:card\"".to_string(),
+            "<div id=\"app\" data-prerendered>".to_string(),
+        ] {
+            assert!(html.contains(&needle), "{url}: no {needle}");
+        }
+        assert_eq!(html.matches("<title>").count(), 1, "{url}");
+    }
+    for tool in &catalog.tools {
+        let (_, file) = server::resolve(&root, BASE, &format!("{BASE}tool/{}", tool.slug));
+        let html = std::fs::read_to_string(file.unwrap()).unwrap();
+        let verdict = ship_or_skip::domain::verdict::Tally::of(tool).verdict_line();
+        assert!(html.contains(&verdict), "tool/{}: {verdict}", tool.slug);
+        assert!(html.contains(&xml_escape(&tool.name)));
+    }
+    let seed = server::resolve(
+        &root,
+        BASE,
+        &format!("{BASE}compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"),
+    );
+    let html = std::fs::read_to_string(seed.1.unwrap()).unwrap();
+    assert!(html.contains("<td>Ship · 3 ship / 1 skip</td>") && html.contains("88/100 · ship"));
+    // Non-curated pairs and unknown tools: 404.html, the app decides.
+    let other = server::resolve(
+        &root,
+        BASE,
+        &format!("{BASE}compare/mistral-3b-vs-mistral-3-1"),
+    );
+    assert_eq!(other.0, 404);
+    assert!(!std::fs::read_to_string(other.1.unwrap())
+        .unwrap()
+        .contains("data-prerendered"));
+    assert_eq!(
+        server::resolve(&root, BASE, &format!("{BASE}tool/nope")).0,
+        404
+    );
+    let sitemap = std::fs::read_to_string(root.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len());
+    let robots = std::fs::read_to_string(root.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: http") && robots.contains("/ship-or-skip/sitemap.xml"));
+}
+
 #[test]
 fn github_pages_like_server_answers_404_for_unknown_paths() {
     let root = dist_dir();
@@ -613,6 +708,10 @@ async fn reader_journeys_in_every_engine() {
         ),
         ("pick on a comparison", pick_on_a_comparison),
         ("offline copy installed", offline_copy_installed),
+        (
+            "prerendered page is taken over",
+            prerendered_page_is_taken_over,
+        ),
         ("other tabs are followed", other_tabs_are_followed),
         (
             "export, clear, import round trip",
@@ -812,16 +911,19 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
 
         // Online again, and a new build is deployed.
         b.set_offline(false).await;
-        let index = site.0.join("index.html");
-        let html = std::fs::read_to_string(&index).unwrap();
+        // The shell every page is made from (Trunk's index.html, kept as 404.html).
+        let shell = site.0.join("404.html");
+        let html = std::fs::read_to_string(&shell).unwrap();
         std::fs::write(
-            &index,
+            &shell,
             html.replace("<head>", "<head>\n  <!-- redeployed -->"),
         )
         .unwrap();
+        let index = site.0.join("index.html");
         let hook = std::process::Command::new("sh")
             .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/post-build.sh"))
             .env("TRUNK_STAGING_DIR", &site.0)
+            .env("TRUNK_PUBLIC_URL", base)
             .output()
             .expect("post-build hook");
         assert!(hook.status.success(), "{hook:?}");

@@ -14,14 +14,4 @@ pub fn use_head(f: impl Fn() -> (String, String) + 'static) {
     });
 }
 
-/// "Page · Ship or Skip".
-pub fn page_title(page: &str, site: &str) -> String {
-    if page.is_empty() {
-        return site.to_string();
-    }
-    let mut s = String::with_capacity(page.len() + site.len() + 3);
-    s.push_str(page);
-    s.push_str(" · ");
-    s.push_str(site);
-    s
-}
+pub use crate::domain::summary::page_title;

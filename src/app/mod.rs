@@ -25,9 +25,15 @@ use crate::domain::routes::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
-    CatalogCtx::provide();
+    let catalog = CatalogCtx::provide();
     Store::provide();
     pwa::Pwa::provide();
+    // Derived, not synced: the live page is shown as soon as the catalog has settled.
+    Effect::new(move |_| {
+        if !matches!(catalog.state.get(), data::CatalogState::Loading) {
+            reveal();
+        }
+    });
     let page = move || match nav.route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
         Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),
@@ -47,7 +53,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Replaces the static skeleton in `#app` with the live app.
+const LIVE_ID: &str = "app-live";
+
+/// Swaps a prerendered page for the live app once it can draw the same page.
+fn reveal() {
+    let doc = document();
+    let Some(live) = doc.get_element_by_id(LIVE_ID) else {
+        return;
+    };
+    if let Some(prerendered) = doc.get_element_by_id("app") {
+        prerendered.remove();
+    }
+    live.set_id("app");
+    let _ = live.remove_attribute("hidden");
+}
+
+/// Mounts the live app. Over the static skeleton it simply replaces it; over a
+/// prerendered page (`catalog pages`) it mounts hidden beside it and [`reveal`]s itself
+/// when the catalog is in, so the reader never sees content → skeleton → content.
 pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
@@ -57,6 +80,20 @@ pub fn mount() {
     else {
         return;
     };
+    if root.has_attribute("data-prerendered") {
+        let live = document()
+            .create_element("div")
+            .ok()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(live) = live {
+            live.set_id(LIVE_ID);
+            live.set_hidden(true);
+            if root.after_with_node_1(&live).is_ok() {
+                leptos::mount::mount_to(live, App).forget();
+                return;
+            }
+        }
+    }
     root.set_inner_html("");
     leptos::mount::mount_to(root, App).forget();
 }

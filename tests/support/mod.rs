@@ -329,9 +329,10 @@ impl Browser {
         self.mounted().await;
     }
 
-    /// The skip link is drawn by the app only, never by the static skeleton.
+    /// The skip link is drawn by the app only, never by the static skeleton or a
+    /// prerendered page; `#app` is the live app once it has replaced either.
     async fn mounted(&self) {
-        self.find(".skip-link").await;
+        self.find("#app .skip-link").await;
     }
 
     /// Waits (up to 10 s) for a CSS selector: a navigation may return before the app has

@@ -1,6 +1,6 @@
 //! A tiny static server that behaves like GitHub Pages: files under a base path, a
-//! directory answers with its index.html, and anything unknown gets 404.html with
-//! status 404.
+//! directory answers with its index.html, `/x` answers with `x.html` when there is one,
+//! and anything unknown gets 404.html with status 404.
 
 use std::path::{Path, PathBuf};
 
@@ -55,6 +55,8 @@ pub fn resolve(root: &Path, base: &str, path: &str) -> (u16, Option<PathBuf>) {
     let mut file = root.join(rest);
     if file.is_dir() {
         file = file.join("index.html");
+    } else if !file.is_file() && !rest.is_empty() {
+        file = root.join(format!("{rest}.html"));
     }
     if file.is_file() {
         (200, Some(file))

@@ -8,17 +8,7 @@ pub mod take_cell;
 pub mod tool_card;
 pub mod weekly_box;
 
-/// "75%", or "—" when there is nothing to divide.
-pub fn percent_text(p: Option<u32>) -> String {
-    match p {
-        Some(p) => {
-            let mut s = p.to_string();
-            s.push('%');
-            s
-        }
-        None => "—".into(),
-    }
-}
+pub use crate::domain::summary::percent_text;
 
 /// "88/100 · ship", or just "ship" for a take without a score.
 pub fn score_line(score: Option<u8>, verdict: crate::domain::model::Call) -> String {

@@ -6,70 +6,17 @@ use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::controls::ComparePicker;
-use crate::app::components::percent_text;
 use crate::app::components::shell::PageAside;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::{CommunityLine, ToolCard};
-use crate::app::head::{page_title, use_head};
+use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::model::{Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, MAX_COMPARE};
+use crate::domain::summary::{compare_head, heading, lede, percent_text};
 use crate::domain::verdict::{average_score, Tally};
-
-/// "A vs B vs C".
-pub fn heading(tools: &[&Tool]) -> String {
-    tools
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" vs ")
-}
-
-/// The one-line lede: which one the panel would ship with, and on what figures.
-pub fn lede(tools: &[&Tool]) -> String {
-    let figures: Vec<(&Tool, Option<u32>, Option<u32>)> = tools
-        .iter()
-        .map(|t| (*t, Tally::of(t).ship_percent(), average_score(t)))
-        .collect();
-    let score = |a: Option<u32>| {
-        a.map(|a| a.to_string() + "/100")
-            .unwrap_or_else(|| "no score".into())
-    };
-    let mut s = String::from("Which one should you ship with? ");
-    let best_pct = figures.iter().map(|f| f.1).max().flatten();
-    let top: Vec<_> = figures.iter().filter(|f| f.1 == best_pct).collect();
-    if top.len() == 1 {
-        s.push_str("The panel leans to ");
-        s.push_str(top[0].0.name.as_str());
-        s.push_str(" (");
-        s.push_str(&percent_text(best_pct));
-        s.push_str(" ship, average ");
-        s.push_str(&score(top[0].2));
-        s.push_str("). ");
-    } else {
-        let best_avg = top.iter().map(|f| f.2).max().flatten();
-        let by_avg: Vec<_> = top.iter().filter(|f| f.2 == best_avg).collect();
-        s.push_str(if top.len() == figures.len() {
-            "All ship at "
-        } else {
-            "The leaders ship at "
-        });
-        s.push_str(&percent_text(best_pct));
-        if by_avg.len() == 1 && best_avg.is_some() {
-            s.push_str("; ");
-            s.push_str(by_avg[0].0.name.as_str());
-            s.push_str(" scores higher on average (");
-            s.push_str(&score(best_avg));
-            s.push_str("). ");
-        } else {
-            s.push_str(", with no clear winner on scores. ");
-        }
-    }
-    s.push_str("Verdicts, pricing, the reviewer split and the community vote, side by side.");
-    s
-}
 
 /// The comparison page.
 #[component]
@@ -96,8 +43,8 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
     let title = heading(&refs);
     let lede_text = lede(&refs);
     {
-        let (t, d, site) = (title.clone(), lede_text.clone(), catalog.site.title.clone());
-        use_head(move || (page_title(&t, &site), d.clone()));
+        let head = compare_head(&catalog.site, &refs);
+        use_head(move || head.clone());
     }
     let nav = use_nav();
 

@@ -10,11 +10,11 @@ use crate::app::components::percent_text;
 use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::ToolRow;
 use crate::app::head::use_head;
-use crate::app::pages::compare::heading;
 use crate::app::router::use_nav;
 use crate::domain::browse::{browse, categories, BrowseQuery, Sort};
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path};
+use crate::domain::summary::{heading, home_head};
 use crate::domain::verdict::{Tally, Verdict};
 
 /// How many results are drawn at first; "Show more" adds as many again.
@@ -44,13 +44,8 @@ pub fn HomePage() -> impl IntoView {
 fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let nav = use_nav();
     {
-        let site = catalog.site.clone();
-        use_head(move || {
-            (
-                site.title.clone() + " · which AI tool should you ship with?",
-                site.tagline.clone(),
-            )
-        });
+        let head = home_head(&catalog.site);
+        use_head(move || head.clone());
     }
     let query = Memo::new(move |_| BrowseQuery::from_query(&nav.query()));
     let set = move |f: &dyn Fn(&mut BrowseQuery), push: bool| {

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::take_cell::TakeCell;
-use crate::app::head::{page_title, use_head};
+use crate::app::head::use_head;
 use crate::app::pages::not_found::NotFound;
 use crate::app::router::use_nav;
 use crate::domain::browse::categories;
 use crate::domain::model::{Call, Catalog};
 use crate::domain::routes::{encode_query, query_pairs, tool_path};
+use crate::domain::summary::reviewer_head;
 
 /// "5 tools, 4 shipped".
 pub fn counts_line(tools: usize, shipped: usize) -> String {
@@ -38,11 +39,8 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
     };
     let nav = use_nav();
     {
-        let t = page_title(&persona.name, &catalog.site.title);
-        let mut d = persona.name.clone();
-        d.push_str(" on the Ship or Skip panel: ");
-        d.push_str(&persona.motto);
-        use_head(move || (t.clone(), d.clone()));
+        let head = reviewer_head(&catalog.site, &persona);
+        use_head(move || head.clone());
     }
     let category = Memo::new(move |_| {
         query_pairs(&nav.query())

@@ -9,12 +9,12 @@ use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::controls::ComparePicker;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::ToolCard;
-use crate::app::head::{page_title, use_head};
-use crate::app::pages::compare::heading;
+use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
 use crate::domain::model::Catalog;
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::summary::{heading, tool_head};
 use crate::domain::verdict::{average_score, Tally};
 
 /// The tool page.
@@ -34,13 +34,8 @@ fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
     let nav = use_nav();
     let tally = Tally::of(&tool);
     {
-        let t = page_title(&tool.name, &catalog.site.title);
-        let mut d = tool.name.clone();
-        d.push_str(": ");
-        d.push_str(&tally.verdict_line());
-        d.push_str(". ");
-        d.push_str(&tool.tagline);
-        use_head(move || (t.clone(), d.clone()));
+        let head = tool_head(&catalog.site, &tool);
+        use_head(move || head.clone());
     }
     let panel = catalog
         .personas
