@@ -5,6 +5,7 @@
 #   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path)
 #   make lint    cargo fmt --check and clippy -D warnings
 #   make sizes   gzip size of every file in dist/
+#   make lighthouse   Lighthouse scores, FCP and LCP of three pages
 
 SHELL := /bin/bash
 PUBLIC_URL ?= /
@@ -14,7 +15,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots
+.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse
 
 setup:
 	@scripts/setup.sh
@@ -57,3 +58,8 @@ fmt:
 
 screenshots: setup-browser e2e-dist
 	E2E_DIST=$(E2E_DIST) cargo test --locked --test e2e -- --ignored screenshots
+
+# Lighthouse (mobile preset) on a comparison, a tool page and home of the e2e build,
+# served like GitHub Pages: the four category scores, FCP and LCP.
+lighthouse: setup-browser e2e-dist
+	scripts/lighthouse.sh $(E2E_DIST)
