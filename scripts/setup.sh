@@ -16,6 +16,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Builds run `--offline` (Trunk passes it to cargo): fetch the locked crates first, a
+# no-op when they are already in the registry cache.
+cargo fetch --locked --quiet
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (~10 min, once)"
   cargo install --locked "trunk@$TRUNK_VERSION"

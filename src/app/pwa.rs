@@ -38,6 +38,9 @@ impl Pwa {
         });
         if !cfg!(debug_assertions) {
             register(set_update_ready);
+            // In-app navigation never reloads the page, so a tab kept open for days would
+            // never look for a new build on its own.
+            set_interval(check_for_update, std::time::Duration::from_secs(60 * 60));
         }
         let pwa = Pwa {
             online,
