@@ -6,9 +6,10 @@
 #  2. A static page per known route (`catalog pages`): index.html, tool/<slug>.html,
 #     reviewer/<id>.html, compare/<a>-vs-<b>.html, bookmarks.html, with sitemap.xml and
 #     robots.txt for $SITE_URL (scheme and host; default http://127.0.0.1:8080).
-#  3. A build id: a hash of every built file, stamped into every page
+#  3. A Content-Security-Policy <meta> in every page (scripts/csp.py), release only.
+#  4. A build id: a hash of every built file, stamped into every page
 #     (<meta name="ship-or-skip-build">) so the app can show which build it runs.
-#  4. sw.js: the service worker, with the list of every file of this build to precache.
+#  5. sw.js: the service worker, with the list of every file of this build to precache.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk, or set TRUNK_STAGING_DIR}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +23,10 @@ grep -q 'data-prerendered' index.html || cp index.html 404.html
 
 meta='<meta name="ship-or-skip-build" content="[^"]*">'
 pages=$(find . -name '*.html' -print)
+# A Content-Security-Policy with the loader script's hash; not under `trunk serve`, whose
+# live-reload script and websocket it would block.
+# shellcheck disable=SC2086
+[ "${TRUNK_PROFILE:-release}" = release ] && python3 "$here/scripts/csp.py" $pages
 # The id ignores its own stamp and the worker, so it is deterministic.
 # shellcheck disable=SC2086
 sed -i "s|$meta|<meta name=\"ship-or-skip-build\" content=\"dev\">|" $pages

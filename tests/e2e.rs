@@ -566,6 +566,75 @@ fn offline_copy_installed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>>
     })
 }
 
+fn hostile_catalog_executes_nothing(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        // Script payloads in every text field a page shows, and a javascript: homepage.
+        let payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">";
+        let mut cat: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap(),
+        )
+        .unwrap();
+        cat["site"]["tagline"] = payload.into();
+        for tool in cat["tools"].as_array_mut().unwrap() {
+            for field in [
+                "name",
+                "vendor",
+                "category",
+                "tagline",
+                "description",
+                "license",
+            ] {
+                tool[field] = format!("{}{payload}", tool[field].as_str().unwrap()).into();
+            }
+            tool["pricing"]["summary"] = payload.into();
+            for take in tool["panel"].as_array_mut().unwrap() {
+                take["text"] = payload.into();
+            }
+        }
+        cat["tools"][0]["homepage"] = "javascript:window.__pwned=1".into();
+        for persona in cat["personas"].as_array_mut().unwrap() {
+            persona["motto"] = payload.into();
+        }
+        b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
+        for page in [
+            "",
+            "tool/mistral-3b",
+            "compare/mistral-3b-vs-openrouter-model-fusion",
+            "reviewer/skeptic",
+        ] {
+            b.goto(page).await;
+            b.text("h1").await;
+            assert!(
+                b.wait_js(
+                    "return document.body.innerText.includes('<script>window.__pwned')",
+                    10
+                )
+                .await,
+                "{page}: the payload is not shown as text"
+            );
+            let state = b
+                .js("return [window.__pwned === undefined, document.querySelectorAll('a[href^=\"javascript:\"], #app script, #app img[onerror]').length]")
+                .await;
+            assert_eq!(state, serde_json::json!([true, 0]), "{page}");
+        }
+        b.override_file("catalog.json", None);
+        // The policy itself: an inline handler injected into the page does not run.
+        b.goto("").await;
+        let csp = b
+            .js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+            .await;
+        let csp = csp.as_str().unwrap_or_default().to_string();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+                && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        b.js("document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,x\" onerror=\"window.__pwned=1\"><img src=\"nope.png\" onerror=\"window.__pwned=1\">'); return 0").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(b.js("return window.__pwned === undefined").await, true);
+    })
+}
+
 fn prerendered_page_is_taken_over(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
@@ -711,6 +780,10 @@ async fn reader_journeys_in_every_engine() {
         (
             "prerendered page is taken over",
             prerendered_page_is_taken_over,
+        ),
+        (
+            "hostile catalog executes nothing",
+            hostile_catalog_executes_nothing,
         ),
         ("other tabs are followed", other_tabs_are_followed),
         (
