@@ -59,12 +59,7 @@ impl Pwa {
         // Listened to only now: the first visit's `clients.claim()` fires it too.
         sw.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
         reload.forget();
-        let ready = sw.get_registration();
-        wasm_bindgen_futures::spawn_local(async move {
-            let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else {
-                return;
-            };
-            let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        with_registration(&sw, |reg| async move {
             match reg.waiting() {
                 Some(waiting) => {
                     let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
@@ -135,13 +130,24 @@ fn register(set_update_ready: WriteSignal<bool>) {
 /// Asks the browser to fetch `sw.js` again and compare it with the running one.
 fn check_for_update() {
     let Some(sw) = container() else { return };
+    with_registration(&sw, |reg| async move {
+        if let Ok(p) = reg.update() {
+            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        }
+    });
+}
+
+/// Runs `f` with this page's registration, when there is one.
+fn with_registration<F, Fut>(sw: &web_sys::ServiceWorkerContainer, f: F)
+where
+    F: FnOnce(web_sys::ServiceWorkerRegistration) -> Fut + 'static,
+    Fut: std::future::Future<Output = ()> + 'static,
+{
     let ready = sw.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await {
-            if let Some(reg) = reg.dyn_ref::<web_sys::ServiceWorkerRegistration>() {
-                if let Ok(p) = reg.update() {
-                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-                }
+            if let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+                f(reg).await;
             }
         }
     });

@@ -2,6 +2,7 @@
 
 use super::model::Catalog;
 use super::routes::compare_path;
+use super::summary::heading;
 use super::verdict::Tally;
 
 /// Escapes text for XML content and attribute values.
@@ -23,8 +24,7 @@ pub fn xml_escape(s: &str) -> String {
 
 /// An Atom 1.0 document; links are relative to the feed's own URL (the site root).
 pub fn atom(catalog: &Catalog) -> String {
-    let mut comps = catalog.comparisons.clone();
-    comps.sort_by(|a, b| b.published.cmp(&a.published));
+    let comps = catalog.latest_comparisons();
     let updated = comps
         .first()
         .map(|c| c.published.clone())
@@ -38,17 +38,9 @@ pub fn atom(catalog: &Catalog) -> String {
     s += &format!("  <updated>{updated}T00:00:00Z</updated>\n");
     s += "  <author><name>The Ship or Skip panel</name></author>\n";
     s += "  <link rel=\"self\" href=\"feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n";
-    for c in &comps {
-        let tools: Vec<_> = c
-            .tools
-            .iter()
-            .filter_map(|slug| catalog.tools.iter().find(|t| &t.slug == slug))
-            .collect();
-        let title = tools
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect::<Vec<_>>()
-            .join(" vs ");
+    for c in comps {
+        let tools = catalog.tools_of(c);
+        let title = heading(&tools);
         let path = compare_path(&c.tools);
         let verdicts = tools
             .iter()

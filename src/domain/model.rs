@@ -19,6 +19,29 @@ pub struct Catalog {
     pub comparisons: Vec<Comparison>,
 }
 
+impl Catalog {
+    /// The tool with this slug.
+    pub fn tool(&self, slug: &str) -> Option<&Tool> {
+        self.tools.iter().find(|t| t.slug == slug)
+    }
+
+    /// A comparison's tools, in page order (validation guarantees they all exist).
+    pub fn tools_of(&self, comparison: &Comparison) -> Vec<&Tool> {
+        comparison
+            .tools
+            .iter()
+            .filter_map(|s| self.tool(s))
+            .collect()
+    }
+
+    /// Curated comparisons, newest first.
+    pub fn latest_comparisons(&self) -> Vec<&Comparison> {
+        let mut comps: Vec<&Comparison> = self.comparisons.iter().collect();
+        comps.sort_by(|a, b| b.published.cmp(&a.published));
+        comps
+    }
+}
+
 /// Site-wide settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,7 +9,7 @@ use crate::domain::feed::xml_escape as esc;
 use crate::domain::model::{Call, Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::summary::{
-    bookmarks_head, compare_head, home_head, lede, percent_text, reviewer_head, tool_head,
+    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head, tool_head,
 };
 use crate::domain::verdict::{average_score, Tally};
 
@@ -123,18 +123,10 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
         esc(&site.title),
         esc(&site.tagline)
     );
-    let mut comps = catalog.comparisons.clone();
-    comps.sort_by(|a, b| b.published.cmp(&a.published));
-    for c in &comps {
-        let tools: Vec<&Tool> = c
-            .tools
-            .iter()
-            .filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s))
-            .collect();
-        let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
+    for c in catalog.latest_comparisons() {
         body += &format!(
             "<li>{}<p>{}</p></li>",
-            a(&compare_path(&c.tools), &names.join(" vs ")),
+            a(&compare_path(&c.tools), &heading(&catalog.tools_of(c))),
             esc(c.summary.as_deref().unwrap_or(""))
         );
     }
@@ -229,19 +221,14 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
     }
 
     for c in &catalog.comparisons {
-        let tools: Vec<&Tool> = c
-            .tools
-            .iter()
-            .filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s))
-            .collect();
+        let tools = catalog.tools_of(c);
         if tools.len() != c.tools.len() {
             continue;
         }
         let (title, description) = compare_head(site, &tools);
-        let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
         let mut body = format!(
             "<div class=\"page page--compare\"><div class=\"page__main\"><p class=\"eyebrow\">AI tool comparison</p><h1>{}</h1><p class=\"lede\">{}</p><table class=\"decision\"><thead><tr><th></th>",
-            esc(&names.join(" vs ")),
+            esc(&heading(&tools)),
             esc(&lede(&tools))
         );
         for t in &tools {
@@ -297,31 +284,31 @@ pub fn absolute(site_url: &str, base: &str, route: &str) -> String {
 #[error("the shell has no {0}")]
 pub struct ShellError(&'static str);
 
-fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String, ShellError> {
-    let i = s.find(start).ok_or(ShellError(start_name(start)))? + start.len();
-    let j = i + s[i..].find(end).ok_or(ShellError(start_name(start)))?;
+/// Replaces what lies between `start` and the next `end`; `what` names it in the error.
+fn replace_between(
+    s: &str,
+    (start, end, what): (&str, &str, &'static str),
+    with: &str,
+) -> Result<String, ShellError> {
+    let i = s.find(start).ok_or(ShellError(what))? + start.len();
+    let j = i + s[i..].find(end).ok_or(ShellError(what))?;
     Ok(format!("{}{}{}", &s[..i], with, &s[j..]))
 }
 
-fn start_name(start: &str) -> &'static str {
-    match start {
-        "<title>" => "<title>",
-        "<main id=\"main\">" => "<main id=\"main\">",
-        _ => "meta description",
-    }
-}
+const TITLE: (&str, &str, &str) = ("<title>", "</title>", "<title>");
+const DESCRIPTION: (&str, &str, &str) = (
+    "<meta name=\"description\" content=\"",
+    "\"",
+    "meta description",
+);
+const MAIN: (&str, &str, &str) = ("<main id=\"main\">", "</main>", "<main id=\"main\">");
 
 /// The built shell (index.html from Trunk) with this page's head and content.
 pub fn render(shell: &str, page: &Page, site_url: &str, base: &str) -> Result<String, ShellError> {
     let url = absolute(site_url, base, &page.route);
     let image = absolute(site_url, base, "icons/icon-512.png");
-    let mut html = replace_between(shell, "<title>", "</title>", &esc(&page.title))?;
-    html = replace_between(
-        &html,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &esc(&page.description),
-    )?;
+    let mut html = replace_between(shell, TITLE, &esc(&page.title))?;
+    html = replace_between(&html, DESCRIPTION, &esc(&page.description))?;
     let title = esc(&page.title);
     let preview = esc(&page.preview);
     let head = format!(
@@ -332,7 +319,7 @@ pub fn render(shell: &str, page: &Page, site_url: &str, base: &str) -> Result<St
     html = html.replacen("</head>", &head, 1);
     // The app keeps this content on screen until it can draw the same page live.
     html = html.replacen("<div id=\"app\">", "<div id=\"app\" data-prerendered>", 1);
-    html = replace_between(&html, "<main id=\"main\">", "</main>", &page.body)?;
+    html = replace_between(&html, MAIN, &page.body)?;
     Ok(html)
 }
 

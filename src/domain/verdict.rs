@@ -355,7 +355,7 @@ mod shipped_figures {
         assert_eq!(c.tools.len(), rows.len());
         let personas = ["builder", "skeptic", "futurist", "founder", "creator"];
         for (slug, ship, skip, pct, line, avg, takes) in rows {
-            let t = c.tools.iter().find(|t| t.slug == slug).expect(slug);
+            let t = c.tool(slug).expect(slug);
             let tally = Tally::of(t);
             assert_eq!(tally, Tally { ship, skip }, "{slug}");
             assert_eq!(tally.ship_percent(), Some(pct), "{slug}");

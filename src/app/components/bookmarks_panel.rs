@@ -32,7 +32,7 @@ pub fn BookmarksPanel() -> impl IntoView {
         let list = items
             .into_iter()
             .take(5)
-            .map(|b| match cat.tools.iter().find(|t| t.slug == b.slug) {
+            .map(|b| match cat.tool(&b.slug) {
                 Some(t) => view! {
                     <li><a href=nav.href(&tool_path(&t.slug))>{t.name.clone()}</a></li>
                 }

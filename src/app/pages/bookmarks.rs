@@ -55,7 +55,7 @@ pub fn BookmarksPage() -> impl IntoView {
         let rows = items
             .into_iter()
             .map(|b| {
-                let tool = cat.as_ref().and_then(|c| c.tools.iter().find(|t| t.slug == b.slug).cloned());
+                let tool = cat.as_ref().and_then(|c| c.tool(&b.slug).cloned());
                 let slug = b.slug.clone();
                 let name = tool.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| b.slug.clone());
                 let label = format!("Remove {name} from bookmarks");

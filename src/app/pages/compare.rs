@@ -28,10 +28,7 @@ pub fn ComparePage(
 }
 
 fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
-    let found: Vec<Option<&Tool>> = slugs
-        .iter()
-        .map(|s| catalog.tools.iter().find(|t| &t.slug == s))
-        .collect();
+    let found: Vec<Option<&Tool>> = slugs.iter().map(|s| catalog.tool(s)).collect();
     let mut distinct = slugs.clone();
     distinct.sort();
     distinct.dedup();

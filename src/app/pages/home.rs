@@ -55,13 +55,12 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let limit = RwSignal::new(PAGE);
 
-    let mut latest = catalog.comparisons.clone();
-    latest.sort_by(|a, b| b.published.cmp(&a.published));
-    let latest = latest
+    let latest = catalog
+        .latest_comparisons()
         .into_iter()
         .take(6)
         .map(|c| {
-            let tools: Vec<_> = c.tools.iter().filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s)).collect();
+            let tools = catalog.tools_of(c);
             let figures = tools
                 .iter()
                 .map(|t| percent_text(Tally::of(t).ship_percent()))

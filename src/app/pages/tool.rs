@@ -27,7 +27,7 @@ pub fn ToolPage(
 }
 
 fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
-    let Some(tool) = catalog.tools.iter().find(|t| t.slug == slug).cloned() else {
+    let Some(tool) = catalog.tool(slug).cloned() else {
         return view! { <UnknownTools catalog=catalog.clone() slugs=vec![slug.to_string()]/> }
             .into_any();
     };
@@ -70,11 +70,7 @@ fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
         .iter()
         .filter(|c| c.tools.contains(&tool.slug))
         .map(|c| {
-            let names: Vec<_> = c
-                .tools
-                .iter()
-                .filter_map(|s| catalog.tools.iter().find(|t| &t.slug == s))
-                .collect();
+            let names: Vec<_> = c.tools.iter().filter_map(|s| catalog.tool(s)).collect();
             view! { <li><a href=nav.href(&compare_path(&c.tools))>{heading(&names)}</a></li> }
         })
         .collect::<Vec<_>>();
