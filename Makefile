@@ -6,6 +6,8 @@
 #   make lint    cargo fmt --check and clippy -D warnings
 #   make sizes   gzip size of every file in dist/
 #   make lighthouse   Lighthouse scores, FCP and LCP of three pages
+#   make fuzz    long property-test run of parse, validate and verdicts (FUZZ_CASES=200000 each)
+#   make bench   sizes, first results and search latency vs uFuzzy and MiniSearch at 1k/10k/100k tools
 
 SHELL := /bin/bash
 PUBLIC_URL ?= /
@@ -15,7 +17,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse
+.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench
 
 setup:
 	@scripts/setup.sh
@@ -63,3 +65,13 @@ screenshots: setup-browser e2e-dist
 # served like GitHub Pages: the four category scores, FCP and LCP.
 lighthouse: setup-browser e2e-dist
 	scripts/lighthouse.sh $(E2E_DIST)
+
+# The benchmark of issue 9 (scripts/bench.sh, tests/bench.rs): one table, timings reported, never asserted.
+bench: setup-browser
+	scripts/bench.sh
+
+# The long fuzz run (docs/hostile.md): every property of tests/fuzz.rs over FUZZ_CASES
+# inputs each, release build; each prints its input count and time. `make test` runs a
+# few hundred per property.
+fuzz:
+	PROPTEST_CASES=$${FUZZ_CASES:-200000} cargo test --locked --release --test fuzz -- --nocapture

@@ -3,13 +3,17 @@
 // (every file of dist/, from the real build) and writes dist/sw.js.
 const PREFIX = 'ship-or-skip-';
 const CACHE = PREFIX + BUILD;
-// The catalog is data, not code: its last good copy outlives builds.
+// The catalog is data, not code: its last good copy outlives builds. So are a split
+// catalog's index and tool files (`docs/catalog.md`), which are never precached.
 const DATA = PREFIX + 'data';
 const scope = self.registration.scope;
 const at = (file) => new URL(file, scope).href;
 // The app shell as Trunk built it (index.html is the prerendered home page).
 const SHELL = at('404.html');
 const CATALOG = at('catalog.json');
+const INDEX = at('catalog-index.json');
+const TOOLS = at('tools/');
+const isData = (path) => path === CATALOG || path === INDEX || (path.startsWith(TOOLS) && path.endsWith('.json'));
 
 self.addEventListener('install', (event) => {
   // `reload` skips the HTTP cache, which may still hold the previous build's index.html.
@@ -37,8 +41,8 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || !req.url.startsWith(scope)) return;
   const path = req.url.split(/[?#]/)[0];
-  if (path === CATALOG) {
-    event.respondWith(catalog(req));
+  if (isData(path)) {
+    event.respondWith(data(req, path));
     return;
   }
   event.respondWith((async () => {
@@ -60,23 +64,23 @@ self.addEventListener('fetch', (event) => {
 
 // Network first, so a new catalog shows as soon as the reader is online; the last copy
 // that parsed as JSON when offline or when the server fails.
-async function catalog(req) {
-  const data = await caches.open(DATA);
+async function data(req, path) {
+  const kept = await caches.open(DATA);
   try {
     const res = await fetch(req, { cache: 'no-cache' });
     if (res.ok) {
       try {
         JSON.parse(await res.clone().text());
-        await data.put(CATALOG, res.clone());
+        await kept.put(path, res.clone());
       } catch (_) {
         // Not JSON: passed on for the app to explain, never kept as the offline copy.
       }
       return res;
     }
-    return (await data.match(CATALOG)) || (await caches.match(CATALOG)) || res;
+    return (await kept.match(path)) || (await caches.match(path)) || res;
   } catch (err) {
-    const kept = (await data.match(CATALOG)) || (await caches.match(CATALOG));
-    if (kept) return kept;
+    const copy = (await kept.match(path)) || (await caches.match(path));
+    if (copy) return copy;
     throw err;
   }
 }

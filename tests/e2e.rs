@@ -421,6 +421,61 @@ fn broken_catalogs_degrade_clearly(b: &Browser) -> Pin<Box<dyn Future<Output = (
     })
 }
 
+/// A split catalog (docs/catalog.md): lists from the index alone, each tool's texts from
+/// its own file on demand, and a broken tool file explained without taking the site down.
+fn split_catalog_loads_tools_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
+        let catalog = ship_or_skip::domain::validate::load(&text).unwrap().catalog;
+        let files = ship_or_skip::domain::split::split(&catalog).unwrap();
+        let detail = |slug: &str| {
+            files
+                .details
+                .iter()
+                .find(|(s, _)| s == slug)
+                .unwrap()
+                .1
+                .clone()
+        };
+        b.override_file("catalog.json", Some(files.head.as_bytes()));
+        b.override_file("catalog-index.json", Some(files.index.as_bytes()));
+        b.override_file(
+            "tools/mistral-3b.json",
+            Some(detail("mistral-3b").as_bytes()),
+        );
+        b.override_file("tools/mistral-3-1.json", Some(b"{"));
+        b.goto("?q=mistarl").await;
+        assert_eq!(b.text("#app p.count").await, "5 of 6 tools match");
+        // The take's text is only in the tool's own file.
+        let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(b.wait_text("#app h1", "Mistral 3B").await, "Mistral 3B");
+        let body = b
+            .wait_text("#app .scorecard", &take[..take.len().min(40)])
+            .await;
+        assert!(body.contains(&take[..take.len().min(40)]), "{body}");
+        // A broken tool file: a readable error, then a retry that recovers.
+        b.goto("tool/mistral-3-1").await;
+        let h1 = b.wait_text("#app h1", "reviews could not be loaded").await;
+        assert_eq!(h1, "This page's reviews could not be loaded");
+        assert!(b.text(".load-error__what").await.contains("not valid JSON"));
+        b.override_file(
+            "tools/mistral-3-1.json",
+            Some(detail("mistral-3-1").as_bytes()),
+        );
+        b.click(".load-error button").await;
+        assert_eq!(b.wait_text("#app h1", "Mistral 3.1").await, "Mistral 3.1");
+        for f in [
+            "catalog.json",
+            "catalog-index.json",
+            "tools/mistral-3b.json",
+            "tools/mistral-3-1.json",
+        ] {
+            b.override_file(f, None);
+        }
+    })
+}
+
 fn pick_on_a_comparison(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
@@ -774,6 +829,10 @@ async fn reader_journeys_in_every_engine() {
         (
             "broken catalogs degrade clearly",
             broken_catalogs_degrade_clearly,
+        ),
+        (
+            "split catalog loads tools on demand",
+            split_catalog_loads_tools_on_demand,
         ),
         ("pick on a comparison", pick_on_a_comparison),
         ("offline copy installed", offline_copy_installed),

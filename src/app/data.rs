@@ -4,6 +4,7 @@
 //! A signal filled by `spawn_local` instead of `LocalResource` + `Suspense`: the same three
 //! states for ~12 KB less wasm (TOOLCHAIN.md), and a retry is one call.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,16 +12,18 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::model::Catalog;
-use crate::domain::validate::{load, CatalogError, Loaded, Problem};
+use crate::domain::guard::LISTED_SKIPPED;
+use crate::domain::model::{Catalog, Tool};
+use crate::domain::split::{attach_index, load_detail};
+use crate::domain::validate::{load_served, CatalogError, Loaded, Problem};
 
 /// Why the catalog could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FetchError {
     #[error("You appear to be offline, and the catalog has not been loaded on this device yet.")]
     Offline,
-    #[error("The server answered HTTP {0} for catalog.json.")]
-    Http(u16),
+    #[error("The server answered HTTP {0} for {1}.")]
+    Http(u16, String),
     #[error("The catalog could not be read: {0}")]
     Catalog(#[from] CatalogError),
 }
@@ -33,11 +36,21 @@ pub enum CatalogState {
     Ready(Arc<Catalog>),
 }
 
-/// The catalog context: its state and the entries skipped while loading.
+/// One tool's detail file of a split catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Loading,
+    Failed(FetchError),
+    Ready(Arc<Tool>),
+}
+
+/// The catalog context: its state, the entries skipped while loading and, for a split
+/// catalog, the tool files fetched so far.
 #[derive(Clone, Copy)]
 pub struct CatalogCtx {
     pub state: RwSignal<CatalogState>,
     pub skipped: RwSignal<Arc<Vec<Problem>>>,
+    pub details: RwSignal<HashMap<String, Detail>>,
 }
 
 /// The catalog context.
@@ -51,6 +64,7 @@ impl CatalogCtx {
         let ctx = CatalogCtx {
             state: RwSignal::new(CatalogState::Loading),
             skipped: RwSignal::new(Arc::new(Vec::new())),
+            details: RwSignal::new(HashMap::new()),
         };
         provide_context(ctx);
         ctx.reload();
@@ -62,9 +76,10 @@ impl CatalogCtx {
         let ctx = *self;
         ctx.state.set(CatalogState::Loading);
         spawn_local(async move {
-            match fetch_text("catalog.json").await.and_then(|t| Ok(load(&t)?)) {
+            match load_catalog().await {
                 Ok(Loaded { catalog, skipped }) => {
-                    for p in &skipped {
+                    // Bounded: 50,000 warnings would hold the tab for seconds.
+                    for p in skipped.iter().take(LISTED_SKIPPED) {
                         web_sys::console::warn_1(&JsValue::from_str(&format!(
                             "catalog.json: skipped {p}"
                         )));
@@ -80,12 +95,87 @@ impl CatalogCtx {
         });
     }
 
+    /// Fetches the detail files of `slugs` not fetched yet (or failed, when `retry`).
+    pub fn request(&self, catalog: &Arc<Catalog>, slugs: &[String], retry: bool) {
+        let Some(refs) = catalog.split.clone() else {
+            return;
+        };
+        let details = self.details;
+        for slug in slugs {
+            let wanted = details.with_untracked(|d| match d.get(slug) {
+                None => true,
+                Some(Detail::Failed(_)) => retry,
+                Some(_) => false,
+            });
+            if !wanted {
+                continue;
+            }
+            details.update(|d| {
+                d.insert(slug.clone(), Detail::Loading);
+            });
+            let (slug, url, catalog) = (slug.clone(), refs.detail_url(slug), catalog.clone());
+            spawn_local(async move {
+                let got = fetch_text(&url)
+                    .await
+                    .and_then(|t| Ok(load_detail(&slug, &t, &catalog.personas)?));
+                let detail = match got {
+                    Ok(tool) => Detail::Ready(Arc::new(tool)),
+                    Err(e) => Detail::Failed(e),
+                };
+                details.update(|d| {
+                    d.insert(slug, detail);
+                });
+            });
+        }
+    }
+
+    /// The full tools of `slugs` (reactive): at once for a whole catalog, from their
+    /// detail files for a split one.
+    pub fn full_tools(&self, catalog: &Catalog, slugs: &[String]) -> FullTools {
+        if catalog.split.is_none() {
+            return FullTools::Ready(
+                slugs
+                    .iter()
+                    .filter_map(|s| catalog.tool(s).cloned())
+                    .collect(),
+            );
+        }
+        self.details.with(|d| {
+            let mut tools = Vec::with_capacity(slugs.len());
+            for s in slugs {
+                match d.get(s) {
+                    Some(Detail::Ready(t)) => tools.push(Tool::clone(t)),
+                    Some(Detail::Failed(e)) => return FullTools::Failed(e.clone()),
+                    _ => return FullTools::Loading,
+                }
+            }
+            FullTools::Ready(tools)
+        })
+    }
+
     /// The catalog once ready (reactive).
     pub fn ready(&self) -> Option<Arc<Catalog>> {
         match self.state.get() {
             CatalogState::Ready(c) => Some(c),
             _ => None,
         }
+    }
+}
+
+/// The tools of a page: loading, failed, or every one of them in full.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FullTools {
+    Loading,
+    Failed(FetchError),
+    Ready(Vec<Tool>),
+}
+
+/// `catalog.json`, and for a split catalog its index.
+async fn load_catalog() -> Result<Loaded, FetchError> {
+    let loaded = load_served(&fetch_text("catalog.json").await?)?;
+    match loaded.catalog.split.clone() {
+        None => Ok(loaded),
+        Some(refs) => Ok(attach_index(loaded, &fetch_text(&refs.index).await?)?),
     }
 }
 
@@ -96,7 +186,7 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .map_err(|_| FetchError::Offline)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Offline)?;
     if !resp.ok() {
-        return Err(FetchError::Http(resp.status()));
+        return Err(FetchError::Http(resp.status(), url.to_string()));
     }
     let text = resp.text().map_err(|_| FetchError::Offline)?;
     let text = JsFuture::from(text)

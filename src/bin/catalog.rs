@@ -6,17 +6,20 @@
 //! catalog feed FILE                  the Atom feed of its comparisons on stdout
 //! catalog pages DIST --site-url URL --base PATH
 //!                                    a static page per route into a built DIST
+//! catalog split FILE DIR [--above N]  split a large catalog into head, index and tool
+//!                                    files in DIR (only when it has more than N tools)
 //! ```
 
 use std::process::ExitCode;
 
-use ship_or_skip::domain::{feed, jsonpos, prerender, synth, validate};
+use ship_or_skip::domain::{feed, guard, jsonpos, prerender, split as splitting, synth, validate};
 
 const USAGE: &str = "usage:
   catalog check FILE
   catalog generate --tools N [--seed S]
   catalog feed FILE
-  catalog pages DIST --site-url URL --base PATH";
+  catalog pages DIST --site-url URL --base PATH
+  catalog split FILE DIR [--above N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +27,17 @@ fn main() -> ExitCode {
         Some("check") if args.len() == 2 => check(&args[1]),
         Some("generate") => generate(&args[1..]),
         Some("pages") if args.len() == 6 => pages(&args[1..]),
+        Some("split") if args.len() == 3 || (args.len() == 5 && args[3] == "--above") => {
+            let above = match args.get(4).map(|n| n.parse::<usize>()) {
+                None => 0,
+                Some(Ok(n)) => n,
+                Some(Err(_)) => {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                }
+            };
+            split(&args[1], std::path::Path::new(&args[2]), above)
+        }
         Some("feed") if args.len() == 2 => match read(&args[1]).map(|t| validate::load(&t)) {
             Ok(Ok(loaded)) => {
                 print!("{}", feed::atom(&loaded.catalog));
@@ -48,10 +62,8 @@ fn main() -> ExitCode {
 fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{path}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let (line, col, why) = guard::utf8_problem(e.as_bytes()).unwrap_or_default();
+        format!("{path}:{line}:{col}: {why}")
     })
 }
 
@@ -66,6 +78,11 @@ fn check(path: &str) -> ExitCode {
     };
     let started = std::time::Instant::now();
     let result = validate::load(&text);
+    if let Ok(head) = &result {
+        if head.catalog.split.is_some() {
+            return check_split(path, head.clone(), started);
+        }
+    }
     let problems = match &result {
         Ok(loaded) => loaded.skipped.clone(),
         Err(validate::CatalogError::Syntax {
@@ -78,8 +95,9 @@ fn check(path: &str) -> ExitCode {
         }
         Err(e) => e.problems(),
     };
-    for p in &problems {
-        let (line, col) = jsonpos::locate(&text, &p.path);
+    // One pass for all: a catalog may have 50,000 bad entries.
+    let at = jsonpos::locate_all(&text, &problems.iter().map(|p| &p.path).collect::<Vec<_>>());
+    for (p, (line, col)) in problems.iter().zip(at) {
         println!("{path}:{line}:{col}: {}: {}", p.path, p.message);
     }
     let elapsed = started.elapsed().as_millis();
@@ -97,6 +115,63 @@ fn check(path: &str) -> ExitCode {
             eprintln!("{path}: {} problem(s) ({elapsed} ms)", problems.len());
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Checks a split catalog: its head (already loaded), its index and every tool file.
+fn check_split(path: &str, head: validate::Loaded, started: std::time::Instant) -> ExitCode {
+    let dir = std::path::Path::new(path)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let refs = head.catalog.split.clone().expect("a split head");
+    let index_path = dir.join(&refs.index).to_string_lossy().into_owned();
+    let mut failed = 0usize;
+    let mut report = |file: &str, p: &validate::Problem| {
+        failed += 1;
+        println!("{file}: {}: {}", p.path, p.message);
+    };
+    let loaded = match read(&index_path).map(|t| splitting::attach_index(head, &t)) {
+        Ok(Ok(l)) => l,
+        Ok(Err(e)) => {
+            for p in e.problems() {
+                report(&index_path, &p);
+            }
+            eprintln!("{index_path}: unusable index");
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for p in &loaded.skipped {
+        report(&index_path, p);
+    }
+    for t in &loaded.catalog.tools {
+        let file = dir
+            .join(refs.detail_url(&t.slug))
+            .to_string_lossy()
+            .into_owned();
+        match read(&file)
+            .map(|text| splitting::load_detail(&t.slug, &text, &loaded.catalog.personas))
+        {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => e.problems().iter().for_each(|p| report(&file, p)),
+            Err(e) => report(&file, &validate::Problem::new("$", e)),
+        }
+    }
+    let elapsed = started.elapsed().as_millis();
+    if failed == 0 {
+        eprintln!(
+            "{path}: ok — split: {} personas, {} tools (index and every tool file), {} comparisons ({elapsed} ms)",
+            loaded.catalog.personas.len(),
+            loaded.catalog.tools.len(),
+            loaded.catalog.comparisons.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{path}: {failed} problem(s) ({elapsed} ms)");
+        ExitCode::FAILURE
     }
 }
 
@@ -185,6 +260,55 @@ fn pages(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("catalog pages: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Splits FILE into DIR/catalog.json (head), DIR/catalog-index.json and DIR/tools/*.json
+/// when it has more than `above` tools; a smaller catalog is left as one file.
+fn split(file: &str, dir: &std::path::Path, above: usize) -> ExitCode {
+    let run = || -> Result<String, String> {
+        let text = read(file)?;
+        let loaded = validate::load(&text).map_err(|e| format!("{file}: {e}"))?;
+        if loaded.catalog.split.is_some() {
+            return Err(format!("{file}: already split"));
+        }
+        let n = loaded.catalog.tools.len();
+        if n <= above {
+            return Ok(format!("{n} tools: kept as one file"));
+        }
+        if !loaded.skipped.is_empty() {
+            return Err(format!(
+                "{file}: {} problem(s); run `catalog check {file}` and fix them first",
+                loaded.skipped.len()
+            ));
+        }
+        let files = splitting::split(&loaded.catalog).map_err(|e| e.to_string())?;
+        let tools = dir.join("tools");
+        std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
+        let write = |path: std::path::PathBuf, body: &str| {
+            std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        for (slug, body) in &files.details {
+            write(tools.join(format!("{slug}.json")), body)?;
+        }
+        write(dir.join("catalog-index.json"), &files.index)?;
+        // The head last: it replaces FILE when FILE is DIR/catalog.json.
+        write(dir.join("catalog.json"), &files.head)?;
+        Ok(format!(
+            "{n} tools: catalog.json (head, {} B), catalog-index.json ({} B), tools/*.json ({n} files)",
+            files.head.len(),
+            files.index.len()
+        ))
+    };
+    match run() {
+        Ok(msg) => {
+            println!("catalog split: {msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("catalog split: {e}");
             ExitCode::FAILURE
         }
     }

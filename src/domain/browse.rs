@@ -2,7 +2,8 @@
 
 use super::model::{Catalog, Entry, Tool};
 use super::routes::{encode_query, query_pairs};
-use super::verdict::{average_score, Tally, Verdict};
+use super::search::{Doc, Query, SearchIndex};
+use super::verdict::Verdict;
 
 /// Sort orders offered on the home page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,93 +102,58 @@ impl BrowseQuery {
     }
 }
 
-/// Lowercases and splits a text into words of letters and digits.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// How well one query term matches a tool; 0 = no match. Name hits outrank the rest.
-fn term_score(term: &str, tool: &Tool) -> u32 {
-    let name = tool.name.to_lowercase();
-    if name.starts_with(term) {
-        return 100;
-    }
-    if words(&tool.name).any(|w| w.starts_with(term)) {
-        return 80;
-    }
-    if name.contains(term) {
-        return 60;
-    }
-    let other = |s: &str| words(s).any(|w| w.starts_with(term));
-    if other(&tool.vendor) {
-        return 40;
-    }
-    if other(&tool.category) {
-        return 30;
-    }
-    if other(&tool.tagline) {
-        return 20;
-    }
-    0
-}
-
-/// Relevance of a tool for a free-text query: every term must match somewhere.
-pub fn relevance(query: &str, tool: &Tool) -> Option<u32> {
-    let mut total = 0;
-    let mut any = false;
-    for term in words(query) {
-        any = true;
-        match term_score(&term, tool) {
-            0 => return None,
-            s => total += s,
-        }
-    }
-    Some(if any { total } else { 0 })
-}
-
-/// The tools matching `b`, in its order.
+/// The tools matching `b`, in its order (builds the index; see [`browse_with`]).
 pub fn browse<'a>(catalog: &'a Catalog, b: &BrowseQuery) -> Vec<&'a Tool> {
-    // Sort keys are computed once per hit, not once per comparison of the sort.
-    struct Hit<'a> {
-        tool: &'a Tool,
-        relevance: u32,
-        ship: Option<u32>,
-        avg: Option<u32>,
-        name: String,
-    }
-    let mut hits: Vec<Hit> = catalog
+    browse_with(catalog, &SearchIndex::new(catalog), b, usize::MAX).0
+}
+
+/// The first `limit` tools matching `b`, in its order, and how many match in all, using a
+/// prebuilt index of `catalog`. Only the shown tools are sorted: at 100,000 tools a full
+/// sort per keystroke costs more than the matching.
+pub fn browse_with<'a>(
+    catalog: &'a Catalog,
+    index: &SearchIndex,
+    b: &BrowseQuery,
+    limit: usize,
+) -> (Vec<&'a Tool>, usize) {
+    let query = Query::new(&b.q);
+    let mut hits: Vec<(u32, &Doc, &Tool)> = catalog
         .tools
         .iter()
-        .filter(|t| b.category.as_deref().is_none_or(|c| t.category == c))
-        .filter(|t| b.entry.is_none_or(|e| t.pricing.entry == e))
-        .filter_map(|t| {
-            let tally = Tally::of(t);
-            if b.verdict.is_some_and(|v| tally.verdict() != v) {
-                return None;
-            }
-            relevance(&b.q, t).map(|relevance| Hit {
-                tool: t,
-                relevance,
-                ship: tally.ship_percent(),
-                avg: average_score(t),
-                name: t.name.to_lowercase(),
-            })
+        .zip(&index.docs)
+        .filter(|(t, _)| b.category.as_deref().is_none_or(|c| t.category == c))
+        .filter(|(t, _)| b.entry.is_none_or(|e| t.pricing.entry == e))
+        .filter(|(_, d)| b.verdict.is_none_or(|v| d.verdict == v))
+        .filter_map(|(t, d)| {
+            let r = if query.is_empty() {
+                Some(0)
+            } else {
+                query.score(d)
+            };
+            r.map(|r| (r, d, t))
         })
         .collect();
-    let by_panel = |a: &Hit, c: &Hit| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
-    hits.sort_by(|a, c| {
+    let total = hits.len();
+    let by_panel = |a: &Doc, c: &Doc| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
+    let order = |(ra, a, ta): &(u32, &Doc, &Tool), (rc, c, tc): &(u32, &Doc, &Tool)| {
         let primary = match b.sort {
-            Sort::Relevance => c.relevance.cmp(&a.relevance).then_with(|| by_panel(a, c)),
+            Sort::Relevance => rc.cmp(ra).then_with(|| by_panel(a, c)),
             Sort::ShipPercent => by_panel(a, c),
             Sort::AvgScore => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
             Sort::Name => std::cmp::Ordering::Equal,
-            Sort::LastReviewed => c.tool.last_reviewed.cmp(&a.tool.last_reviewed),
+            Sort::LastReviewed => tc.last_reviewed.cmp(&ta.last_reviewed),
         };
-        primary.then_with(|| a.name.cmp(&c.name))
-    });
-    hits.into_iter().map(|h| h.tool).collect()
+        // Name, then slug (unique): a total order, so the unstable sorts are deterministic.
+        primary
+            .then_with(|| a.name.cmp(&c.name))
+            .then_with(|| ta.slug.cmp(&tc.slug))
+    };
+    if limit < hits.len() {
+        hits.select_nth_unstable_by(limit, order);
+        hits.truncate(limit);
+    }
+    hits.sort_unstable_by(order);
+    (hits.into_iter().map(|(_, _, t)| t).collect(), total)
 }
 
 /// The distinct categories of the catalog, sorted.
@@ -286,6 +252,25 @@ mod tests {
             ..Default::default()
         };
         assert!(browse(&c, &b).is_empty());
+    }
+
+    #[test]
+    fn a_limit_gives_the_same_first_tools_and_the_full_count() {
+        let c = crate::domain::synth::generate(3_000, 3);
+        let idx = SearchIndex::new(&c);
+        for sort in Sort::ALL {
+            for q in ["", "nova", "mistarl code"] {
+                let b = BrowseQuery {
+                    q: q.into(),
+                    sort,
+                    ..Default::default()
+                };
+                let all = browse(&c, &b);
+                let (first, total) = browse_with(&c, &idx, &b, 50);
+                assert_eq!(total, all.len(), "{q:?} {sort:?}");
+                assert_eq!(first, all[..50.min(all.len())], "{q:?} {sort:?}");
+            }
+        }
     }
 
     #[test]

@@ -2,10 +2,13 @@
 
 pub mod browse;
 pub mod feed;
+pub mod guard;
 pub mod jsonpos;
 pub mod model;
 pub mod prerender;
 pub mod routes;
+pub mod search;
+pub mod split;
 pub mod store;
 pub mod summary;
 pub mod synth;

@@ -17,6 +17,9 @@ pub struct Catalog {
     pub tools: Vec<Tool>,
     #[serde(default)]
     pub comparisons: Vec<Comparison>,
+    /// Set in the head of a split catalog: where its index and tool files are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<super::split::SplitRef>,
 }
 
 impl Catalog {

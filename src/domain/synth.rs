@@ -205,6 +205,7 @@ pub fn generate(n: usize, seed: u64) -> Catalog {
         personas,
         tools,
         comparisons,
+        split: None,
     }
 }
 

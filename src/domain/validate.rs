@@ -10,7 +10,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::guard::{self, clip, MAX_PERSONAS, MAX_SERVED_BYTES};
 use super::model::{Catalog, Comparison, Persona, Site, Tool, SCHEMA_VERSION};
+use super::split::SplitRef;
 
 /// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,10 +22,21 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem; a path or message longer than a notice can show (a 10 MB unknown key,
+    /// serde quoting a 10 MB string) is cut, with "…".
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        let (path, message) = (path.into(), message.into());
         Problem {
-            path: path.into(),
-            message: message.into(),
+            path: if path.len() > 200 {
+                clip(&path, 200)
+            } else {
+                path
+            },
+            message: if message.len() > 400 {
+                clip(&message, 400)
+            } else {
+                message
+            },
         }
     }
 }
@@ -51,6 +64,17 @@ pub enum CatalogError {
     UnsupportedVersion { found: String },
     #[error("the catalog is invalid: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
+    /// One object names a key twice: which value was meant cannot be told.
+    #[error("the key \"{key}\" appears twice in one object, at {path} (the second at line {line}, column {column}); keep only one")]
+    DuplicateKey {
+        path: String,
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// Too big for the app to parse as one file without freezing the tab.
+    #[error("the catalog file is {}, more than the {} this site reads as one file", guard::megabytes(*.bytes), guard::megabytes(MAX_SERVED_BYTES))]
+    TooLarge { bytes: usize },
 }
 
 impl CatalogError {
@@ -61,6 +85,15 @@ impl CatalogError {
             CatalogError::UnsupportedVersion { .. } => {
                 vec![Problem::new("schema_version", self.to_string())]
             }
+            CatalogError::DuplicateKey {
+                path,
+                key,
+                line,
+                column,
+            } => vec![Problem::new(
+                path.clone(),
+                format!("the key \"{key}\" appears twice in one object (the second at line {line}, column {column}); keep only one"),
+            )],
             other => vec![Problem::new("$", other.to_string())],
         }
     }
@@ -82,21 +115,31 @@ struct Raw {
     generated: String,
     site: Value,
     personas: Vec<Value>,
-    tools: Vec<Value>,
+    /// Absent only in the head of a split catalog.
+    tools: Option<Vec<Value>>,
     #[serde(default)]
     comparisons: Vec<Value>,
+    #[serde(default)]
+    split: Option<SplitRef>,
 }
 
-/// Parses and validates catalog text.
+/// What the app runs on a fetched `catalog.json`: [`load`], after refusing a file larger
+/// than [`MAX_SERVED_BYTES`] (parsing blocks the tab; the build splits large catalogs).
+pub fn load_served(text: &str) -> Result<Loaded, CatalogError> {
+    if text.len() > MAX_SERVED_BYTES {
+        return Err(CatalogError::TooLarge { bytes: text.len() });
+    }
+    load(text)
+}
+
+/// Parses and validates catalog text. A leading byte-order mark is ignored, as browsers
+/// do; a key repeated in one object is an error ([`guard::parse`]).
 pub fn load(text: &str) -> Result<Loaded, CatalogError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(CatalogError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: syntax_message(&e),
-    })?;
+    let value = guard::parse(text)?;
     let Value::Object(ref top) = value else {
         return Err(CatalogError::Invalid(vec![Problem::new(
             "$",
@@ -105,10 +148,19 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     };
     match top.get("schema_version") {
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(v) => {
+        Some(v @ Value::Number(_)) => {
             return Err(CatalogError::UnsupportedVersion {
                 found: v.to_string(),
             })
+        }
+        Some(v) => {
+            return Err(CatalogError::Invalid(vec![Problem::new(
+                "schema_version",
+                format!(
+                    "`schema_version` must be the number {SCHEMA_VERSION}, not {}",
+                    json_kind(v)
+                ),
+            )]))
         }
         None => {
             return Err(CatalogError::Invalid(vec![Problem::new(
@@ -129,6 +181,16 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     if let Some(site) = &site {
         fatal.extend(site_problems(site));
     }
+    if raw.personas.len() > MAX_PERSONAS {
+        fatal.push(Problem::new(
+            "personas",
+            format!(
+                "{} personas; the panel has at most {MAX_PERSONAS}",
+                raw.personas.len()
+            ),
+        ));
+        return Err(CatalogError::Invalid(fatal));
+    }
     let mut personas = Vec::with_capacity(raw.personas.len());
     let mut persona_ids = HashSet::new();
     for (i, v) in raw.personas.into_iter().enumerate() {
@@ -144,10 +206,14 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
                 ] {
                     non_empty(&mut fatal, &path, field, s);
                 }
+                guard::check_len(&mut fatal, &path, "name", &p.name, guard::NAME_CHARS);
+                for (field, s) in [("motto", &p.motto), ("looks_for", &p.looks_for)] {
+                    guard::check_len(&mut fatal, &path, field, s, guard::LINE_CHARS);
+                }
                 if !persona_ids.insert(p.id.clone()) {
                     fatal.push(Problem::new(
                         format!("{path}.id"),
-                        format!("duplicate persona id \"{}\"", p.id),
+                        format!("duplicate persona id \"{}\"", clip(&p.id, 60)),
                     ));
                 }
                 if fatal.len() == before {
@@ -161,10 +227,26 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
         return Err(CatalogError::Invalid(fatal));
     }
 
+    let raw_tools = match (raw.tools, &raw.split) {
+        (Some(t), None) => t,
+        (None, Some(_)) => Vec::new(),
+        (None, None) => {
+            return Err(CatalogError::Invalid(vec![Problem::new(
+                "tools",
+                "missing field `tools`",
+            )]))
+        }
+        (Some(_), Some(_)) => {
+            return Err(CatalogError::Invalid(vec![Problem::new(
+                "split",
+                "a split catalog's head lists no tools: they are in its index",
+            )]))
+        }
+    };
     let mut skipped = Vec::new();
-    let mut tools = Vec::with_capacity(raw.tools.len());
-    let mut slugs = HashSet::with_capacity(raw.tools.len());
-    for (i, v) in raw.tools.into_iter().enumerate() {
+    let mut tools = Vec::with_capacity(raw_tools.len());
+    let mut slugs = HashSet::with_capacity(raw_tools.len());
+    for (i, v) in raw_tools.into_iter().enumerate() {
         let path = format!("tools[{i}]");
         match typed::<Tool>(&path, v) {
             Ok(t) => {
@@ -186,11 +268,27 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     }
 
     let mut comparisons = Vec::with_capacity(raw.comparisons.len());
+    // Each group of tools is compared once: its page is /compare/a-vs-b in any order.
+    let mut groups = std::collections::HashMap::new();
     for (i, v) in raw.comparisons.into_iter().enumerate() {
         let path = format!("comparisons[{i}]");
         match typed::<Comparison>(&path, v) {
+            // A split head's comparisons are checked once its index is in (`split::attach_index`).
+            Ok(c) if raw.split.is_some() => comparisons.push(c),
             Ok(c) => {
-                let problems = comparison_problems(&path, &c, &slugs);
+                let mut problems = comparison_problems(&path, &c, &slugs);
+                if problems.is_empty() {
+                    let mut group = c.tools.clone();
+                    group.sort();
+                    if let Some(first) = groups.get(&group) {
+                        problems.push(Problem::new(
+                            format!("{path}.tools"),
+                            format!("the same tools as comparisons[{first}]; a group of tools is compared once"),
+                        ));
+                    } else {
+                        groups.insert(group, i);
+                    }
+                }
                 if problems.is_empty() {
                     comparisons.push(c);
                 } else {
@@ -209,9 +307,31 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
             personas,
             tools,
             comparisons,
+            split: raw.split,
         },
         skipped,
     })
+}
+
+/// "the string \"1\"", "null", "an array": what a value is, for a message.
+fn json_kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string \"{}\"", clip(s, 40)),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A JSON syntax error with its position.
+pub(crate) fn syntax_error(e: &serde_json::Error) -> CatalogError {
+    CatalogError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(e),
+    }
 }
 
 /// serde_json's message without its trailing " at line L column C" (we report those apart).
@@ -224,7 +344,7 @@ fn syntax_message(e: &serde_json::Error) -> String {
 }
 
 /// Deserializes one value, reporting the exact path of a type error inside it.
-fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
+pub(crate) fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
     serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
         let inner = e.path().to_string();
         let full = match (path, inner.as_str()) {
@@ -240,15 +360,25 @@ fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
 fn site_problems(site: &Site) -> Vec<Problem> {
     let mut out = Vec::new();
     non_empty(&mut out, "site", "title", &site.title);
+    guard::check_len(&mut out, "site", "title", &site.title, guard::NAME_CHARS);
+    guard::check_len(
+        &mut out,
+        "site",
+        "tagline",
+        &site.tagline,
+        guard::LINE_CHARS,
+    );
     if let Some(url) = &site.newsletter_url {
         if !is_http_url(url) {
             out.push(Problem::new("site.newsletter_url", url_message(url)));
         }
+        guard::check_len(&mut out, "site", "newsletter_url", url, guard::URL_CHARS);
     }
     out
 }
 
-fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Problem> {
+/// The rules a split catalog's index row can break (it has no long texts).
+pub(crate) fn summary_problems(path: &str, t: &Tool) -> Vec<Problem> {
     let mut out = Vec::new();
     check_id(&mut out, &format!("{path}.slug"), &t.slug);
     for (field, s) in [
@@ -256,9 +386,26 @@ fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Proble
         ("vendor", &t.vendor),
         ("category", &t.category),
         ("tagline", &t.tagline),
-        ("description", &t.description),
-        ("license", &t.license),
     ] {
+        non_empty(&mut out, path, field, s);
+    }
+    for (field, d) in [
+        ("last_reviewed", &t.last_reviewed),
+        ("community.as_of", &t.community.as_of),
+    ] {
+        if !is_iso_date(d) {
+            out.push(Problem::new(format!("{path}.{field}"), date_message(d)));
+        }
+    }
+    out
+}
+
+pub(crate) fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Problem> {
+    if let Some(p) = guard::oversized_lists(path, t, personas.len()) {
+        return vec![p];
+    }
+    let mut out = summary_problems(path, t);
+    for (field, s) in [("description", &t.description), ("license", &t.license)] {
         non_empty(&mut out, path, field, s);
     }
     non_empty(
@@ -272,18 +419,6 @@ fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Proble
             out.push(Problem::new(format!("{path}.homepage"), url_message(url)));
         }
     }
-    if !is_iso_date(&t.last_reviewed) {
-        out.push(Problem::new(
-            format!("{path}.last_reviewed"),
-            date_message(&t.last_reviewed),
-        ));
-    }
-    if !is_iso_date(&t.community.as_of) {
-        out.push(Problem::new(
-            format!("{path}.community.as_of"),
-            date_message(&t.community.as_of),
-        ));
-    }
     for (i, a) in t.alternatives.iter().enumerate() {
         non_empty(&mut out, path, &format!("alternatives[{i}]"), a);
     }
@@ -293,7 +428,7 @@ fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Proble
         if !personas.contains(&take.persona) {
             out.push(Problem::new(
                 format!("{tp}.persona"),
-                format!("unknown persona \"{}\"", take.persona),
+                format!("unknown persona \"{}\"", clip(&take.persona, 60)),
             ));
         } else if !seen.insert(take.persona.as_str()) {
             out.push(Problem::new(
@@ -311,23 +446,31 @@ fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) -> Vec<Proble
         }
         non_empty(&mut out, &tp, "text", &take.text);
     }
+    guard::tool_lengths(&mut out, path, t);
     out
 }
 
-fn comparison_problems(path: &str, c: &Comparison, slugs: &HashSet<String>) -> Vec<Problem> {
+pub(crate) fn comparison_problems(
+    path: &str,
+    c: &Comparison,
+    slugs: &HashSet<String>,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     if !(2..=4).contains(&c.tools.len()) {
         out.push(Problem::new(
             format!("{path}.tools"),
             format!("a comparison needs 2 to 4 tools, found {}", c.tools.len()),
         ));
+        if c.tools.len() > 4 {
+            return out;
+        }
     }
     let mut seen = HashSet::new();
     for (i, s) in c.tools.iter().enumerate() {
         if !slugs.contains(s) {
             out.push(Problem::new(
                 format!("{path}.tools[{i}]"),
-                format!("unknown or skipped tool \"{s}\""),
+                format!("unknown or skipped tool \"{}\"", clip(s, 60)),
             ));
         } else if !seen.insert(s) {
             out.push(Problem::new(
@@ -335,6 +478,9 @@ fn comparison_problems(path: &str, c: &Comparison, slugs: &HashSet<String>) -> V
                 format!("tool \"{s}\" is listed twice"),
             ));
         }
+    }
+    if let Some(summary) = &c.summary {
+        guard::check_len(&mut out, path, "summary", summary, guard::LINE_CHARS);
     }
     if !is_iso_date(&c.published) {
         out.push(Problem::new(

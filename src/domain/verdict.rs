@@ -63,15 +63,16 @@ impl Tally {
         })
     }
 
-    pub fn total(self) -> u32 {
-        self.ship + self.skip
+    /// ship + skip, in u64: a catalog's community counts may each be up to u32::MAX.
+    pub fn total(self) -> u64 {
+        u64::from(self.ship) + u64::from(self.skip)
     }
 
     /// round(100 × ship / (ship + skip)); `None` without takes.
     pub fn ship_percent(self) -> Option<u32> {
         let total = self.total();
-        // Integer round-half-up: (200·ship + total) / (2·total).
-        (total > 0).then(|| (200 * self.ship + total) / (2 * total))
+        // Integer round-half-up: (200·ship + total) / (2·total), in u64 (no overflow).
+        (total > 0).then(|| ((200 * u64::from(self.ship) + total) / (2 * total)) as u32)
     }
 
     pub fn verdict(self) -> Verdict {
@@ -137,9 +138,10 @@ impl CommunityTotal {
     /// Seeded counts with the reader's vote added.
     pub fn total(&self) -> Tally {
         let mut t = self.seeded;
+        // Saturating: a seeded count of u32::MAX plus the reader's vote stays u32::MAX.
         match self.mine {
-            Some(Call::Ship) => t.ship += 1,
-            Some(Call::Skip) => t.skip += 1,
+            Some(Call::Ship) => t.ship = t.ship.saturating_add(1),
+            Some(Call::Skip) => t.skip = t.skip.saturating_add(1),
             None => {}
         }
         t
@@ -239,6 +241,25 @@ mod tests {
         assert_eq!(Tally { ship: 2, skip: 1 }.ship_percent(), Some(67));
         assert_eq!(Tally { ship: 1, skip: 7 }.ship_percent(), Some(13)); // 12.5
         assert_eq!(Tally { ship: 0, skip: 4 }.ship_percent(), Some(0));
+    }
+
+    #[test]
+    fn the_largest_counts_do_not_overflow() {
+        let max = Tally {
+            ship: u32::MAX,
+            skip: u32::MAX,
+        };
+        assert_eq!(max.total(), 2 * u64::from(u32::MAX));
+        assert_eq!(max.ship_percent(), Some(50));
+        assert_eq!(max.verdict(), Verdict::Split);
+        let c = Community {
+            ship: u32::MAX,
+            skip: 0,
+            as_of: "2026-11-23".into(),
+        };
+        let mine = CommunityTotal::new(&c, Some(Call::Ship));
+        assert_eq!(mine.total().ship, u32::MAX);
+        assert_eq!(mine.summary(), "4294967295 ship / 0 skip (incl. your ship)");
     }
 
     #[test]

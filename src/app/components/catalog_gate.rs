@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::data::{use_catalog, CatalogState, FetchError};
-use crate::domain::model::Catalog;
+use crate::app::data::{use_catalog, CatalogState, FetchError, FullTools};
+use crate::domain::model::{Catalog, Tool};
 
 /// Renders `render` with the catalog once loaded; a skeleton before, an error after a failure.
 #[component]
@@ -22,6 +22,46 @@ where
         CatalogState::Loading => view! { <Skeleton/> }.into_any(),
         CatalogState::Failed(e) => view! { <LoadError error=e/> }.into_any(),
         CatalogState::Ready(c) => untrack(|| render(c)).into_any(),
+    }
+}
+
+/// Renders `render` with the full tools of `slugs`. A whole catalog has them at once; a
+/// split one fetches their files first (`docs/catalog.md`, "Split catalogs"), with a
+/// skeleton meanwhile and a readable error with retry.
+#[component]
+pub fn WithTools<F, V>(
+    /// The loaded catalog.
+    catalog: Arc<Catalog>,
+    /// The tools the page shows, in page order; each is in the catalog.
+    slugs: Vec<String>,
+    /// Builds the page from the full tools. Runs untracked.
+    render: F,
+) -> impl IntoView
+where
+    F: Fn(Vec<Tool>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = use_catalog();
+    ctx.request(&catalog, &slugs, false);
+    // A memo, so a file arriving for another page does not redraw this one.
+    let (c, s) = (catalog.clone(), slugs.clone());
+    let state = Memo::new(move |_| ctx.full_tools(&c, &s));
+    move || match state.get() {
+        FullTools::Loading => view! { <Skeleton/> }.into_any(),
+        FullTools::Failed(error) => {
+            let (catalog, slugs) = (catalog.clone(), slugs.clone());
+            view! {
+                <section class="load-error" role="alert">
+                    <h1>"This page's reviews could not be loaded"</h1>
+                    <p class="load-error__what">{error.to_string()}</p>
+                    <button type="button" class="button" on:click=move |_| ctx.request(&catalog, &slugs, true)>
+                        "Try again"
+                    </button>
+                </section>
+            }
+            .into_any()
+        }
+        FullTools::Ready(tools) => untrack(|| render(tools)).into_any(),
     }
 }
 
@@ -50,7 +90,7 @@ pub fn LoadError(
     let ctx = use_catalog();
     let hint = match &error {
         FetchError::Offline => "Connect to the internet and try again; after one visit the site works offline.",
-        FetchError::Http(_) => "The site may be mid-deploy. Try again in a moment.",
+        FetchError::Http(..) => "The site may be mid-deploy. Try again in a moment.",
         FetchError::Catalog(_) => "The catalog file is broken. Its editors can run `cargo run --bin catalog -- check public/catalog.json` to see every problem.",
     };
     view! {

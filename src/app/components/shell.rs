@@ -6,6 +6,7 @@ use crate::app::data::use_catalog;
 use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
+use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::store::Theme;
 
 /// Whether the system asks for a dark theme.
@@ -99,17 +100,24 @@ pub fn Notices() -> impl IntoView {
     let skipped = move || {
         let s = catalog.skipped.get();
         (!s.is_empty()).then(|| {
+            // The first LISTED_SKIPPED by name, the rest counted: 50,000 list items
+            // would hold the tab for seconds.
             let items = s
                 .iter()
+                .take(LISTED_SKIPPED)
                 .map(|p| view! { <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li> })
                 .collect_view();
+            let more = s.len().saturating_sub(LISTED_SKIPPED);
+            let more = (more > 0).then(|| {
+                view! { <li>"…and "{more}" more: `catalog check` lists every one."</li> }
+            });
             view! {
                 <div class="notice notice--warn" role="status">
                     <p>
                         {s.len()}
                         " catalog entries could not be shown because they are invalid; everything else is here."
                     </p>
-                    <details><summary>"Which and why"</summary><ul>{items}</ul></details>
+                    <details><summary>"Which and why"</summary><ul>{items}{more}</ul></details>
                 </div>
             }
         })

@@ -15,7 +15,8 @@ pub fn TakeCell(
         Some(take) => view! {
             <td class=format!("take take--{}", take.verdict.as_str())>
                 <span class="take__score">{score_line(take.score, take.verdict)}</span>
-                <p class="take__text">{take.text}</p>
+                // A split catalog's lists carry no take texts (see `domain::split`).
+                {(!take.text.is_empty()).then(|| view! { <p class="take__text">{take.text}</p> })}
             </td>
         }
         .into_any(),

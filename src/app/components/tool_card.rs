@@ -79,7 +79,7 @@ pub fn ToolCard(
                     <dt>"Entry"</dt>
                 </div>
             </dl>
-            {description.then(|| view! { <p class="card__description">{tool.description.clone()}</p> })}
+            {(description && !tool.description.is_empty()).then(|| view! { <p class="card__description">{tool.description.clone()}</p> })}
             <div class="card__actions">
                 <BookmarkButton slug=tool.slug.clone() name=name.clone()/>
                 <VoteButtons slug=tool.slug.clone() name=name/>

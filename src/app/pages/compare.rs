@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
 use crate::app::components::shell::PageAside;
 use crate::app::components::take_cell::TakeCell;
@@ -35,14 +35,22 @@ fn compare_view(catalog: Arc<Catalog>, slugs: Vec<String>) -> AnyView {
     if found.iter().any(Option::is_none) || distinct.len() != slugs.len() {
         return view! { <UnknownTools catalog=catalog.clone() slugs=slugs/> }.into_any();
     }
-    let tools: Vec<Tool> = found.into_iter().flatten().cloned().collect();
-    let refs: Vec<&Tool> = tools.iter().collect();
-    let title = heading(&refs);
-    let lede_text = lede(&refs);
     {
+        let refs: Vec<&Tool> = found.into_iter().flatten().collect();
         let head = compare_head(&catalog.site, &refs);
         use_head(move || head.clone());
     }
+    let c = catalog.clone();
+    let s = slugs.clone();
+    view! { <WithTools catalog slugs render=move |tools| compare_body(&c, &s, tools)/> }.into_any()
+}
+
+/// The comparison of `tools`, in full.
+fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> AnyView {
+    let slugs = slugs.to_vec();
+    let refs: Vec<&Tool> = tools.iter().collect();
+    let title = heading(&refs);
+    let lede_text = lede(&refs);
     let nav = use_nav();
 
     let cards = tools

@@ -15,6 +15,9 @@ use crate::domain::model::{Call, Catalog};
 use crate::domain::routes::{encode_query, query_pairs, tool_path};
 use crate::domain::summary::reviewer_head;
 
+/// How many rows are drawn at first; "Show more" adds as many again.
+const PAGE: usize = 50;
+
 /// "5 tools, 4 shipped".
 pub fn counts_line(tools: usize, shipped: usize) -> String {
     let mut s = tools.to_string();
@@ -59,6 +62,9 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
         .collect_view();
     let cat = catalog.clone();
     let pid = persona.id.clone();
+    // Bounded DOM whatever the catalog's size: 50 rows, then "Show more".
+    let limit = RwSignal::new(PAGE);
+    let split = catalog.split.is_some();
     let list = move || {
         let wanted = category.get();
         let rows: Vec<_> = cat
@@ -69,8 +75,10 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
             .collect();
         let shipped = rows.iter().filter(|(_, k)| k.verdict == Call::Ship).count();
         let counts = counts_line(rows.len(), shipped);
+        let more = rows.len().saturating_sub(limit.get());
         let body = rows
             .into_iter()
+            .take(limit.get())
             .map(|(t, take)| {
                 view! {
                     <tr>
@@ -89,6 +97,12 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {(more > 0).then(|| view! {
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    "Show more ("{more}" left)"
+                </button>
+            })}
+            {split.then(|| view! { <p class="muted">"Each take's full text is on the tool's page."</p> })}
         }
     };
     view! {
@@ -109,6 +123,7 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
                         id="reviewer-category"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
+                            limit.set(PAGE);
                             nav.set_query(&encode_query([("category", v.as_str())]), true);
                         }
                     >

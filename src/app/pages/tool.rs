@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::catalog_gate::WithCatalog;
+use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::ToolCard;
 use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
-use crate::domain::model::Catalog;
+use crate::domain::model::{Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::summary::{heading, tool_head};
 use crate::domain::verdict::{average_score, Tally};
@@ -27,16 +27,23 @@ pub fn ToolPage(
 }
 
 fn tool_view(catalog: Arc<Catalog>, slug: &str) -> AnyView {
-    let Some(tool) = catalog.tool(slug).cloned() else {
+    let Some(tool) = catalog.tool(slug) else {
         return view! { <UnknownTools catalog=catalog.clone() slugs=vec![slug.to_string()]/> }
             .into_any();
     };
-    let nav = use_nav();
-    let tally = Tally::of(&tool);
     {
-        let head = tool_head(&catalog.site, &tool);
+        let head = tool_head(&catalog.site, tool);
         use_head(move || head.clone());
     }
+    let c = catalog.clone();
+    view! { <WithTools catalog slugs=vec![slug.to_string()] render=move |mut t| tool_body(&c, t.remove(0))/> }
+        .into_any()
+}
+
+/// The page of one tool, in full.
+fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
+    let nav = use_nav();
+    let tally = Tally::of(&tool);
     let panel = catalog
         .personas
         .iter()

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make bench`: builds the release at /, installs the JavaScript peers (tools/bench) and
+# Lighthouse (tools/lighthouse), runs Lighthouse (mobile) on the shipped home page, then
+# tests/bench.rs in headless Chromium, which prints one table (also target/bench/bench.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIST=target/bench-dist
+trunk build --release --offline --locked --public-url / --dist "$DIST"
+[ -d tools/bench/node_modules/minisearch ] || npm ci --prefix tools/bench --no-audit --no-fund >/dev/null
+LH=tools/lighthouse/node_modules/.bin/lighthouse
+[ -x "$LH" ] || npm install --prefix tools/lighthouse --no-audit --no-fund --no-save >/dev/null
+mkdir -p target/bench
+PORT=${LH_PORT:-8766}
+python3 scripts/pages_server.py "$DIST" "$PORT" / &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+sleep 1
+CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} "$LH" "http://127.0.0.1:$PORT/" --quiet \
+  --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run" \
+  --output=json --output-path=target/bench/lighthouse-home.json >/dev/null 2>&1 || echo "bench: lighthouse failed" >&2
+kill $SERVER 2>/dev/null || true
+BENCH_DIST="$DIST" BENCH_LIGHTHOUSE=target/bench/lighthouse-home.json RUST_BACKTRACE=0 \
+  cargo test --locked --test bench -- --ignored --nocapture

@@ -1,0 +1,426 @@
+//! `make bench`: size, first results, search latency against uFuzzy and MiniSearch, and DOM
+//! size, for the shipped catalog and generated catalogs of 1,000 / 10,000 / 100,000 tools.
+//! Prints one table. Timings are reported here, never asserted (they would flake); the
+//! assertions only check that each measurement measured what it claims.
+//!
+//! Needs `BENCH_DIST` (a release build at `/`, `scripts/bench.sh` makes it), Chromium and
+//! `tools/bench/node_modules` (the two JavaScript peers, pinned in tools/bench/package.json).
+//! `BENCH_LIGHTHOUSE` may name the JSON report of the shipped home page.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use ship_or_skip::domain::{split, synth};
+use support::{copy_dir, Browser, Engine};
+
+/// Keystrokes: every prefix of each query is typed, as a reader types it. Two carry a typo.
+const QUERIES: &[&str] = &[
+    "mistral",
+    "nova code",
+    "atlas agent",
+    "forge",
+    "mistarl",
+    "qunata",
+    "developer tools",
+    "echo voice",
+    "summit writer",
+    "lumen",
+];
+
+fn gzip_size(path: &Path) -> u64 {
+    let out = std::process::Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .expect("gzip");
+    out.stdout.len() as u64
+}
+
+/// The files of the first view of home: the page, what it links (JS, wasm, CSS) and the
+/// catalog (with a split one's index).
+fn first_view(dist: &Path) -> Vec<(String, u64)> {
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+    let mut files = vec!["index.html".to_string()];
+    for ext in [".js", "_bg.wasm", ".css"] {
+        let mut names: Vec<String> = std::fs::read_dir(dist)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(ext) && n != "sw.js" && html.contains(n.as_str()))
+            .collect();
+        names.sort();
+        files.extend(
+            names
+                .into_iter()
+                .filter(|n| ext != ".js" || !n.ends_with("_bg.wasm")),
+        );
+    }
+    files.push("catalog.json".into());
+    if dist.join("catalog-index.json").exists() {
+        files.push("catalog-index.json".into());
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            let gz = gzip_size(&dist.join(&f));
+            (f, gz)
+        })
+        .collect()
+}
+
+/// A copy of the build with a generated catalog of `n` tools, split as the build splits
+/// it, and the app shell as index.html (the static home page shows the shipped catalog).
+fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
+    let _ = std::fs::remove_dir_all(dir);
+    copy_dir(base, dir);
+    let _ = std::fs::remove_dir_all(dir.join("tools"));
+    std::fs::copy(dir.join("404.html"), dir.join("index.html")).unwrap();
+    let catalog = synth::generate(n, 42);
+    let files = split::split(&catalog).expect("split");
+    std::fs::create_dir_all(dir.join("tools")).unwrap();
+    for (slug, body) in &files.details {
+        std::fs::write(dir.join("tools").join(format!("{slug}.json")), body).unwrap();
+    }
+    std::fs::write(dir.join("catalog-index.json"), &files.index).unwrap();
+    std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
+    dir.to_path_buf()
+}
+
+/// Milliseconds from navigation to the first painted results (Element Timing).
+const FIRST_RESULTS: &str = r#"
+const done = arguments[arguments.length - 1];
+const seen = (list) => {
+  const e = list.getEntries().find((x) => x.identifier === 'results');
+  if (e) { done(e.renderTime || e.loadTime); return true; }
+  return false;
+};
+const po = new PerformanceObserver((l) => { if (seen(l)) po.disconnect(); });
+po.observe({ type: 'element', buffered: true });
+setTimeout(() => done(null), 20000);
+"#;
+
+/// Types every prefix of every query into the search box and times each keystroke to
+/// rendered results: the input event, then one macrotask (Leptos runs its effects in
+/// microtasks), then layout. Then the same keystrokes for uFuzzy and MiniSearch over the
+/// same records, each rendering its first 50 results as rows into the same page.
+const SEARCH: &str = r#"
+const [queries, done] = arguments;
+(async () => {
+  const hop = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const input = document.getElementById('search');
+  const count = () => (document.querySelector('#app [elementtiming=results]') || {}).textContent || '';
+  const keys = [];
+  for (const q of queries) for (let i = 1; i <= q.length; i++) keys.push(q.slice(0, i));
+  const ours = [], oursCounts = [];
+  const type = async (v) => { input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); await hop(); void document.body.offsetHeight; };
+  for (const k of keys) {
+    const t0 = performance.now();
+    await type(k);
+    ours.push(performance.now() - t0);
+    oursCounts.push(count());
+  }
+  // Nothing may still be pending after the measured hop: the count must not change later.
+  const last = count();
+  await new Promise((r) => setTimeout(r, 300));
+  const settled = count() === last;
+  await type('');
+  const domNodes = document.getElementsByTagName('*').length;
+  const rowsShown = document.querySelectorAll('#app .rows > li').length;
+
+  // The peers, over the same records.
+  const head = await (await fetch('catalog.json')).json();
+  const rows = head.split ? await (await fetch(head.split.index)).json()
+    : head.tools.map((t) => [t.slug, t.name, t.vendor, t.category, t.tagline, t.pricing.entry]);
+  const host = document.createElement('ul'); host.className = 'rows'; document.querySelector('main').append(host);
+  const render = (ids) => {
+    const frag = document.createDocumentFragment();
+    for (const i of ids.slice(0, 50)) {
+      const r = rows[i], li = document.createElement('li'); li.className = 'row';
+      const av = document.createElement('span'); av.className = 'avatar avatar--small'; av.textContent = r[1][0];
+      const main = document.createElement('div'); main.className = 'row__main';
+      const a = document.createElement('a'); a.className = 'row__name'; a.href = 'tool/' + r[0]; a.textContent = r[1];
+      const tl = document.createElement('span'); tl.className = 'row__tagline'; tl.textContent = r[4];
+      const meta = document.createElement('span'); meta.className = 'row__meta'; meta.textContent = r[2] + ' · ' + r[3];
+      main.append(a, tl, meta);
+      const fig = document.createElement('div'); fig.className = 'row__figures';
+      const e = document.createElement('span'); e.textContent = r[5]; fig.append(e);
+      const b = document.createElement('button'); b.type = 'button'; b.textContent = 'Bookmark';
+      li.append(av, main, fig, b); frag.append(li);
+    }
+    host.replaceChildren(frag);
+  };
+  const all = rows.map((_, i) => i);
+  const time = async (search) => {
+    const out = [];
+    for (const k of keys) {
+      const t0 = performance.now();
+      render(search(k));
+      await hop(); void document.body.offsetHeight;
+      out.push(performance.now() - t0);
+    }
+    return out;
+  };
+  let t0 = performance.now();
+  const hay = rows.map((r) => r[1] + ' ' + r[2] + ' ' + r[3] + ' ' + r[4]);
+  const uf = new uFuzzy({ intraMode: 1 });
+  const ufBuild = performance.now() - t0;
+  const ufuzzy = await time((q) => {
+    const [idxs, info, order] = uf.search(hay, q, 0, 1000);
+    if (!idxs) return [];
+    return info && order ? order.map((o) => info.idx[o]) : idxs;
+  });
+  t0 = performance.now();
+  const ms = new MiniSearch({ fields: ['name', 'vendor', 'category', 'tagline'],
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 3 }, combineWith: 'AND' } });
+  ms.addAll(rows.map((r, i) => ({ id: i, name: r[1], vendor: r[2], category: r[3], tagline: r[4] })));
+  const msBuild = performance.now() - t0;
+  const minisearch = await time((q) => ms.search(q).map((h) => h.id));
+  host.remove();
+  done({ keys: keys.length, ours, oursCounts, settled, domNodes, rowsShown, ufuzzy, minisearch, ufBuild, msBuild, all: all.length });
+})().catch((e) => done({ error: String(e && e.stack || e) }));
+"#;
+
+fn stats(v: &serde_json::Value) -> (f64, f64) {
+    let mut xs: Vec<f64> = v
+        .as_array()
+        .expect("timings")
+        .iter()
+        .filter_map(|x| x.as_f64())
+        .collect();
+    assert!(!xs.is_empty(), "no timings");
+    xs.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| xs[((xs.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+struct Column {
+    name: String,
+    sizes: Vec<(String, u64)>,
+    first_results: Option<f64>,
+    ours: (f64, f64),
+    ufuzzy: (f64, f64),
+    minisearch: (f64, f64),
+    builds: (f64, f64),
+    dom_nodes: u64,
+    rows_shown: u64,
+}
+
+async fn measure(name: &str, dist: PathBuf) -> Column {
+    let sizes = first_view(&dist);
+    let b = Browser::start_at(dist, "/", Engine::Chromium).await;
+    b.goto("").await;
+    let first = b
+        .client
+        .execute_async(FIRST_RESULTS, vec![])
+        .await
+        .expect("first results")
+        .as_f64();
+    let read = |p: &str| {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p))
+            .unwrap_or_else(|e| panic!("{p}: {e} (run `make bench`, which installs it)"))
+    };
+    // The peers are loaded as WebDriver scripts: the page's CSP (rightly) forbids eval.
+    b.js(
+        &(read("tools/bench/node_modules/@leeoniya/ufuzzy/dist/uFuzzy.iife.min.js")
+            + "\nwindow.uFuzzy = uFuzzy;"),
+    )
+    .await;
+    b.js(&read(
+        "tools/bench/node_modules/minisearch/dist/umd/index.js",
+    ))
+    .await;
+    let r = b
+        .client
+        .execute_async(SEARCH, vec![serde_json::json!(QUERIES)])
+        .await
+        .expect("search bench");
+    b.close().await;
+    assert!(r.get("error").is_none(), "{name}: {r}");
+    assert!(
+        r["settled"].as_bool() == Some(true),
+        "{name}: results changed after the measured keystroke: the timing missed work"
+    );
+    let counts: Vec<&str> = r["oursCounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert!(
+        counts.iter().any(|c| c.contains(" match")),
+        "{name}: the search box did not filter: {counts:?}"
+    );
+    let f = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
+    Column {
+        name: name.into(),
+        sizes,
+        first_results: first,
+        ours: stats(&r["ours"]),
+        ufuzzy: stats(&r["ufuzzy"]),
+        minisearch: stats(&r["minisearch"]),
+        builds: (f("ufBuild"), f("msBuild")),
+        dom_nodes: r["domNodes"].as_u64().unwrap_or(0),
+        rows_shown: r["rowsShown"].as_u64().unwrap_or(0),
+    }
+}
+
+/// The shipped home page's Lighthouse figures: (performance, FCP, LCP).
+fn lighthouse() -> Option<(String, String, String)> {
+    let path = std::env::var("BENCH_LIGHTHOUSE").ok()?;
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let score = r["categories"]["performance"]["score"].as_f64()?;
+    let shown = |k: &str| {
+        r["audits"][k]["displayValue"]
+            .as_str()
+            .unwrap_or("?")
+            .to_string()
+    };
+    Some((
+        format!("{:.0}", score * 100.0),
+        shown("first-contentful-paint"),
+        shown("largest-contentful-paint"),
+    ))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: `make bench`"]
+async fn bench() {
+    let dist = PathBuf::from(
+        std::env::var("BENCH_DIST").expect("BENCH_DIST: a release build at / (make bench)"),
+    );
+    let work = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    let mut cols = vec![measure("shipped (6)", dist.clone()).await];
+    for n in [1_000, 10_000, 100_000] {
+        let d = dist_with(&dist, n, &work.join(n.to_string()));
+        cols.push(measure(&format!("{n}"), d).await);
+    }
+
+    let mut out = String::new();
+    let row = |out: &mut String, label: &str, cells: Vec<String>| {
+        out.push_str(&format!("| {label} | {} |\n", cells.join(" | ")));
+    };
+    row(
+        &mut out,
+        "metric",
+        cols.iter().map(|c| c.name.clone()).collect(),
+    );
+    row(
+        &mut out,
+        "---",
+        cols.iter().map(|_| "---:".to_string()).collect(),
+    );
+    let files: Vec<String> = {
+        let mut f: Vec<String> = cols
+            .iter()
+            .flat_map(|c| c.sizes.iter().map(|(n, _)| n.clone()))
+            .collect();
+        f.dedup();
+        let mut seen = std::collections::HashSet::new();
+        f.retain(|x| seen.insert(x.clone()));
+        f
+    };
+    for file in &files {
+        let label = format!("first view: {file} (gzip B)");
+        row(
+            &mut out,
+            &label,
+            cols.iter()
+                .map(|c| {
+                    c.sizes
+                        .iter()
+                        .find(|(n, _)| n == file)
+                        .map_or("—".into(), |(_, s)| s.to_string())
+                })
+                .collect(),
+        );
+    }
+    row(
+        &mut out,
+        "**first view total (gzip B)**",
+        cols.iter()
+            .map(|c| format!("**{}**", c.sizes.iter().map(|(_, s)| s).sum::<u64>()))
+            .collect(),
+    );
+    let lh = lighthouse();
+    for (i, label) in ["Lighthouse mobile performance", "FCP", "LCP"]
+        .iter()
+        .enumerate()
+    {
+        row(
+            &mut out,
+            label,
+            cols.iter()
+                .enumerate()
+                .map(|(ci, _)| match (&lh, ci) {
+                    (Some(l), 0) => [&l.0, &l.1, &l.2][i].clone(),
+                    _ => "—".into(),
+                })
+                .collect(),
+        );
+    }
+    let ms = |x: f64| format!("{x:.2}");
+    row(
+        &mut out,
+        "time to first results (ms)",
+        cols.iter()
+            .map(|c| c.first_results.map_or("—".into(), |x| format!("{x:.0}")))
+            .collect(),
+    );
+    for (label, pick) in [
+        ("search, ours: median / p95 (ms)", 0),
+        ("uFuzzy 1.0.19: median / p95 (ms)", 1),
+        ("MiniSearch 7.2.0: median / p95 (ms)", 2),
+    ] {
+        row(
+            &mut out,
+            label,
+            cols.iter()
+                .map(|c| {
+                    let (m, p) = [c.ours, c.ufuzzy, c.minisearch][pick];
+                    format!("{} / {}", ms(m), ms(p))
+                })
+                .collect(),
+        );
+    }
+    row(
+        &mut out,
+        "ratio ours ÷ uFuzzy (median, p95)",
+        cols.iter()
+            .map(|c| format!("{:.2}, {:.2}", c.ours.0 / c.ufuzzy.0, c.ours.1 / c.ufuzzy.1))
+            .collect(),
+    );
+    row(
+        &mut out,
+        "ratio ours ÷ MiniSearch (median, p95)",
+        cols.iter()
+            .map(|c| {
+                format!(
+                    "{:.2}, {:.2}",
+                    c.ours.0 / c.minisearch.0,
+                    c.ours.1 / c.minisearch.1
+                )
+            })
+            .collect(),
+    );
+    row(
+        &mut out,
+        "peers' index build: uFuzzy / MiniSearch (ms)",
+        cols.iter()
+            .map(|c| format!("{:.0} / {:.0}", c.builds.0, c.builds.1))
+            .collect(),
+    );
+    row(
+        &mut out,
+        "DOM elements with the full list drawn (rows)",
+        cols.iter()
+            .map(|c| format!("{} ({})", c.dom_nodes, c.rows_shown))
+            .collect(),
+    );
+    println!(
+        "\n{} keystrokes ({} queries typed letter by letter), Chromium headless, localhost.\n\n{out}",
+        QUERIES.iter().map(|q| q.len()).sum::<usize>(),
+        QUERIES.len()
+    );
+    std::fs::write(work.join("bench.md"), &out).expect("target/bench/bench.md");
+}
