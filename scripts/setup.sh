@@ -31,8 +31,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing wasm-opt (npm binaryen@132)"
+# npm packages pinned in package.json: wasm-opt for the build, axe-core for tests/a11y.rs.
+AXE_VERSION=$(node -p "require('./package.json').devDependencies['axe-core']")
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+  || [ "$(node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+  say "installing wasm-opt (npm binaryen@132) and axe-core $AXE_VERSION"
   npm ci --no-audit --no-fund
 fi
 

@@ -161,6 +161,14 @@ impl Nav {
             return;
         }
         let pathname = url.pathname();
+        // An in-page link (the skip link's `#main`) is the browser's job: it scrolls and
+        // moves focus, which a history navigation would drop.
+        if !url.hash().is_empty()
+            && pathname == location().pathname().unwrap_or_default()
+            && url.search() == location().search().unwrap_or_default()
+        {
+            return;
+        }
         let Some(path) = self
             .base
             .with_value(|b| strip_base(b, &pathname).map(str::to_string))

@@ -26,11 +26,14 @@ pub fn BookmarkButton(
             class="toggle bookmark-button"
             data-slug=slug.clone()
             aria-pressed=move || on.get().to_string()
-            aria-label=format!("Bookmark {name}")
             on:click=move |_| store.toggle_bookmark(&slug)
         >
+            // The accessible name is the visible text plus the tool's name (hidden), so
+            // speech input can say what it sees ("Bookmark") and a list of buttons is told
+            // apart (WCAG 2.5.3, axe's label-content-name-mismatch).
             <span aria-hidden="true">{move || if on.get() { "★" } else { "☆" }}</span>
             {move || if on.get() { " Bookmarked" } else { " Bookmark" }}
+            <span class="visually-hidden">" " {name}</span>
         </button>
     }
 }
