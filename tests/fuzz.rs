@@ -8,8 +8,9 @@
 //! - The verdict arithmetic holds `PRODUCT.md`'s rules for any counts.
 //!
 //! `cargo test --test fuzz` runs a few hundred inputs per property in seconds. The long
-//! run is `make fuzz` (`PROPTEST_CASES=… cargo test --release --test fuzz`); each property
-//! prints how many inputs it ran and how long it took. A failure prints the shrunk input.
+//! run is `make fuzz`: a release build, each property for `FUZZ_SECONDS` (default 120) in
+//! batches of `PROPTEST_CASES`, one property at a time; each prints how many inputs it ran
+//! and how long it took. A failure prints the shrunk input.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -32,7 +33,9 @@ use ship_or_skip::domain::verdict::{average_score, CommunityTotal, Tally, Verdic
 const SHIPPED: &str = include_str!("../public/catalog.json");
 
 /// Runs one property over `PROPTEST_CASES` inputs (or `default`), and says how many and
-/// how long: the long run's figures come from these lines.
+/// how long: the long run's figures come from these lines. With `FUZZ_SECONDS`, batches
+/// of that many inputs (fresh random seeds each) run until the seconds are spent, so every
+/// property gets the same time whatever its cost per input.
 fn fuzz<S>(
     name: &str,
     default: u32,
@@ -42,26 +45,31 @@ fn fuzz<S>(
     S: Strategy,
     S::Value: Debug,
 {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    let mut runner = TestRunner::new(Config {
-        cases,
-        // Shrinking a failure of a large input can take long; bound it.
-        max_shrink_iters: 10_000,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
+    let cases = env("PROPTEST_CASES").map_or(default, |c| c as u32);
+    let budget = env("FUZZ_SECONDS").map(std::time::Duration::from_secs);
     let started = Instant::now();
-    let result = runner.run(&strategy, test);
+    let mut ran = 0u64;
+    loop {
+        let mut runner = TestRunner::new(Config {
+            cases,
+            // Shrinking a failure of a large input can take long; bound it.
+            max_shrink_iters: 10_000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        if let Err(e) = runner.run(&strategy, &test) {
+            panic!("{name}: {e}");
+        }
+        ran += u64::from(cases);
+        if budget.is_none_or(|b| started.elapsed() >= b) {
+            break;
+        }
+    }
     eprintln!(
-        "fuzz {name}: {cases} inputs in {:.1} s",
+        "fuzz {name}: {ran} inputs in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
 }
 
 /// Whatever `load` says about any text, it says without panicking, and says it well.

@@ -451,7 +451,19 @@ impl Browser {
             .store(offline, std::sync::atomic::Ordering::SeqCst);
         if self.engine == Engine::Chromium {
             self.client
-                .issue_cmd(NetworkConditions { offline })
+                .issue_cmd(ChromeCommand {
+                    path: "chromium/network_conditions",
+                    method: if offline {
+                        http::Method::POST
+                    } else {
+                        http::Method::DELETE
+                    },
+                    body: offline.then(|| {
+                        serde_json::json!({"network_conditions": {
+                            "offline": true, "latency": 0, "download_throughput": -1, "upload_throughput": -1
+                        }})
+                    }),
+                })
                 .await
                 .expect("chromium network conditions");
         }
@@ -492,33 +504,44 @@ impl Browser {
     }
 }
 
-/// chromedriver's `network_conditions` extension: DevTools offline emulation.
+/// A chromedriver extension command: `session/{id}/{path}` with a method and a JSON body
+/// (DevTools offline emulation, `goog/cdp/execute`, …).
 #[derive(Debug)]
-struct NetworkConditions {
-    offline: bool,
+pub struct ChromeCommand {
+    pub path: &'static str,
+    pub method: http::Method,
+    pub body: Option<serde_json::Value>,
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+impl ChromeCommand {
+    /// One DevTools command through chromedriver's `goog/cdp/execute`.
+    pub fn cdp(cmd: &str, params: serde_json::Value) -> Self {
+        Self {
+            path: "goog/cdp/execute",
+            method: http::Method::POST,
+            body: Some(serde_json::json!({ "cmd": cmd, "params": params })),
+        }
+    }
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromeCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        if self.offline {
-            let body = serde_json::json!({"network_conditions": {
-                "offline": true, "latency": 0, "download_throughput": -1, "upload_throughput": -1
-            }});
-            (http::Method::POST, Some(body.to_string()))
-        } else {
-            (http::Method::DELETE, None)
-        }
+        (
+            self.method.clone(),
+            self.body.as_ref().map(|b| b.to_string()),
+        )
     }
 }
 
