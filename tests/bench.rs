@@ -291,7 +291,12 @@ async fn bench() {
     );
     let work = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     let mut cols = vec![measure("shipped (6)", dist.clone()).await];
-    for n in [1_000, 10_000, 100_000] {
+    // `BENCH_SIZES=10000` narrows the generated catalogs (for quick before/after runs).
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
+    for n in sizes {
         let d = dist_with(&dist, n, &work.join(n.to_string()));
         cols.push(measure(&format!("{n}"), d).await);
     }

@@ -634,3 +634,54 @@ fn verdicts_of_any_panel() {
         },
     );
 }
+
+/// Typing letter by letter, each keystroke rescanning only the previous matches when it
+/// narrows them (`browse_from` with the previous answer) gives exactly what a full scan
+/// gives, for any typed text (words, typos, spaces, backspaces), facets and sort.
+#[test]
+fn narrowed_search_equals_a_full_scan() {
+    use ship_or_skip::domain::browse::{browse_from, BrowseQuery, Sort};
+    use ship_or_skip::domain::search::SearchIndex;
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<(ship_or_skip::domain::model::Catalog, SearchIndex)> = OnceLock::new();
+    let (catalog, index) = CATALOG.get_or_init(|| {
+        let c = ship_or_skip::domain::synth::generate(3_000, 7);
+        let i = SearchIndex::new(&c);
+        (c, i)
+    });
+    // Letters of the generated names, a space, and "\u{8}" for a backspace.
+    let key = prop::sample::select(vec![
+        "a", "e", "o", "r", "n", "t", "s", "l", "m", "i", "c", "d", "v", "x", " ", " ", "\u{8}",
+    ]);
+    let sort = prop::sample::select(Sort::ALL.to_vec());
+    fuzz(
+        "narrowed search",
+        64,
+        (
+            prop::collection::vec(key, 1..14),
+            sort,
+            any::<bool>(),
+            1usize..80,
+        ),
+        |(keys, sort, facet, limit)| {
+            let mut b = BrowseQuery {
+                sort,
+                verdict: facet.then_some(Verdict::Ship),
+                ..BrowseQuery::default()
+            };
+            let mut prev = None;
+            for k in keys {
+                if k == "\u{8}" {
+                    b.q.pop();
+                } else {
+                    b.q.push_str(k);
+                }
+                let narrowed = browse_from(catalog, index, &b, limit, prev.as_ref());
+                let full = browse_from(catalog, index, &b, limit, None);
+                prop_assert_eq!(&narrowed, &full, "query {:?}", b.q);
+                prev = Some(narrowed);
+            }
+            Ok(())
+        },
+    );
+}

@@ -108,36 +108,88 @@ pub fn browse<'a>(catalog: &'a Catalog, b: &BrowseQuery) -> Vec<&'a Tool> {
 }
 
 /// The first `limit` tools matching `b`, in its order, and how many match in all, using a
-/// prebuilt index of `catalog`. Only the shown tools are sorted: at 100,000 tools a full
-/// sort per keystroke costs more than the matching.
+/// prebuilt index of `catalog`.
 pub fn browse_with<'a>(
     catalog: &'a Catalog,
     index: &SearchIndex,
     b: &BrowseQuery,
     limit: usize,
 ) -> (Vec<&'a Tool>, usize) {
+    let f = browse_from(catalog, index, b, limit, None);
+    let total = f.total();
+    (
+        f.shown.into_iter().map(|i| &catalog.tools[i]).collect(),
+        total,
+    )
+}
+
+/// One search's answer: the positions of the tools to show, and every match, kept so that
+/// the next keystroke can rescan only those when it narrows this query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The query answered.
+    pub query: BrowseQuery,
+    /// Positions in `catalog.tools` of the shown tools, in order (at most the limit).
+    pub shown: Vec<usize>,
+    /// Positions of every match, in catalog order.
+    matched: Vec<u32>,
+}
+
+impl Found {
+    /// How many tools match in all.
+    pub fn total(&self) -> usize {
+        self.matched.len()
+    }
+}
+
+/// The search behind browse. With `prev`, the answer to the previous keystroke, and a
+/// query that only narrows it (same facets, terms extended: [`Query::narrows`]), only
+/// `prev`'s matches are rescanned; the answer is the same either way (tested). Only the
+/// shown tools are sorted: at 100,000 tools a full sort per keystroke costs more than the
+/// matching.
+pub fn browse_from(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    b: &BrowseQuery,
+    limit: usize,
+    prev: Option<&Found>,
+) -> Found {
     let query = Query::new(&b.q);
-    let mut hits: Vec<(u32, &Doc, &Tool)> = catalog
-        .tools
-        .iter()
-        .zip(&index.docs)
-        .filter(|(t, _)| b.category.as_deref().is_none_or(|c| t.category == c))
-        .filter(|(t, _)| b.entry.is_none_or(|e| t.pricing.entry == e))
-        .filter(|(_, d)| b.verdict.is_none_or(|v| d.verdict == v))
-        .filter_map(|(t, d)| {
-            let r = if query.is_empty() {
-                Some(0)
-            } else {
-                query.score(d)
-            };
-            r.map(|r| (r, d, t))
-        })
-        .collect();
-    let total = hits.len();
+    let same_facets =
+        |p: &BrowseQuery| p.category == b.category && p.entry == b.entry && p.verdict == b.verdict;
+    let within = prev.filter(|p| same_facets(&p.query) && query.narrows(&Query::new(&p.query.q)));
+    let keep = |i: usize| {
+        let (t, d) = (&catalog.tools[i], &index.docs[i]);
+        b.category.as_deref().is_none_or(|c| t.category == c)
+            && b.entry.is_none_or(|e| t.pricing.entry == e)
+            && b.verdict.is_none_or(|v| d.verdict == v)
+    };
+    let rank = |i: usize| {
+        if query.is_empty() {
+            Some(0)
+        } else {
+            query.score(&index.docs[i])
+        }
+    };
+    // Rank and position of every match, in catalog order.
+    let hits: Vec<(u32, u32)> = match within {
+        Some(p) => p
+            .matched
+            .iter()
+            .filter_map(|&i| rank(i as usize).map(|r| (r, i)))
+            .collect(),
+        None => (0..catalog.tools.len())
+            .filter(|&i| keep(i))
+            .filter_map(|i| rank(i).map(|r| (r, i as u32)))
+            .collect(),
+    };
+    let matched: Vec<u32> = hits.iter().map(|h| h.1).collect();
     let by_panel = |a: &Doc, c: &Doc| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
-    let order = |(ra, a, ta): &(u32, &Doc, &Tool), (rc, c, tc): &(u32, &Doc, &Tool)| {
+    let order = |&(ra, ia): &(u32, u32), &(rc, ic): &(u32, u32)| {
+        let (a, c) = (&index.docs[ia as usize], &index.docs[ic as usize]);
+        let (ta, tc) = (&catalog.tools[ia as usize], &catalog.tools[ic as usize]);
         let primary = match b.sort {
-            Sort::Relevance => rc.cmp(ra).then_with(|| by_panel(a, c)),
+            Sort::Relevance => rc.cmp(&ra).then_with(|| by_panel(a, c)),
             Sort::ShipPercent => by_panel(a, c),
             Sort::AvgScore => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
             Sort::Name => std::cmp::Ordering::Equal,
@@ -148,12 +200,17 @@ pub fn browse_with<'a>(
             .then_with(|| a.name.cmp(&c.name))
             .then_with(|| ta.slug.cmp(&tc.slug))
     };
-    if limit < hits.len() {
-        hits.select_nth_unstable_by(limit, order);
-        hits.truncate(limit);
+    let mut top = hits;
+    if limit < top.len() {
+        top.select_nth_unstable_by(limit, order);
+        top.truncate(limit);
     }
-    hits.sort_unstable_by(order);
-    (hits.into_iter().map(|(_, _, t)| t).collect(), total)
+    top.sort_unstable_by(order);
+    Found {
+        query: b.clone(),
+        shown: top.into_iter().map(|h| h.1 as usize).collect(),
+        matched,
+    }
 }
 
 /// The distinct categories of the catalog, sorted.

@@ -26,6 +26,36 @@ fn word_line(parts: &[&str]) -> Box<str> {
     s.into_boxed_str()
 }
 
+/// A letter's bit in a [`Letters`] mask: a–z, 0–9, and one bit shared by every other
+/// character (so a mask never wrongly rules a word out).
+fn letter_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 1 << 63,
+    }
+}
+
+/// Which letters start a word of a field, and which appear anywhere in the name: a term
+/// whose first letter is in none of them cannot match, which rules out most tools of a
+/// catalog in a few instructions instead of six substring searches.
+#[derive(Debug, Clone, Copy, Default)]
+struct Letters {
+    name_any: u64,
+    name_start: u64,
+    vendor_start: u64,
+    category_start: u64,
+    tagline_start: u64,
+}
+
+/// The first letters of the words of a [`word_line`].
+fn starts(words: &str) -> u64 {
+    words
+        .split(' ')
+        .filter_map(|w| w.chars().next())
+        .fold(0, |m, c| m | letter_bit(c))
+}
+
 /// What search, facets and sort need of one tool, precomputed.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -36,6 +66,7 @@ pub struct Doc {
     vendor: Box<str>,
     category: Box<str>,
     tagline: Box<str>,
+    letters: Letters,
     pub ship: Option<u32>,
     pub avg: Option<u32>,
     pub verdict: Verdict,
@@ -44,12 +75,25 @@ pub struct Doc {
 impl Doc {
     fn new(tool: &Tool) -> Doc {
         let tally = Tally::of(tool);
+        let name = tool.name.to_lowercase().into_boxed_str();
+        let name_words = word_line(&[&tool.name]);
+        let vendor = word_line(&[&tool.vendor]);
+        let category = word_line(&[&tool.category]);
+        let tagline = word_line(&[&tool.tagline]);
+        let letters = Letters {
+            name_any: name.chars().fold(0, |m, c| m | letter_bit(c)),
+            name_start: starts(&name_words),
+            vendor_start: starts(&vendor),
+            category_start: starts(&category),
+            tagline_start: starts(&tagline),
+        };
         Doc {
-            name: tool.name.to_lowercase().into_boxed_str(),
-            name_words: word_line(&[&tool.name]),
-            vendor: word_line(&[&tool.vendor]),
-            category: word_line(&[&tool.category]),
-            tagline: word_line(&[&tool.tagline]),
+            name,
+            name_words,
+            vendor,
+            category,
+            tagline,
+            letters,
             ship: tally.ship_percent(),
             avg: average_score(tool),
             verdict: tally.verdict(),
@@ -58,19 +102,27 @@ impl Doc {
 
     /// How well one prepared term matches; 0 = no match.
     fn term_score(&self, t: &Term) -> u32 {
-        if self.name.starts_with(t.text.as_str()) {
+        // Each test runs only when the term's first letter can be where it looks.
+        let (l, bit) = (&self.letters, t.first);
+        let has = |mask: u64| mask & bit != 0;
+        if !has(l.name_any | l.vendor_start | l.category_start | l.tagline_start) {
+            0
+        } else if has(l.name_start) && self.name.starts_with(t.text.as_str()) {
             100
-        } else if self.name_words.contains(t.spaced.as_str()) {
+        } else if has(l.name_start) && self.name_words.contains(t.spaced.as_str()) {
             80
-        } else if self.name.contains(t.text.as_str()) {
+        } else if has(l.name_any) && self.name.contains(t.text.as_str()) {
             60
-        } else if let Some(d) = t.fuzzy_name(&self.name_words) {
+        } else if let Some(d) = has(l.name_start)
+            .then(|| t.fuzzy_name(&self.name_words))
+            .flatten()
+        {
             50 - 10 * d
-        } else if self.vendor.contains(t.spaced.as_str()) {
+        } else if has(l.vendor_start) && self.vendor.contains(t.spaced.as_str()) {
             40
-        } else if self.category.contains(t.spaced.as_str()) {
+        } else if has(l.category_start) && self.category.contains(t.spaced.as_str()) {
             30
-        } else if self.tagline.contains(t.spaced.as_str()) {
+        } else if has(l.tagline_start) && self.tagline.contains(t.spaced.as_str()) {
             20
         } else {
             0
@@ -84,12 +136,15 @@ struct Term {
     spaced: String,
     bytes: Vec<u8>,
     typos: u32,
+    /// The [`letter_bit`] of its first letter.
+    first: u64,
 }
 
 impl Term {
     fn new(text: String) -> Term {
         let n = text.chars().count();
         Term {
+            first: text.chars().next().map_or(0, letter_bit),
             spaced: format!(" {text}"),
             bytes: text.as_bytes().to_vec(),
             typos: match n {
@@ -127,8 +182,15 @@ pub fn prefix_distance(term: &[u8], word: &[u8], max: u32) -> Option<u32> {
     }
     // Only prefixes of length m ± max can be within reach.
     let n = word.len().min(m + max);
-    let mut rows = [vec![0usize; n + 1], vec![0; n + 1], vec![0; n + 1]];
-    for (j, c) in rows[1].iter_mut().enumerate() {
+    // Three rows on the stack: this runs for many words per keystroke. A term too long
+    // for them (over 60 bytes) is matched exactly or not at all.
+    const ROW: usize = 64;
+    if n + 1 > ROW {
+        return None;
+    }
+    let mut rows = [[0usize; ROW]; 3];
+    // Row 0: the empty term is j edits from the prefix of length j.
+    for (j, c) in rows[0].iter_mut().enumerate() {
         *c = j;
     }
     for i in 1..=m {
@@ -150,7 +212,7 @@ pub fn prefix_distance(term: &[u8], word: &[u8], max: u32) -> Option<u32> {
             return None;
         }
     }
-    let best = rows[m % 3].iter().skip(1).copied().min()?;
+    let best = rows[m % 3][1..=n].iter().copied().min()?;
     (best <= max).then_some(best as u32)
 }
 
@@ -188,6 +250,21 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// Whether every doc this query matches is also matched by `prev`: each of `prev`'s
+    /// terms is extended (or kept) with the same typo allowance, and terms may be added.
+    /// Then a keystroke only rescans the previous matches. Sound because each way a term
+    /// can match survives shortening it: a prefix of a prefix, a substring of a substring,
+    /// and the distance to the closest prefix of a word never grows when the term loses
+    /// its last letter.
+    pub fn narrows(&self, prev: &Query) -> bool {
+        self.terms.len() >= prev.terms.len()
+            && self
+                .terms
+                .iter()
+                .zip(&prev.terms)
+                .all(|(t, p)| t.text.starts_with(p.text.as_str()) && t.typos == p.typos)
     }
 
     /// Relevance of a doc: `None` unless every term matches.
@@ -232,6 +309,9 @@ mod tests {
         assert_eq!(d("mxstrxl", "mistral", 2), Some(2));
         assert_eq!(d("openrouter", "op", 1), None);
         assert_eq!(d("abc", "", 1), None);
+        // A prefix, not any substring: "stral" is not the start of "mistral".
+        assert_eq!(d("stral", "mistral", 1), None);
+        assert_eq!(d("istral", "mistral", 1), Some(1));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::ToolRow;
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
-use crate::domain::browse::{browse_with, categories, BrowseQuery, Sort};
+use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path};
 use crate::domain::search::SearchIndex;
@@ -126,40 +126,46 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let cat = catalog.clone();
     // Built once per catalog: a keystroke then only matches and sorts.
     let index = SearchIndex::new(&catalog);
-    let results = move || {
-        let q = query.get();
-        let (hits, matching) = browse_with(&cat, &index, &q, limit.get());
-        let total = cat.tools.len();
-        let count = result_count(matching, total, q.is_filtered());
-        if hits.is_empty() {
-            let clear = nav.href("/");
-            return view! {
-                <p class="count" role="status">{count}</p>
+    let total = catalog.tools.len();
+    // One search per query or page change; a keystroke that narrows the previous query
+    // rescans only its matches (the memo hands over its previous answer).
+    let found = Memo::new(move |prev: Option<&Found>| {
+        browse_from(&cat, &index, &query.get(), limit.get(), prev)
+    });
+    let count = move || {
+        let matching = found.with(Found::total);
+        result_count(matching, total, query.with(BrowseQuery::is_filtered))
+    };
+    let empty = move || {
+        found.with(|f| f.shown.is_empty()).then(|| {
+            let q = query.get().q;
+            view! {
                 <div class="empty">
                     <p><strong>"No tools match."</strong>
-                    {(!q.q.trim().is_empty()).then(|| view! { " Nothing is called or described as “" {q.q.clone()} "”. Try a shorter word or check the spelling." })}
+                    {(!q.trim().is_empty()).then(|| view! { " Nothing is called or described as “" {q.clone()} "”. Try a shorter word or check the spelling." })}
                     </p>
-                    <p><a href=clear>"Clear search and filters"</a>" to see all "{total}" tools."</p>
+                    <p><a href=nav.href("/")>"Clear search and filters"</a>" to see all "{total}" tools."</p>
                 </div>
             }
-            .into_any();
-        }
-        let more = matching - hits.len();
-        let rows = hits
-            .into_iter()
-            .map(|t| view! { <ToolRow tool=t.clone()/> })
-            .collect_view();
-        view! {
-            // `elementtiming`: `make bench` reads when the first results were painted.
-            {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
-            <ul class="rows">{rows}</ul>
-            {(more > 0).then(|| view! {
-                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    "Show more ("{more}" left)"
-                </button>
-            })}
-        }
-        .into_any()
+        })
+    };
+    let more = move || found.with(|f| f.total() - f.shown.len());
+    let cat = catalog.clone();
+    let results = view! {
+        // `elementtiming`: `make bench` reads when the first results were painted.
+        {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
+        {empty}
+        // Keyed by position: the rows a keystroke keeps are moved, not rebuilt.
+        <ul class="rows">
+            <For each=move || found.with(|f| f.shown.clone()) key=|at| *at let(at)>
+                <ToolRow tool=cat.tools[at].clone()/>
+            </For>
+        </ul>
+        <Show when=move || { more() > 0 }>
+            <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                "Show more ("{more}" left)"
+            </button>
+        </Show>
     };
 
     view! {
