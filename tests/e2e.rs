@@ -499,6 +499,141 @@ fn pick_on_a_comparison(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     })
 }
 
+fn three_and_four_way_comparisons(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        let three = "compare/mistral-3b-vs-mistral-3-1-vs-openrouter-model-fusion";
+        b.goto(three).await;
+        assert_eq!(
+            b.text("h1").await,
+            "Mistral 3B vs Mistral 3.1 vs OpenRouter Model Fusion"
+        );
+        assert_eq!(b.texts(".scorecard thead th").await.len(), 4);
+        // The persona × tool grid: one row per persona, one cell per tool.
+        assert_eq!(b.texts(".scorecard tbody tr").await.len(), 5);
+        assert_eq!(b.texts(".scorecard tbody tr:first-child td").await.len(), 3);
+        // The link to copy is this page's address, and it opens the same comparison.
+        let link = b
+            .js("return document.querySelector('.copy__text').value")
+            .await;
+        assert_eq!(link, format!("{}{}{three}", b.origin, b.base));
+        b.click(".copy__button").await;
+        let status = b.wait_text(".copy__status", "C").await;
+        assert!(
+            status == "Copied." || status.starts_with("Selected: press Ctrl+C"),
+            "{status}"
+        );
+        // Add a fourth tool: the URL and the grid follow; no fifth can be added.
+        b.js("const s=document.getElementById('pick-add'); s.value='mistral-medium-3'; s.dispatchEvent(new Event('change')); return 0").await;
+        let four =
+            "compare/mistral-3b-vs-mistral-3-1-vs-openrouter-model-fusion-vs-mistral-medium-3";
+        assert!(
+            b.wait_js(&format!("return location.pathname.endsWith('{four}')"), 10)
+                .await
+        );
+        assert_eq!(b.texts(".scorecard tbody tr:first-child td").await.len(), 4);
+        assert_eq!(
+            b.js("return !!document.getElementById('pick-add')").await,
+            false
+        );
+        // The four-way URL round-trips through a reload.
+        b.reload().await;
+        assert_eq!(
+            b.text("h1").await,
+            "Mistral 3B vs Mistral 3.1 vs OpenRouter Model Fusion vs Mistral Medium 3"
+        );
+        // Remove one: back to three, in the same order.
+        b.click(".compare-tools__links li:nth-child(4) a").await;
+        assert!(b
+            .wait_js(
+                "return location.pathname.endsWith('compare/mistral-3b-vs-mistral-3-1-vs-mistral-medium-3')",
+                10
+            )
+            .await, "{}", b.path().await);
+        assert_eq!(b.texts(".scorecard tbody tr:first-child td").await.len(), 3);
+        // Two tools cannot lose one more.
+        b.goto("compare/mistral-3b-vs-mistral-3-1").await;
+        assert_eq!(
+            b.texts(".compare-tools__links li").await,
+            ["Swap the order"]
+        );
+    })
+}
+
+fn persona_weights(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("?sort=ship").await;
+        let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).expect(s);
+        let panel = b.texts(".rows .row__name").await;
+        assert!(pos(&panel, "Mistral Medium 3 (72B Instruct)") > pos(&panel, "Mistral Medium 3"));
+        assert_eq!(
+            b.js("return !!document.querySelector('.notice--weights')")
+                .await,
+            false
+        );
+        // Pick one reviewer to trust.
+        b.goto("reviewer/skeptic").await;
+        b.click(".trust-button").await;
+        assert!(b
+            .wait_text(".notice--weights", "in effect")
+            .await
+            .contains("Builder ×0, Futurist ×0, Founder ×0, Creator ×0"));
+        // Home ranks by the Skeptic alone, says so, and shows the weighted figure.
+        b.goto("?sort=ship").await;
+        assert!(b
+            .wait_text(".notice--weights", "in effect")
+            .await
+            .contains("in effect"));
+        let weighted = b.texts(".rows .row__name").await;
+        assert!(
+            pos(&weighted, "Mistral Medium 3 (72B Instruct)") < pos(&weighted, "Mistral Medium 3"),
+            "{weighted:?}"
+        );
+        assert_eq!(
+            weighted.last().map(String::as_str),
+            Some("OpenRouter Model Fusion")
+        );
+        assert!(b
+            .text(".rows .row__percent")
+            .await
+            .ends_with("ship, your weights"));
+        // The comparison names the leader by the reader's weights; a reload keeps them.
+        b.goto("compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion")
+            .await;
+        b.reload().await;
+        assert_eq!(
+            b.texts("tr.weighted td").await,
+            [
+                "100% ship, average 78/100 · leads",
+                "0% ship, average 45/100"
+            ]
+        );
+        // Back to equal weights from the notice: the row and the notice go.
+        b.click(".notice--weights button").await;
+        assert!(
+            b.wait_js(
+                "return !document.querySelector('tr.weighted, .notice--weights')",
+                5
+            )
+            .await
+        );
+        // Weights set one by one in the panel.
+        b.js("const s=document.getElementById('weight-founder'); s.value='3'; s.dispatchEvent(new Event('change')); return 0").await;
+        assert!(b
+            .wait_text(".notice--weights", "Founder ×3")
+            .await
+            .contains("Founder ×3"));
+        assert_eq!(
+            b.texts("tr.weighted td").await,
+            [
+                "50% ship, average 69/100",
+                "75% ship, average 71/100 · leads"
+            ]
+        );
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
 fn other_tabs_are_followed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         b.js("localStorage.clear(); return 0").await;
@@ -835,6 +970,11 @@ async fn reader_journeys_in_every_engine() {
             split_catalog_loads_tools_on_demand,
         ),
         ("pick on a comparison", pick_on_a_comparison),
+        (
+            "three- and four-way comparisons",
+            three_and_four_way_comparisons,
+        ),
+        ("persona weights", persona_weights),
         ("offline copy installed", offline_copy_installed),
         (
             "prerendered page is taken over",

@@ -13,6 +13,7 @@ use crate::domain::store::{
     self as schema, Bookmark, Decoded, Pick, Settings, Theme, Vote, Votes, BACKUP_SUFFIX,
     BOOKMARKS_KEY, SETTINGS_KEY, VOTES_KEY,
 };
+use crate::domain::weights::Weights;
 
 /// The reader's data, shared through context.
 #[derive(Clone, Copy)]
@@ -240,10 +241,28 @@ impl Store {
         });
     }
 
+    fn update_settings(&self, op: impl FnOnce(&mut Settings)) {
+        self.update(
+            SETTINGS_KEY,
+            self.settings,
+            schema::decode_settings,
+            schema::encode_settings,
+            op,
+        );
+    }
+
     pub fn set_theme(&self, theme: Theme) {
-        let s = Settings { theme };
-        self.write_raw(SETTINGS_KEY, &schema::encode_settings(&s));
-        self.settings.set(s);
+        self.update_settings(|s| s.theme = theme);
+    }
+
+    /// The reader's persona weights (reactive).
+    pub fn weights(&self) -> Weights {
+        self.settings.with(|s| s.weights.clone())
+    }
+
+    /// Replaces the reader's persona weights (saved with the settings).
+    pub fn set_weights(&self, weights: Weights) {
+        self.update_settings(|s| s.weights = weights);
     }
 
     /// The export file's text.

@@ -14,6 +14,7 @@ pub mod summary;
 pub mod synth;
 pub mod validate;
 pub mod verdict;
+pub mod weights;
 
 #[cfg(test)]
 pub(crate) mod testdata;

@@ -9,6 +9,7 @@
 
 use super::model::{Catalog, Tool};
 use super::verdict::{average_score, Tally, Verdict};
+use super::weights::Weights;
 
 /// Lowercased, space-separated words of letters and digits, with a leading space so
 /// that "a word starts with `t`" is one substring search for `" t"`.
@@ -73,7 +74,7 @@ pub struct Doc {
 }
 
 impl Doc {
-    fn new(tool: &Tool) -> Doc {
+    fn new(tool: &Tool, weights: Option<&Weights>) -> Doc {
         let tally = Tally::of(tool);
         let name = tool.name.to_lowercase().into_boxed_str();
         let name_words = word_line(&[&tool.name]);
@@ -94,8 +95,8 @@ impl Doc {
             category,
             tagline,
             letters,
-            ship: tally.ship_percent(),
-            avg: average_score(tool),
+            ship: weights.map_or_else(|| tally.ship_percent(), |w| w.ship_percent(tool)),
+            avg: weights.map_or_else(|| average_score(tool), |w| w.average_score(tool)),
             verdict: tally.verdict(),
         }
     }
@@ -286,8 +287,15 @@ impl Query {
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
+        SearchIndex::weighted(catalog, None)
+    }
+
+    /// The index with the reader's persona weights in its ship % and average score, which
+    /// the sorts by those figures (and relevance ties) then follow. The verdict facet stays
+    /// the panel's own.
+    pub fn weighted(catalog: &Catalog, weights: Option<&Weights>) -> SearchIndex {
         SearchIndex {
-            docs: catalog.tools.iter().map(Doc::new).collect(),
+            docs: catalog.tools.iter().map(|t| Doc::new(t, weights)).collect(),
         }
     }
 }
@@ -340,5 +348,44 @@ mod tests {
             .position(|t| t.name.starts_with("Mistral Medium 3 ("))
             .unwrap();
         assert!(q.score(&idx.docs[exact]) > q.score(&idx.docs[longer]));
+    }
+
+    #[test]
+    fn weights_reorder_the_ship_sort() {
+        use crate::domain::browse::{browse_from, BrowseQuery, Sort};
+        let c = crate::domain::testdata::shipped();
+        let by_ship = BrowseQuery {
+            sort: Sort::ShipPercent,
+            ..BrowseQuery::default()
+        };
+        let order = |idx: &SearchIndex| -> Vec<String> {
+            browse_from(&c, idx, &by_ship, 50, None)
+                .shown
+                .iter()
+                .map(|&i| c.tools[i].slug.clone())
+                .collect()
+        };
+        let panel = order(&SearchIndex::new(&c));
+        // Only the Skeptic: the 72B Instruct model (Founder's skip no longer counts; the
+        // Skeptic ships it at 78) climbs above Mistral Medium 3 (Skeptic 72), and OpenRouter
+        // (the Skeptic's skip) stays last.
+        let skeptic = Weights::only(&c.personas, "skeptic");
+        let weighted = order(&SearchIndex::weighted(&c, Some(&skeptic)));
+        let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap();
+        assert!(pos(&panel, "mistral-medium-3-72b-instruct") > pos(&panel, "mistral-medium-3"));
+        assert!(
+            pos(&weighted, "mistral-medium-3-72b-instruct") < pos(&weighted, "mistral-medium-3"),
+            "{weighted:?}"
+        );
+        assert_eq!(
+            weighted.last().map(String::as_str),
+            Some("openrouter-model-fusion")
+        );
+        // Equal weights change nothing.
+        let mut all_two = Weights::default();
+        for p in &c.personas {
+            all_two.set(&p.id, 2);
+        }
+        assert_eq!(order(&SearchIndex::weighted(&c, Some(&all_two))), panel);
     }
 }

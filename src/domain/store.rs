@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::Call;
+use super::weights::Weights;
 
 pub const BOOKMARKS_KEY: &str = "ship-or-skip.bookmarks";
 pub const VOTES_KEY: &str = "ship-or-skip.votes";
@@ -82,6 +83,14 @@ impl Theme {
 pub struct Settings {
     #[serde(default)]
     pub theme: Theme,
+    /// How much the reader trusts each persona; absent in records saved before weights
+    /// existed, which read as equal weights (no version change: the field is additive).
+    #[serde(default, skip_serializing_if = "is_default_weights")]
+    pub weights: Weights,
+}
+
+fn is_default_weights(w: &Weights) -> bool {
+    *w == Weights::default()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -509,8 +518,27 @@ mod tests {
     }
 
     #[test]
+    fn settings_keep_weights_and_read_old_records() {
+        let mut s = Settings::default();
+        s.weights.set("skeptic", 3);
+        s.weights.set("founder", 0);
+        let raw = encode_settings(&s);
+        assert_eq!(decode_settings(Some(&raw)).value, s);
+        // A record from before weights: equal weights, no problem reported.
+        let old = decode_settings(Some(r#"{"version":1,"theme":"dark"}"#));
+        assert_eq!(old.problem, None);
+        assert_eq!(old.value.weights, Weights::default());
+        assert_eq!(old.value.theme, Theme::Dark);
+        // Default weights are not written at all.
+        assert!(!encode_settings(&Settings::default()).contains("weights"));
+    }
+
+    #[test]
     fn settings_round_trip() {
-        let s = Settings { theme: Theme::Dark };
+        let s = Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        };
         assert_eq!(decode_settings(Some(&encode_settings(&s))).value, s);
     }
 

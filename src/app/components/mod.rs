@@ -3,10 +3,12 @@
 pub mod bookmarks_panel;
 pub mod catalog_gate;
 pub mod controls;
+pub mod copy;
 pub mod shell;
 pub mod take_cell;
 pub mod tool_card;
 pub mod weekly_box;
+pub mod weights_panel;
 
 pub use crate::domain::summary::percent_text;
 

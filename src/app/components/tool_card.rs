@@ -7,7 +7,10 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::model::Tool;
+use std::sync::Arc;
+
+use crate::app::components::weights_panel::weights_in_effect;
+use crate::domain::model::{Persona, Tool};
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
 
@@ -93,10 +96,20 @@ pub fn ToolCard(
 pub fn ToolRow(
     /// The tool to list.
     tool: Tool,
+    /// The catalog's panel: with the reader's weights in effect, the row shows the
+    /// weighted ship % the list is sorted by.
+    personas: Arc<[Persona]>,
 ) -> impl IntoView {
     let nav = use_nav();
     let tally = Tally::of(&tool);
     let verdict = tally.verdict();
+    let percent = {
+        let tool = tool.clone();
+        move || match weights_in_effect(&personas) {
+            Some(w) => percent_text(w.ship_percent(&tool)) + " ship, your weights",
+            None => percent_text(tally.ship_percent()) + " ship",
+        }
+    };
     view! {
         <li class="row" data-slug=tool.slug.clone()>
             <span class="avatar avatar--small" aria-hidden="true">{tool.initial()}</span>
@@ -107,7 +120,7 @@ pub fn ToolRow(
             </div>
             <div class="row__figures">
                 <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>
-                <span class="row__percent">{percent_text(tally.ship_percent())}" ship"</span>
+                <span class="row__percent">{percent}</span>
                 <span class=format!("entry entry--{}", tool.pricing.entry.as_str())>{tool.pricing.entry.label()}</span>
             </div>
             <BookmarkButton slug=tool.slug.clone() name=tool.name.clone()/>

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
+use crate::app::components::copy::CopyField;
 use crate::app::components::shell::PageAside;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::{CommunityLine, ToolCard};
+use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
 use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
@@ -66,6 +68,29 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
         view! { <tr><th scope="row">{label}</th>{cells}</tr> }
     };
     let cells = |f: &dyn Fn(&Tool) -> AnyView| tools.iter().map(f).collect::<Vec<_>>();
+    // With the reader's weights in effect: their ship % and score, and who leads by them.
+    let ps = catalog.personas.clone();
+    let weighed = tools.clone();
+    let weighted_row = move || {
+        weights_in_effect(&ps).map(|w| {
+            let figures: Vec<Option<u32>> = weighed.iter().map(|t| w.ship_percent(t)).collect();
+            let best = figures.iter().max().copied().flatten();
+            let alone = figures.iter().filter(|f| **f == best).count() == 1;
+            let cells = weighed
+                .iter()
+                .zip(&figures)
+                .map(|(t, f)| {
+                    let leads = best.is_some() && alone && *f == best;
+                    let avg = w
+                        .average_score(t)
+                        .map(|a| ", average ".to_string() + &a.to_string() + "/100")
+                        .unwrap_or_default();
+                    view! { <td class:leads=leads>{percent_text(*f)}" ship"{avg}{leads.then_some(" · leads")}</td> }
+                })
+                .collect_view();
+            view! { <tr class="weighted"><th scope="row">"With your weights"</th>{cells}</tr> }
+        })
+    };
     let decision = view! {
         <table class="decision">
             <caption>"Decision"</caption>
@@ -76,6 +101,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                     view! { <td class=format!("verdict-cell verdict-cell--{}", tally.verdict().as_str())>{tally.verdict_line()}</td> }.into_any()
                 }))}
                 {row("Panel ship", cells(&|t| view! { <td>{percent_text(Tally::of(t).ship_percent())}</td> }.into_any()))}
+                {weighted_row}
                 {row("Average score", cells(&|t| view! { <td>{average_score(t).map(|a| a.to_string() + "/100").unwrap_or_else(|| "No scores".into())}</td> }.into_any()))}
                 {row("Community", cells(&|t| view! { <td><CommunityLine tool=t.clone()/></td> }.into_any()))}
                 {row("Pricing", cells(&|t| view! { <td>{t.pricing.summary.clone()}</td> }.into_any()))}
@@ -115,6 +141,17 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
     let add = (tools.len() < MAX_COMPARE && catalog.tools.len() > tools.len()).then(|| {
         view! { <ComparePicker catalog=catalog.clone() current=slugs.clone() position=None label="Add a tool".to_string()/> }
     });
+    // With three or four tools, each can be dropped (a link: the page is its URL).
+    let removes = (tools.len() > 2).then(|| {
+        tools
+            .iter()
+            .map(|t| {
+                let rest: Vec<&String> = slugs.iter().filter(|s| **s != t.slug).collect();
+                view! { <li><a href=nav.href(&compare_path(&rest))>"Remove "{t.name.clone()}</a></li> }
+            })
+            .collect_view()
+    });
+    let link = location().origin().unwrap_or_default() + &nav.href(&compare_path(&slugs));
     let pick = view! { <WhichWouldYouShip tools=tools.clone() slugs=slugs.clone()/> };
     let mut reversed = slugs.clone();
     reversed.reverse();
@@ -132,6 +169,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                 <p class="eyebrow">"AI tool comparison"</p>
                 <h1>{title}</h1>
                 <p class="lede">{lede_text}</p>
+                <WeightsNotice personas=catalog.personas.clone()/>
                 <div class=format!("cards cards--{}", tools.len())>{cards}</div>
                 <div class="table-wrap">{decision}</div>
                 <h2 id="scorecard">"Reviewer scorecard"</h2>
@@ -142,10 +180,15 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                     </table>
                 </div>
                 {pick}
+                <WeightsPanel personas=catalog.personas.clone()/>
                 <section class="box compare-tools" aria-labelledby="compare-with">
                     <h2 id="compare-with">"Compare with…"</h2>
                     <div class="pickers">{pickers}{add}</div>
-                    <p><a href=swap_href>"Swap the order"</a></p>
+                    <ul class="compare-tools__links">
+                        <li><a href=swap_href>"Swap the order"</a></li>
+                        {removes}
+                    </ul>
+                    <CopyField text=link label="Link to this comparison" button="Copy link"/>
                 </section>
             </div>
             <PageAside/>

@@ -9,10 +9,11 @@ use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::percent_text;
 use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::ToolRow;
+use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
-use crate::domain::model::{Catalog, Entry};
+use crate::domain::model::{Catalog, Entry, Persona};
 use crate::domain::routes::{compare_path, reviewer_path};
 use crate::domain::search::SearchIndex;
 use crate::domain::summary::{heading, home_head};
@@ -33,6 +34,17 @@ pub fn result_count(shown: usize, total: usize, filtered: bool) -> String {
         s
     } else {
         total.to_string() + noun
+    }
+}
+
+/// A shared value compared by identity: a memo of it notifies whenever it is rebuilt,
+/// without comparing 100,000 index entries.
+#[derive(Clone)]
+struct Shared<T>(Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -123,14 +135,22 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         .map(|s| (s.as_str().to_string(), s.label().to_string()))
         .collect();
 
+    // Built once per catalog and set of weights: a keystroke then only matches and sorts.
+    let personas = catalog.personas.clone();
+    let weights = Memo::new(move |_| weights_in_effect(&personas));
     let cat = catalog.clone();
-    // Built once per catalog: a keystroke then only matches and sorts.
-    let index = SearchIndex::new(&catalog);
+    let index = Memo::new(move |_| {
+        Shared(Arc::new(SearchIndex::weighted(
+            &cat,
+            weights.get().as_ref(),
+        )))
+    });
+    let cat = catalog.clone();
     let total = catalog.tools.len();
     // One search per query or page change; a keystroke that narrows the previous query
     // rescans only its matches (the memo hands over its previous answer).
     let found = Memo::new(move |prev: Option<&Found>| {
-        browse_from(&cat, &index, &query.get(), limit.get(), prev)
+        index.with(|ix| browse_from(&cat, &ix.0, &query.get(), limit.get(), prev))
     });
     let count = move || {
         let matching = found.with(Found::total);
@@ -151,6 +171,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
+    let panel: Arc<[Persona]> = catalog.personas.clone().into();
     let results = view! {
         // `elementtiming`: `make bench` reads when the first results were painted.
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
@@ -158,7 +179,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         // Keyed by position: the rows a keystroke keeps are moved, not rebuilt.
         <ul class="rows">
             <For each=move || found.with(|f| f.shown.clone()) key=|at| *at let(at)>
-                <ToolRow tool=cat.tools[at].clone()/>
+                <ToolRow tool=cat.tools[at].clone() personas=panel.clone()/>
             </For>
         </ul>
         <Show when=move || { more() > 0 }>
@@ -200,6 +221,8 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                         {select("f-verdict", "Panel verdict", "Any verdict", verdicts, |q| q.verdict.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.verdict = Verdict::parse(v))}
                         {select("f-sort", "Sort by", "", sorts, |q| q.sort.as_str().to_string(), |q, v| q.sort = Sort::parse(v).unwrap_or_default())}
                     </form>
+                    <WeightsPanel personas=catalog.personas.clone()/>
+                    <WeightsNotice personas=catalog.personas.clone()/>
                     {results}
                 </section>
                 <section aria-labelledby="reviewers">

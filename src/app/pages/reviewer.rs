@@ -5,6 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::components::weights_panel::WeightsNotice;
+use crate::app::store::use_store;
+use crate::domain::weights::Weights;
+
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::head::use_head;
@@ -61,6 +65,18 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
         })
         .collect_view();
     let cat = catalog.clone();
+    // "Or picks one": rank everything by this reviewer alone.
+    let trust = {
+        let store = use_store();
+        let only = Weights::only(&catalog.personas, &persona.id);
+        let label = "Trust only ".to_string() + &persona.name;
+        view! {
+            <p>
+                <button type="button" class="button trust-button" on:click=move |_| store.set_weights(only.clone())>{label}</button>
+                " Rankings by ship % and score then follow this reviewer alone."
+            </p>
+        }
+    };
     let pid = persona.id.clone();
     // Bounded DOM whatever the catalog's size: 50 rows, then "Show more".
     let limit = RwSignal::new(PAGE);
@@ -117,6 +133,8 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
                 <h1>{persona.name.clone()}</h1>
                 <p class="lede">{persona.motto.clone()}</p>
                 <p><strong>"Looks for: "</strong>{persona.looks_for.clone()}</p>
+                {trust}
+                <WeightsNotice personas=catalog.personas.clone()/>
                 <div class="filters">
                     <label for="reviewer-category">"Category"</label>
                     <select

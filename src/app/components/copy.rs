@@ -1,0 +1,80 @@
+//! A text to copy (a link, an embed snippet): shown in a read-only field, so it can always
+//! be selected by hand, with a button that puts it on the clipboard where the browser
+//! allows it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Puts `text` on the clipboard; `false` where the Clipboard API is missing (an insecure
+/// origin) or refuses.
+async fn write_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    // `navigator.clipboard` is undefined outside secure contexts: calling through it would throw.
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined())
+        .unwrap_or(false);
+    if !has {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// A read-only field holding `text`, a copy button and a status line.
+#[component]
+pub fn CopyField(
+    /// What to copy.
+    text: String,
+    /// The field's accessible label ("Link to this comparison").
+    label: &'static str,
+    /// The button's text ("Copy link").
+    button: &'static str,
+    /// Multi-line text (an embed snippet) gets a text area.
+    #[prop(optional)]
+    multiline: bool,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    let line = NodeRef::<leptos::html::Input>::new();
+    let copy = {
+        let text = text.clone();
+        move |_| {
+            // Select the text first: if the clipboard refuses, Ctrl+C still works.
+            if let Some(el) = field.get_untracked() {
+                el.select();
+            } else if let Some(el) = line.get_untracked() {
+                el.select();
+            }
+            let text = text.clone();
+            leptos::task::spawn_local(async move {
+                status.set(if write_clipboard(&text).await {
+                    "Copied.".to_string()
+                } else {
+                    "Selected: press Ctrl+C (⌘C) to copy.".to_string()
+                });
+            });
+        }
+    };
+    let input = if multiline {
+        view! { <textarea class="copy__text" readonly rows="3" aria-label=label node_ref=field>{text}</textarea> }.into_any()
+    } else {
+        view! { <input class="copy__text" type="text" readonly aria-label=label value=text node_ref=line/> }.into_any()
+    };
+    // Focusing the field selects it whole, as a reader about to copy expects.
+    let select_all = |ev: leptos::ev::FocusEvent| {
+        if let Some(t) = ev.target() {
+            if let Ok(i) = t.clone().dyn_into::<web_sys::HtmlInputElement>() {
+                i.select();
+            } else if let Ok(a) = t.dyn_into::<web_sys::HtmlTextAreaElement>() {
+                a.select();
+            }
+        }
+    };
+    view! {
+        <div class="copy" on:focusin=select_all>
+            {input}
+            <button type="button" class="button copy__button" on:click=copy>{button}</button>
+            <span class="copy__status muted" role="status">{move || status.get()}</span>
+        </div>
+    }
+}
