@@ -634,6 +634,102 @@ fn persona_weights(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     })
 }
 
+fn disagreement_made_visible(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("").await;
+        // Both 3–1; OpenRouter's scores spread wider.
+        assert_eq!(
+            b.texts(".divisive li a").await,
+            ["OpenRouter Model Fusion", "Mistral Medium 3 (72B Instruct)"]
+        );
+        assert_eq!(
+            b.texts(".divisive li .muted").await,
+            [
+                "3 ship · 1 skip · scores 45–80",
+                "3 ship · 1 skip · scores 55–88"
+            ]
+        );
+        assert_eq!(
+            b.js("return document.querySelectorAll('.divisive svg.split-bar rect').length")
+                .await,
+            4
+        );
+        // Every card says how the panel split.
+        b.goto("compare/mistral-medium-3-72b-instruct-vs-mistral-3b")
+            .await;
+        assert_eq!(
+            b.texts(".card__split span").await,
+            [
+                "Panel: 3 ship · 1 skip · scores 55–88 · divided",
+                "Panel: 4 ship · 0 skip · scores 75–87"
+            ]
+        );
+        // A skip vote against the panel's ship is flagged, and unflagged when withdrawn.
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(
+            b.js("return !!document.querySelector('.flag')").await,
+            false
+        );
+        b.click(".vote-button--skip").await;
+        assert!(b
+            .wait_text(".card .community", "disagree")
+            .await
+            .ends_with("readers disagree with the panel"));
+        b.click(".vote-button--skip").await;
+        assert!(
+            b.wait_js("return !document.querySelector('.flag')", 5)
+                .await
+        );
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
+fn score_charts(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("compare/mistral-medium-3-72b-instruct-vs-mistral-3b")
+            .await;
+        let chart = b
+            .js("const s = document.querySelector('svg.chart__svg');
+                 return { role: s.getAttribute('role'), label: s.getAttribute('aria-label'),
+                   bars: [...s.querySelectorAll('rect.chart__bar')].map(r => r.getAttribute('width')),
+                   legend: [...document.querySelectorAll('.chart__legend li')].map(l => l.textContent.trim()) }")
+            .await;
+        assert_eq!(chart["role"], "img");
+        assert!(
+            chart["label"].as_str().unwrap().starts_with(
+                "Persona scores out of 100. Builder: Mistral Medium 3 (72B Instruct) 88 ship, Mistral 3B 87 ship; Skeptic:"
+            ),
+            "{chart}"
+        );
+        // Five personas × two tools; 88 of 100 is 264 of the 300-unit scale; no Creator takes.
+        assert_eq!(
+            chart["bars"],
+            serde_json::json!(["264", "261", "234", "240", "246", "252", "165", "225", "0", "0"])
+        );
+        assert_eq!(
+            chart["legend"],
+            serde_json::json!(["Mistral Medium 3 (72B Instruct)", "Mistral 3B"])
+        );
+        b.goto("tool/mistral-8b-instruct-v3").await;
+        let label = b
+            .js("return document.querySelector('svg.chart__svg').getAttribute('aria-label')")
+            .await;
+        assert!(
+            label
+                .as_str()
+                .unwrap()
+                .contains("Builder: ship (no score); "),
+            "{label}"
+        );
+        assert_eq!(
+            b.js("return document.querySelectorAll('.chart__legend').length")
+                .await,
+            0
+        );
+    })
+}
+
 fn other_tabs_are_followed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         b.js("localStorage.clear(); return 0").await;
@@ -975,6 +1071,8 @@ async fn reader_journeys_in_every_engine() {
             three_and_four_way_comparisons,
         ),
         ("persona weights", persona_weights),
+        ("disagreement made visible", disagreement_made_visible),
+        ("score charts", score_charts),
         ("offline copy installed", offline_copy_installed),
         (
             "prerendered page is taken over",

@@ -1,6 +1,8 @@
 //! The domain: pure Rust, free of web-sys, tested with plain `cargo test`.
 
 pub mod browse;
+pub mod chart;
+pub mod disagreement;
 pub mod feed;
 pub mod guard;
 pub mod jsonpos;

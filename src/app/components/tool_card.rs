@@ -10,6 +10,7 @@ use crate::app::store::use_store;
 use std::sync::Arc;
 
 use crate::app::components::weights_panel::weights_in_effect;
+use crate::domain::disagreement::{community_disagrees, Split};
 use crate::domain::model::{Persona, Tool};
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
@@ -23,12 +24,17 @@ pub fn CommunityLine(
     let store = use_store();
     let slug = tool.slug.clone();
     let community = tool.community.clone();
+    let panel = Tally::of(&tool).verdict();
     move || {
         let total = CommunityTotal::new(&community, store.vote(&slug));
         let as_of = (total.seeded.total() > 0).then(|| {
             view! { <span class="muted">" · catalog counts as of "{total.as_of.clone()}</span> }
         });
-        view! { <span class="community">{total.summary()}{as_of}</span> }
+        // Readers (this one included) reach the opposite verdict to the panel's.
+        let flag = community_disagrees(panel, total.total()).then(|| {
+            view! { <span class="flag">" · readers disagree with the panel"</span> }
+        });
+        view! { <span class="community">{total.summary()}{as_of}{flag}</span> }
     }
 }
 
@@ -49,6 +55,7 @@ pub fn ToolCard(
     let verdict = tally.verdict();
     let href = nav.href(&tool_path(&tool.slug));
     let name = tool.name.clone();
+    let split = Split::of(&tool);
     let title = if level == 1 {
         view! { <h1 class="card__name">{name.clone()}</h1> }.into_any()
     } else {
@@ -82,6 +89,10 @@ pub fn ToolCard(
                     <dt>"Entry"</dt>
                 </div>
             </dl>
+            <p class="card__split">
+                <SplitBar tally=split.tally/>
+                <span>"Panel: "{split.line()}{split.is_split().then_some(" · divided")}</span>
+            </p>
             {(description && !tool.description.is_empty()).then(|| view! { <p class="card__description">{tool.description.clone()}</p> })}
             <div class="card__actions">
                 <BookmarkButton slug=tool.slug.clone() name=name.clone()/>
@@ -89,6 +100,23 @@ pub fn ToolCard(
             </div>
         </article>
     }
+}
+
+/// The panel's ship and skip takes as one bar (decorative: the text beside it says the same).
+/// SVG attributes, not inline styles: the Content-Security-Policy allows no inline style.
+#[component]
+pub fn SplitBar(
+    /// The panel's takes.
+    tally: Tally,
+) -> impl IntoView {
+    tally.ship_percent().map(|ship| {
+        view! {
+            <svg class="split-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="split-bar__ship" width=ship.to_string() height="6"/>
+                <rect class="split-bar__skip" x=ship.to_string() width=(100 - ship).to_string() height="6"/>
+            </svg>
+        }
+    })
 }
 
 /// One line of a browse list: name, tagline, verdict, ship %, entry.

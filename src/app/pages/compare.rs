@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
 use crate::app::components::copy::CopyField;
+use crate::app::components::score_chart::ScoreChart;
 use crate::app::components::shell::PageAside;
 use crate::app::components::take_cell::TakeCell;
 use crate::app::components::tool_card::{CommunityLine, ToolCard};
@@ -179,6 +180,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                         <tbody>{score_rows}</tbody>
                     </table>
                 </div>
+                <ScoreChart personas=catalog.personas.clone() tools=tools.clone()/>
                 {pick}
                 <WeightsPanel personas=catalog.personas.clone()/>
                 <section class="box compare-tools" aria-labelledby="compare-with">

@@ -8,13 +8,14 @@ use leptos::prelude::*;
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::percent_text;
 use crate::app::components::shell::PageAside;
-use crate::app::components::tool_card::ToolRow;
+use crate::app::components::tool_card::{SplitBar, ToolRow};
 use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
+use crate::domain::disagreement::most_divisive;
 use crate::domain::model::{Catalog, Entry, Persona};
-use crate::domain::routes::{compare_path, reviewer_path};
+use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::search::SearchIndex;
 use crate::domain::summary::{heading, home_head};
 use crate::domain::verdict::{Tally, Verdict};
@@ -88,6 +89,26 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
             }
         })
         .collect_view();
+
+    // Where the panel is most divided: computed once per catalog.
+    let divisive = most_divisive(&catalog, 5);
+    let divisive = if divisive.is_empty() {
+        view! { <p class="muted">"The panel agrees on every tool."</p> }.into_any()
+    } else {
+        let items = divisive
+            .into_iter()
+            .map(|(t, split)| {
+                view! {
+                    <li>
+                        <a href=nav.href(&tool_path(&t.slug))>{t.name.clone()}</a>
+                        <SplitBar tally=split.tally/>
+                        <span class="muted">{split.line()}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="divisive">{items}</ol> }.into_any()
+    };
 
     let reviewers = catalog
         .personas
@@ -197,6 +218,11 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                 <section aria-labelledby="latest">
                     <h2 id="latest">"Latest comparisons"</h2>
                     <ul class="latest">{latest}</ul>
+                </section>
+                <section aria-labelledby="divisive">
+                    <h2 id="divisive">"Most divisive"</h2>
+                    <p class="muted">"Where the panel splits between ship and skip."</p>
+                    {divisive}
                 </section>
                 <section aria-labelledby="browse">
                     <h2 id="browse">"Browse the catalog"</h2>

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::components::score_chart::ScoreChart;
+
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
 use crate::app::components::take_cell::TakeCell;
@@ -111,6 +113,7 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
                     {homepage}
                 </section>
                 <h2 id="panel">"The panel"</h2>
+                <ScoreChart personas=catalog.personas.clone() tools=vec![tool.clone()]/>
                 <div class="table-wrap">
                     <table class="scorecard" aria-labelledby="panel">
                         <thead><tr><th scope="col">"Reviewer"</th><th scope="col">"Take"</th></tr></thead>
