@@ -11,7 +11,6 @@
 
 mod support;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::Value;
 use support::{dist_dir, Browser, Engine};
@@ -135,6 +134,20 @@ async fn axe_finds_no_violation_on_any_page_in_either_theme() {
                     .map(|v| format!("{theme} {name} (/{path}): {v}")),
             );
         }
+        // The keyboard-shortcuts help, open.
+        b.goto("").await;
+        settled(&b, "home").await;
+        b.press('?').await;
+        assert!(
+            b.wait_js("return !document.querySelector('.shortcuts').hidden", 5)
+                .await
+        );
+        let found = axe(&b, &source).await;
+        failures.extend(
+            found
+                .into_iter()
+                .map(|v| format!("{theme} shortcuts help: {v}")),
+        );
         // An empty bookmarks page too.
         b.js("localStorage.clear(); return 0").await;
         set_theme(&b, dark).await;
@@ -232,13 +245,9 @@ const what = el.tagName.toLowerCase() + (el.className ? '.' + String(el.classNam
   + ' \"' + (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().slice(0, 40) + '\"';
 return { mark: el.getAttribute('data-kb'), what, ring, tabindex: el.tabIndex };";
 
-/// Presses one key (down and up) on whatever has focus.
+/// Presses one key on whatever has focus.
 async fn press(b: &Browser, key: Key) {
-    let k: char = key.into();
-    let actions = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: k })
-        .then(KeyAction::Up { value: k });
-    b.client.perform_actions(actions).await.expect("key press");
+    b.press(key.into()).await;
 }
 
 /// Tabs through the page from its start; returns the focus stops in order.
@@ -342,14 +351,7 @@ async fn a_reader_uses_the_site_with_the_keyboard_alone() {
     let search = focus_by_tabbing(&b, "input[type=search]").await;
     assert!(search, "the search box is not reachable by Tab");
     for c in "3b".chars() {
-        b.client
-            .perform_actions(
-                KeyActions::new("keyboard".into())
-                    .then(KeyAction::Down { value: c })
-                    .then(KeyAction::Up { value: c }),
-            )
-            .await
-            .unwrap();
+        b.press(c).await;
     }
     let narrowed = b
         .wait_js("return ((document.querySelector('#app p.count') || {}).innerText || '').startsWith('1 of ')", 5)

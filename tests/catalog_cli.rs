@@ -157,3 +157,28 @@ fn bad_usage_exits_2() {
     assert_eq!(catalog(&[]).0, 2);
     assert_eq!(catalog(&["generate", "--tools", "x"]).0, 2);
 }
+
+#[test]
+fn opendata_writes_the_csv_and_a_badge_per_tool() {
+    let dir = std::env::temp_dir().join(format!("sos-opendata-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("public/catalog.json", dir.join("catalog.json")).unwrap();
+    let (code, out, err) = catalog(&["opendata", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("6 badges"), "{out}");
+    let csv = std::fs::read_to_string(dir.join("data/ship-or-skip-tools.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 7);
+    assert!(csv.starts_with("slug,name,"));
+    let badge = std::fs::read_to_string(dir.join("badges/mistral-3b.svg")).unwrap();
+    assert!(badge.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(badge.contains("Ship · 100%"), "{badge}");
+    // A broken catalog writes nothing and says why.
+    std::fs::write(dir.join("catalog.json"), "{").unwrap();
+    let _ = std::fs::remove_dir_all(dir.join("badges"));
+    let (code, _, err) = catalog(&["opendata", dir.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("catalog opendata: "), "{err}");
+    assert!(!dir.join("badges").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -730,6 +730,107 @@ fn score_charts(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     })
 }
 
+fn badges_and_open_data(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("tool/mistral-3b").await;
+        // The badge the build wrote, shown on the page (it loaded: it has a width).
+        let img = ".badge img[alt='Ship or Skip verdict for Mistral 3B: Ship · 100%']";
+        b.find(img).await;
+        assert!(
+            b.wait_js(&format!("const i = document.querySelector(\"{img}\"); return i.complete && i.naturalWidth > 0"), 10)
+                .await,
+            "the badge image did not load"
+        );
+        let snippet = b
+            .js("return document.querySelector('.badge textarea').value")
+            .await;
+        let site = format!("{}{}", b.origin, b.base);
+        assert_eq!(
+            snippet,
+            format!(
+                "<a href=\"{site}tool/mistral-3b\"><img src=\"{site}badges/mistral-3b.svg\" alt=\"Ship or Skip verdict for Mistral 3B: Ship · 100%\" height=\"20\"></a>"
+            )
+        );
+        // The footer's open-data CSV is there and lists every tool.
+        let csv = b
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 fetch(document.querySelector('footer a[download]').href).then(r => r.text()).then(done, e => done('error ' + e));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let csv = csv.as_str().unwrap();
+        assert!(csv.starts_with("slug,name,vendor,"), "{csv}");
+        assert_eq!(csv.lines().count(), 7);
+        // The feed is linked from every page's head.
+        assert_eq!(
+            b.js("return document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').getAttribute('href')").await,
+            "feed.xml"
+        );
+    })
+}
+
+fn keyboard_shortcuts_and_last_reviewed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("tool/mistral-3b").await;
+        // Every tool says when it was last reviewed.
+        assert_eq!(b.text(".card__reviewed").await, "Last reviewed 2026-10-20");
+        let pressed = "return document.querySelector('main .card .bookmark-button').getAttribute('aria-pressed')";
+        assert_eq!(b.js(pressed).await, "false");
+        b.press('b').await;
+        assert!(
+            b.wait_js(&pressed.replace("return ", "return 'true' === "), 5)
+                .await,
+            "b did not bookmark"
+        );
+        b.press('c').await;
+        assert_eq!(b.js("return document.activeElement.id").await, "pick-add");
+        // `?` opens the help and moves focus into it; Escape closes it.
+        b.js("document.activeElement.blur(); return 0").await;
+        b.press('?').await;
+        assert!(
+            b.wait_js("return !document.querySelector('.shortcuts').hidden", 5)
+                .await
+        );
+        assert_eq!(b.texts(".shortcuts kbd").await, ["/", "b", "c", "?", "Esc"]);
+        assert!(
+            b.wait_js(
+                "return document.activeElement.closest('.shortcuts') !== null",
+                5
+            )
+            .await
+        );
+        b.press(fantoccini::key::Key::Escape.into()).await;
+        assert!(
+            b.wait_js("return document.querySelector('.shortcuts').hidden", 5)
+                .await
+        );
+        // `/` goes to the search (from any page); typed in a field, keys are the reader's.
+        b.press('/').await;
+        assert!(
+            b.wait_js(
+                "return document.activeElement && document.activeElement.id === 'search'",
+                5
+            )
+            .await
+        );
+        b.press('b').await;
+        assert_eq!(
+            b.js("return document.getElementById('search').value").await,
+            "b"
+        );
+        assert!(b
+            .texts(".rows .row__meta")
+            .await
+            .iter()
+            .all(|m| m.contains(" · reviewed 2026-")));
+        b.js("localStorage.clear(); return 0").await;
+    })
+}
+
 fn other_tabs_are_followed(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         b.js("localStorage.clear(); return 0").await;
@@ -1073,6 +1174,11 @@ async fn reader_journeys_in_every_engine() {
         ("persona weights", persona_weights),
         ("disagreement made visible", disagreement_made_visible),
         ("score charts", score_charts),
+        ("badges and open data", badges_and_open_data),
+        (
+            "keyboard shortcuts and last reviewed",
+            keyboard_shortcuts_and_last_reviewed,
+        ),
         ("offline copy installed", offline_copy_installed),
         (
             "prerendered page is taken over",
@@ -1193,6 +1299,64 @@ async fn screenshots() {
         b.js("localStorage.clear(); return 0").await;
         b.close().await;
     }
+}
+
+/// The print stylesheet turns a comparison into one clean page: Chromium prints it to PDF
+/// (its default Letter paper) with one page, and the controls are not on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_comparison_prints_on_one_clean_page() {
+    use base64::Engine as _;
+    use support::ChromeCommand;
+    let b = Browser::start(dist_dir(), Engine::Chromium).await;
+    for path in [
+        "compare/mistral-medium-3-72b-instruct-vs-mistral-medium-3",
+        "compare/mistral-3b-vs-mistral-3-1-vs-openrouter-model-fusion-vs-mistral-medium-3",
+    ] {
+        b.goto(path).await;
+        b.find(".scorecard").await;
+        let pdf = b
+            .client
+            .issue_cmd(ChromeCommand::cdp(
+                "Page.printToPDF",
+                serde_json::json!({ "printBackground": false }),
+            ))
+            .await
+            .expect("printToPDF");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().expect("pdf data"))
+            .expect("base64");
+        let text = String::from_utf8_lossy(&bytes);
+        let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+        assert_eq!(pages, 1, "{path}: {pages} pages");
+        // What prints: the verdicts and scores, not the controls (nor the cards and chart,
+        // whose figures the two tables give).
+        b.client
+            .issue_cmd(ChromeCommand::cdp(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": "print" }),
+            ))
+            .await
+            .expect("print media");
+        let shown = b
+            .js("const v = s => [...document.querySelectorAll(s)].some(e => e.getClientRects().length > 0);
+                 return { controls: ['.card__actions', '.compare-tools', '.pick', '.weights', '.site-header', '.page__aside', '.copy', '.shortcuts-hint', '.cards', '.chart'].filter(v),
+                          figures: ['h1', '.decision', '.scorecard', '.print-only'].filter(v) }")
+            .await;
+        assert_eq!(shown["controls"], serde_json::json!([]), "{path}");
+        assert_eq!(
+            shown["figures"],
+            serde_json::json!(["h1", ".decision", ".scorecard", ".print-only"]),
+            "{path}"
+        );
+        b.client
+            .issue_cmd(ChromeCommand::cdp(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": "" }),
+            ))
+            .await
+            .expect("screen media");
+    }
+    b.close().await;
 }
 
 /// Issue 8: offline after the first visit, then a clean update, in Chromium, at the site

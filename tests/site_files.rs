@@ -62,8 +62,9 @@ fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The precache list is every file of the real build but the worker itself: none
-/// missing, none that is not there. Checked on the e2e build (`make test` builds it).
+/// The precache list is every file of the real build but the worker itself and the
+/// open-data files (badges and the CSV, one per tool, for other sites and downloads):
+/// none missing, none that is not there. Checked on the e2e build (`make test` builds it).
 #[test]
 fn service_worker_precaches_exactly_the_built_files() {
     let dist = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
@@ -81,11 +82,16 @@ fn service_worker_precaches_exactly_the_built_files() {
         .collect();
     let mut built = Vec::new();
     files_under(&dist, "", &mut built);
-    built.retain(|f| f != "sw.js");
+    let open_data = |f: &String| f.starts_with("badges/") || f.starts_with("data/");
+    // The open data is built (one badge per tool), and kept out of the precache.
+    assert_eq!(built.iter().filter(|f| f.starts_with("badges/")).count(), 6);
+    assert!(built.iter().any(|f| f == "data/ship-or-skip-tools.csv"));
+    built.retain(|f| f != "sw.js" && !open_data(f));
     listed.sort();
     built.sort();
     assert_eq!(listed, built);
     assert!(built.iter().any(|f| f.ends_with("_bg.wasm")));
+    assert!(!listed.iter().any(open_data));
     // The build id is the one stamped into the shell and its 404 copy.
     let id = sw
         .split("const BUILD = \"")

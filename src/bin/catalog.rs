@@ -19,7 +19,8 @@ const USAGE: &str = "usage:
   catalog generate --tools N [--seed S]
   catalog feed FILE
   catalog pages DIST --site-url URL --base PATH
-  catalog split FILE DIR [--above N]";
+  catalog split FILE DIR [--above N]
+  catalog opendata DIST";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Some("check") if args.len() == 2 => check(&args[1]),
         Some("generate") => generate(&args[1..]),
         Some("pages") if args.len() == 6 => pages(&args[1..]),
+        Some("opendata") if args.len() == 2 => opendata(std::path::Path::new(&args[1])),
         Some("split") if args.len() == 3 || (args.len() == 5 && args[3] == "--above") => {
             let above = match args.get(4).map(|n| n.parse::<usize>()) {
                 None => 0,
@@ -260,6 +262,48 @@ fn pages(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("catalog pages: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the open-data CSV and one verdict badge per tool into a built dist/ (the
+/// post-build hook runs it before splitting the catalog).
+fn opendata(dist: &std::path::Path) -> ExitCode {
+    use ship_or_skip::domain::opendata;
+    let run = || -> Result<String, String> {
+        let file = dist.join("catalog.json");
+        let text = read(&file.to_string_lossy())?;
+        let catalog = validate::load(&text)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+            .catalog;
+        let write = |path: std::path::PathBuf, body: String| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        write(dist.join(opendata::CSV_FILE), opendata::tools_csv(&catalog))?;
+        for t in &catalog.tools {
+            write(
+                dist.join(opendata::badge_file(&t.slug)),
+                opendata::badge_svg(t),
+            )?;
+        }
+        Ok(format!(
+            "{} and {} badges in {}",
+            opendata::CSV_FILE,
+            catalog.tools.len(),
+            dist.display()
+        ))
+    };
+    match run() {
+        Ok(msg) => {
+            println!("catalog opendata: {msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("catalog opendata: {e}");
             ExitCode::FAILURE
         }
     }

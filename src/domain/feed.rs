@@ -101,4 +101,67 @@ mod tests {
             "public/feed.xml is stale: run `cargo run --bin catalog -- feed public/catalog.json > public/feed.xml`"
         );
     }
+
+    /// The feed is valid Atom (RFC 4287): well-formed XML whose root is an Atom `feed`
+    /// with one `id`, `title` and `updated`, an author, a `self` link; every entry has one
+    /// `id` (unique), `title`, `updated` (RFC 3339), an `alternate` link to a route the
+    /// app knows, and a summary; no element outside the Atom namespace.
+    #[test]
+    fn feed_is_valid_atom() {
+        use crate::domain::routes::Route;
+        const ATOM: &str = "http://www.w3.org/2005/Atom";
+        let c = shipped();
+        let xml = atom(&c);
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let feed = doc.root_element();
+        assert_eq!(feed.tag_name().namespace(), Some(ATOM));
+        assert_eq!(feed.tag_name().name(), "feed");
+        fn kids<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+            n.children()
+                .filter(|k| k.is_element() && k.tag_name().name() == name)
+                .collect()
+        }
+        let rfc3339 = |s: &str| {
+            let b = s.as_bytes();
+            s.len() == 20
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && b[10] == b'T'
+                && b[13] == b':'
+                && b[16] == b':'
+                && b[19] == b'Z'
+                && s.chars().filter(char::is_ascii_digit).count() == 14
+        };
+        for name in ["id", "title", "updated", "author"] {
+            assert_eq!(kids(feed, name).len(), 1, "feed/{name}");
+        }
+        assert!(rfc3339(kids(feed, "updated")[0].text().unwrap()));
+        assert!(kids(feed, "link")
+            .iter()
+            .any(|l| l.attribute("rel") == Some("self")));
+        let entries = kids(feed, "entry");
+        assert_eq!(entries.len(), c.comparisons.len());
+        let mut ids = std::collections::HashSet::new();
+        for e in &entries {
+            for name in ["id", "title", "updated", "summary"] {
+                assert_eq!(kids(*e, name).len(), 1, "entry/{name}");
+            }
+            assert!(ids.insert(kids(*e, "id")[0].text().unwrap().to_string()));
+            assert!(kids(*e, "id")[0].text().unwrap().starts_with("tag:"));
+            assert!(rfc3339(kids(*e, "updated")[0].text().unwrap()));
+            let href = kids(*e, "link")
+                .into_iter()
+                .find(|l| l.attribute("rel") == Some("alternate"))
+                .and_then(|l| l.attribute("href"))
+                .expect("alternate link");
+            assert!(
+                matches!(Route::parse(href), Route::Compare(_)),
+                "{href} is not a comparison route"
+            );
+        }
+        assert!(doc
+            .descendants()
+            .filter(|n| n.is_element())
+            .all(|n| n.tag_name().namespace() == Some(ATOM)));
+    }
 }

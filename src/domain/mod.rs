@@ -7,6 +7,7 @@ pub mod feed;
 pub mod guard;
 pub mod jsonpos;
 pub mod model;
+pub mod opendata;
 pub mod prerender;
 pub mod routes;
 pub mod search;

@@ -423,6 +423,19 @@ impl Browser {
         self.client.title().await.expect("title")
     }
 
+    /// Presses one key (down and up) on whatever has focus, as a keyboard does; `key` is a
+    /// character or a WebDriver key code (`fantoccini::key::Key::Tab.into()`).
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("key {key:?}: {e}"));
+    }
+
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script")
     }

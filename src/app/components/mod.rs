@@ -6,6 +6,7 @@ pub mod controls;
 pub mod copy;
 pub mod score_chart;
 pub mod shell;
+pub mod shortcuts;
 pub mod take_cell;
 pub mod tool_card;
 pub mod weekly_box;

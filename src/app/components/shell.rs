@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::components::shortcuts::Shortcuts;
+
 use crate::app::data::use_catalog;
 use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
@@ -172,10 +174,14 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <a href=nav.href("/feed.xml")>"Atom feed"</a>
                 " · "
-                <a href=nav.href("/catalog.json")>"Open data (catalog.json)"</a>
+                "Open data: "
+                <a href=nav.href("/data/ship-or-skip-tools.csv") download="ship-or-skip-tools.csv">"CSV"</a>
+                ", "
+                <a href=nav.href("/catalog.json")>"JSON"</a>
                 {move || generated().map(|g| view! { " · Data as of " <time datetime=g.clone()>{g.clone()}</time> })}
                 {build_id().map(|b| view! { " · Build " <code class="build">{b}</code> })}
             </p>
+            <Shortcuts/>
         </footer>
     }
 }

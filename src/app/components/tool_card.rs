@@ -89,6 +89,7 @@ pub fn ToolCard(
                     <dt>"Entry"</dt>
                 </div>
             </dl>
+            <p class="card__reviewed muted">"Last reviewed "<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></p>
             <p class="card__split">
                 <SplitBar tally=split.tally/>
                 <span>"Panel: "{split.line()}{split.is_split().then_some(" · divided")}</span>
@@ -144,7 +145,7 @@ pub fn ToolRow(
             <div class="row__main">
                 <a class="row__name" href=nav.href(&tool_path(&tool.slug))>{tool.name.clone()}</a>
                 <span class="row__tagline">{tool.tagline.clone()}</span>
-                <span class="row__meta">{tool.vendor.clone()}" · "{tool.category.clone()}</span>
+                <span class="row__meta">{tool.vendor.clone()}" · "{tool.category.clone()}" · reviewed "<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></span>
             </div>
             <div class="row__figures">
                 <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>

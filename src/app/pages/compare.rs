@@ -170,6 +170,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                 <p class="eyebrow">"AI tool comparison"</p>
                 <h1>{title}</h1>
                 <p class="lede">{lede_text}</p>
+                <p class="print-only">"Every take in full: "{link.clone()}</p>
                 <WeightsNotice personas=catalog.personas.clone()/>
                 <div class=format!("cards cards--{}", tools.len())>{cards}</div>
                 <div class="table-wrap">{decision}</div>

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::components::copy::CopyField;
 use crate::app::components::score_chart::ScoreChart;
+use crate::domain::opendata;
 
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
@@ -87,6 +89,21 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
     let homepage = tool.homepage.clone().map(|url| {
         view! { <p><a href=url rel="noopener noreferrer" target="_blank">"Official site"</a></p> }
     });
+    // The verdict badge the build wrote for this tool, and the HTML to embed it elsewhere.
+    let badge = {
+        let origin = location().origin().unwrap_or_default();
+        let page_url = origin.clone() + &nav.href(&tool_path(&tool.slug));
+        let badge_path = nav.href(&("/".to_string() + &opendata::badge_file(&tool.slug)));
+        let snippet = opendata::embed_snippet(&tool, &page_url, &(origin + &badge_path));
+        view! {
+            <section class="box badge" aria-labelledby="badge">
+                <h2 id="badge">"Badge"</h2>
+                <p><img src=badge_path alt=opendata::badge_alt(&tool) height="20"/></p>
+                <p class="muted">"Show this tool's verdict on your site or README: paste this HTML."</p>
+                <CopyField text=snippet label="HTML to embed the badge" button="Copy HTML" multiline=true/>
+            </section>
+        }
+    };
     let avg = average_score(&tool)
         .map(|a| a.to_string() + "/100")
         .unwrap_or_else(|| "no scores".into());
@@ -130,6 +147,7 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
                         <ul>{curated}</ul>
                     </section>
                 })}
+                {badge}
                 <section class="box" aria-labelledby="compare-with">
                     <h2 id="compare-with">"Compare with…"</h2>
                     <ComparePicker catalog=catalog.clone() current=vec![tool.slug.clone()] position=None label=format!("Compare {} with", tool.name)/>

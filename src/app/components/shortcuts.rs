@@ -1,0 +1,117 @@
+//! Keyboard shortcuts for power readers, and the help that lists them (`?`, or the
+//! footer's "Keyboard shortcuts" button).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::router::use_nav;
+
+/// Every shortcut: key, what it does.
+pub const SHORTCUTS: [(&str, &str); 5] = [
+    ("/", "Search the catalog"),
+    ("b", "Bookmark this tool (or remove the bookmark)"),
+    ("c", "Add a tool to compare with"),
+    ("?", "Show or hide this help"),
+    ("Esc", "Close this help"),
+];
+
+/// Whether a key press belongs to what the reader is typing in, or to a browser shortcut.
+fn not_ours(e: &web_sys::KeyboardEvent) -> bool {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+        return true;
+    }
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            el.closest("input, textarea, select, [contenteditable]")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+}
+
+/// Focuses the first element matching `css`; `false` when there is none.
+fn focus(css: &str) -> bool {
+    document()
+        .query_selector(css)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
+}
+
+/// Clicks the first element matching `css`, as the reader would.
+fn click(css: &str) {
+    if let Some(el) = document()
+        .query_selector(css)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.click();
+    }
+}
+
+/// The document-wide key handler and the help dialog it opens.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let nav = use_nav();
+    let open = RwSignal::new(false);
+    let handle = window_event_listener(leptos::ev::keydown, move |e| {
+        if not_ours(&e) {
+            return;
+        }
+        match e.key().as_str() {
+            "/" => {
+                e.prevent_default();
+                if !focus("#search") {
+                    // Search lives on home: go there, then focus it once drawn.
+                    nav.navigate("/");
+                    set_timeout(
+                        || {
+                            focus("#search");
+                        },
+                        std::time::Duration::from_millis(50),
+                    );
+                }
+            }
+            "b" => click("main .card .bookmark-button"),
+            // Focusing the picker is all: the reader then picks with the arrow keys.
+            "c" if focus("#pick-add") => e.prevent_default(),
+            "?" => open.update(|o| *o = !*o),
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let rows = SHORTCUTS
+        .iter()
+        .map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> })
+        .collect_view();
+    let close = NodeRef::<leptos::html::Button>::new();
+    // Focus moves into the help when it opens (and the page behind stays as it was).
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(b) = close.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    view! {
+        <div class="shortcuts" role="dialog" aria-modal="false" aria-labelledby="shortcuts-title" hidden=move || !open.get()>
+            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="muted">"Shortcuts are off while you type in a field."</p>
+            <button type="button" class="button" node_ref=close on:click=move |_| open.set(false)>"Close"</button>
+        </div>
+        <p class="shortcuts-hint">
+            <button type="button" class="link-button" on:click=move |_| open.update(|o| *o = !*o)>
+                "Keyboard shortcuts"
+            </button>
+            " (press "<kbd>"?"</kbd>")"
+        </p>
+    }
+}
