@@ -7,7 +7,8 @@
 #     reviewer/<id>.html, compare/<a>-vs-<b>.html, bookmarks.html, with sitemap.xml and
 #     robots.txt for $SITE_URL (scheme and host; default http://127.0.0.1:8080).
 #  2a. Open data and badges (`catalog opendata`): data/ship-or-skip-tools.csv and
-#     badges/<slug>.svg, from the whole catalog (before any split).
+#     badges/<slug>.svg, and the Atom feed (`catalog feed`) feed.xml, from the whole
+#     catalog (before any split).
 #  2b. A catalog of more than 500 tools is split (`catalog split`, docs/catalog.md) into a
 #     head, an index and one file per tool, so readers never download every take.
 #  3. A Content-Security-Policy <meta> in every page (scripts/csp.py), release only.
@@ -27,6 +28,7 @@ grep -q 'data-prerendered' index.html || cp index.html 404.html
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- pages "$dir" \
   --site-url "${SITE_URL:-http://127.0.0.1:8080}" --base "${TRUNK_PUBLIC_URL:-/}")
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- opendata "$dir")
+(cd "$here" && cargo run --locked --offline --quiet --bin catalog -- feed "$dir/catalog.json") > feed.xml
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- split "$dir/catalog.json" "$dir" --above 500)
 
 meta='<meta name="ship-or-skip-build" content="[^"]*">'

