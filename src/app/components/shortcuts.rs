@@ -76,7 +76,8 @@ pub fn Shortcuts() -> impl IntoView {
                     );
                 }
             }
-            "b" => click("main .card .bookmark-button"),
+            // Only where one tool is on screen: a comparison has several.
+            "b" => click("main .page--tool .card .bookmark-button"),
             // Focusing the picker is all: the reader then picks with the arrow keys.
             "c" if focus("#pick-add") => e.prevent_default(),
             "?" => open.update(|o| *o = !*o),
