@@ -172,7 +172,7 @@ pub fn browse_from(
         }
     };
     // Rank and position of every match, in catalog order.
-    let hits: Vec<(u32, u32)> = match within {
+    let mut hits: Vec<(u32, u32)> = match within {
         Some(p) => p
             .matched
             .iter()
@@ -200,15 +200,14 @@ pub fn browse_from(
             .then_with(|| a.name.cmp(&c.name))
             .then_with(|| ta.slug.cmp(&tc.slug))
     };
-    let mut top = hits;
-    if limit < top.len() {
-        top.select_nth_unstable_by(limit, order);
-        top.truncate(limit);
+    if limit < hits.len() {
+        hits.select_nth_unstable_by(limit, order);
+        hits.truncate(limit);
     }
-    top.sort_unstable_by(order);
+    hits.sort_unstable_by(order);
     Found {
         query: b.clone(),
-        shown: top.into_iter().map(|h| h.1 as usize).collect(),
+        shown: hits.into_iter().map(|h| h.1 as usize).collect(),
         matched,
     }
 }

@@ -2,7 +2,7 @@
 //! and where readers' votes and the panel's verdict part ways.
 
 use super::model::{Catalog, Tool};
-use super::verdict::{Tally, Verdict};
+use super::verdict::{round_half_up, Tally, Verdict};
 
 /// The panel's split on one tool: its ship and skip takes and the range of its scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,12 +37,8 @@ impl Split {
 
     /// 0 (unanimous) to 100 (an even split): the minority's share of the takes, doubled.
     pub fn divisiveness(&self) -> u32 {
-        let total = self.tally.total();
-        if total == 0 {
-            return 0;
-        }
         let minority = u64::from(self.tally.ship.min(self.tally.skip));
-        ((200 * minority + total / 2) / total) as u32
+        round_half_up(200 * minority, self.tally.total()).unwrap_or(0)
     }
 
     /// Highest score minus lowest (0 with fewer than two scores).

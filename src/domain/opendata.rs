@@ -65,13 +65,10 @@ pub fn tools_csv(catalog: &Catalog) -> String {
 /// "Ship · 75%", what the badge's right half says.
 pub fn badge_text(tool: &Tool) -> String {
     let tally = Tally::of(tool);
+    let label = tally.verdict().label();
     match tally.ship_percent() {
-        Some(_) => format!(
-            "{} · {}",
-            tally.verdict().label(),
-            percent_text(tally.ship_percent())
-        ),
-        None => tally.verdict().label().to_string(),
+        Some(_) => format!("{label} · {}", percent_text(tally.ship_percent())),
+        None => label.to_string(),
     }
 }
 

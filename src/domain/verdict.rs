@@ -70,9 +70,7 @@ impl Tally {
 
     /// round(100 × ship / (ship + skip)); `None` without takes.
     pub fn ship_percent(self) -> Option<u32> {
-        let total = self.total();
-        // Integer round-half-up: (200·ship + total) / (2·total), in u64 (no overflow).
-        (total > 0).then(|| ((200 * u64::from(self.ship) + total) / (2 * total)) as u32)
+        round_half_up(100 * u64::from(self.ship), self.total())
     }
 
     pub fn verdict(self) -> Verdict {
@@ -111,8 +109,15 @@ pub fn average_score(tool: &Tool) -> Option<u32> {
         .panel
         .iter()
         .filter_map(|t| t.score)
-        .fold((0u32, 0u32), |(s, n), x| (s + u32::from(x), n + 1));
-    (n > 0).then(|| (2 * sum + n) / (2 * n))
+        .fold((0u64, 0u64), |(s, n), x| (s + u64::from(x), n + 1));
+    round_half_up(sum, n)
+}
+
+/// `num / den` rounded half up, in integers (`(2·num + den) / (2·den)`); `None` when `den`
+/// is 0. Every figure of the site rounds this way: ship %, average scores, their weighted
+/// forms and the panel's divisiveness.
+pub fn round_half_up(num: u64, den: u64) -> Option<u32> {
+    (den > 0).then(|| ((2 * num + den) / (2 * den)) as u32)
 }
 
 /// Community figure: the catalog's seeded counts plus this browser's own vote.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Call, Persona, Tool};
+use super::verdict::round_half_up;
 
 /// The weight a persona has until the reader changes it.
 pub const DEFAULT_WEIGHT: u8 = 1;
@@ -78,7 +79,7 @@ impl Weights {
                 ship += w;
             }
         }
-        (total > 0).then(|| ((200 * ship + total) / (2 * total)) as u32)
+        round_half_up(100 * ship, total)
     }
 
     /// The weighted mean of the scored takes, rounded half up; `None` when no scored take
@@ -92,7 +93,7 @@ impl Weights {
                 n += w;
             }
         }
-        (n > 0).then(|| ((2 * sum + n) / (2 * n)) as u32)
+        round_half_up(sum, n)
     }
 }
 

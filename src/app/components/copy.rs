@@ -20,6 +20,18 @@ async fn write_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Selects the whole text of a field (an input or a text area); anything else is left alone.
+fn select(el: web_sys::EventTarget) {
+    match el.dyn_into::<web_sys::HtmlInputElement>() {
+        Ok(input) => input.select(),
+        Err(el) => {
+            if let Ok(area) = el.dyn_into::<web_sys::HtmlTextAreaElement>() {
+                area.select();
+            }
+        }
+    }
+}
+
 /// A read-only field holding `text`, a copy button and a status line.
 #[component]
 pub fn CopyField(
@@ -34,16 +46,17 @@ pub fn CopyField(
     multiline: bool,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let field = NodeRef::<leptos::html::Textarea>::new();
-    let line = NodeRef::<leptos::html::Input>::new();
     let copy = {
         let text = text.clone();
-        move |_| {
+        move |ev: leptos::ev::MouseEvent| {
             // Select the text first: if the clipboard refuses, Ctrl+C still works.
-            if let Some(el) = field.get_untracked() {
-                el.select();
-            } else if let Some(el) = line.get_untracked() {
-                el.select();
+            let field = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|b| b.parent_element())
+                .and_then(|div| div.query_selector(".copy__text").ok().flatten());
+            if let Some(field) = field {
+                select(field.into());
             }
             let text = text.clone();
             leptos::task::spawn_local(async move {
@@ -56,18 +69,16 @@ pub fn CopyField(
         }
     };
     let input = if multiline {
-        view! { <textarea class="copy__text" readonly rows="3" aria-label=label node_ref=field>{text}</textarea> }.into_any()
+        view! { <textarea class="copy__text" readonly rows="3" aria-label=label>{text}</textarea> }
+            .into_any()
     } else {
-        view! { <input class="copy__text" type="text" readonly aria-label=label value=text node_ref=line/> }.into_any()
+        view! { <input class="copy__text" type="text" readonly aria-label=label value=text/> }
+            .into_any()
     };
     // Focusing the field selects it whole, as a reader about to copy expects.
     let select_all = |ev: leptos::ev::FocusEvent| {
         if let Some(t) = ev.target() {
-            if let Ok(i) = t.clone().dyn_into::<web_sys::HtmlInputElement>() {
-                i.select();
-            } else if let Ok(a) = t.dyn_into::<web_sys::HtmlTextAreaElement>() {
-                a.select();
-            }
+            select(t);
         }
     };
     view! {

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::app::components::shortcuts::Shortcuts;
-
 use crate::app::data::use_catalog;
 use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;

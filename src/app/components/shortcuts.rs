@@ -30,25 +30,23 @@ fn not_ours(e: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Focuses the first element matching `css`; `false` when there is none.
-fn focus(css: &str) -> bool {
+/// The first element matching `css`.
+fn find(css: &str) -> Option<web_sys::HtmlElement> {
     document()
         .query_selector(css)
         .ok()
         .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|el| el.focus().is_ok())
-        .unwrap_or(false)
+        .and_then(|el| el.dyn_into().ok())
+}
+
+/// Focuses the first element matching `css`; `false` when there is none.
+fn focus(css: &str) -> bool {
+    find(css).is_some_and(|el| el.focus().is_ok())
 }
 
 /// Clicks the first element matching `css`, as the reader would.
 fn click(css: &str) {
-    if let Some(el) = document()
-        .query_selector(css)
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = find(css) {
         el.click();
     }
 }

@@ -7,13 +7,11 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use std::sync::Arc;
-
-use crate::app::components::weights_panel::weights_in_effect;
 use crate::domain::disagreement::{community_disagrees, Split};
-use crate::domain::model::{Persona, Tool};
+use crate::domain::model::Tool;
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
+use crate::domain::weights::Weights;
 
 /// The community line for a tool, combining seeded counts and this browser's vote.
 #[component]
@@ -125,18 +123,20 @@ pub fn SplitBar(
 pub fn ToolRow(
     /// The tool to list.
     tool: Tool,
-    /// The catalog's panel: with the reader's weights in effect, the row shows the
-    /// weighted ship % the list is sorted by.
-    personas: Arc<[Persona]>,
+    /// The reader's weights when in effect (the list's own memo, shared by every row):
+    /// the row then shows the weighted ship % the list is sorted by.
+    weights: Memo<Option<Weights>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let tally = Tally::of(&tool);
     let verdict = tally.verdict();
     let percent = {
         let tool = tool.clone();
-        move || match weights_in_effect(&personas) {
-            Some(w) => percent_text(w.ship_percent(&tool)) + " ship, your weights",
-            None => percent_text(tally.ship_percent()) + " ship",
+        move || {
+            weights.with(|w| match w {
+                Some(w) => percent_text(w.ship_percent(&tool)) + " ship, your weights",
+                None => percent_text(tally.ship_percent()) + " ship",
+            })
         }
     };
     view! {

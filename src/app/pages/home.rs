@@ -14,7 +14,7 @@ use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
 use crate::domain::disagreement::most_divisive;
-use crate::domain::model::{Catalog, Entry, Persona};
+use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::search::SearchIndex;
 use crate::domain::summary::{heading, home_head};
@@ -192,7 +192,6 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
-    let panel: Arc<[Persona]> = catalog.personas.clone().into();
     let results = view! {
         // `elementtiming`: `make bench` reads when the first results were painted.
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
@@ -200,7 +199,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         // Keyed by position: the rows a keystroke keeps are moved, not rebuilt.
         <ul class="rows">
             <For each=move || found.with(|f| f.shown.clone()) key=|at| *at let(at)>
-                <ToolRow tool=cat.tools[at].clone() personas=panel.clone()/>
+                <ToolRow tool=cat.tools[at].clone() weights/>
             </For>
         </ul>
         <Show when=move || { more() > 0 }>

@@ -5,19 +5,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::weights_panel::WeightsNotice;
-use crate::app::store::use_store;
-use crate::domain::weights::Weights;
-
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::take_cell::TakeCell;
+use crate::app::components::weights_panel::WeightsNotice;
 use crate::app::head::use_head;
 use crate::app::pages::not_found::NotFound;
 use crate::app::router::use_nav;
+use crate::app::store::use_store;
 use crate::domain::browse::categories;
 use crate::domain::model::{Call, Catalog};
 use crate::domain::routes::{encode_query, query_pairs, tool_path};
 use crate::domain::summary::reviewer_head;
+use crate::domain::weights::Weights;
 
 /// How many rows are drawn at first; "Show more" adds as many again.
 const PAGE: usize = 50;
