@@ -4,14 +4,16 @@
 status 404. `--shell-for-all` instead answers every unknown path with 404.html and status
 200: the site as it was before static pages (a host that rewrites to the app shell).
 
-usage: pages_server.py DIST PORT BASE [--shell-for-all]
+usage: pages_server.py DIST PORT BASE [--shell-for-all] [--gzip]
 """
+import gzip
 import http.server
 import os
 import sys
 
 DIST, PORT, BASE = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 SHELL_FOR_ALL = "--shell-for-all" in sys.argv[4:]
+GZIP = "--gzip" in sys.argv[4:]
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -27,8 +29,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             ctype = "application/wasm"
         with open(path, "rb") as f:
             body = f.read()
+        # Compressed like GitHub Pages serves it, so audits see the bytes readers get.
+        gzipped = GZIP and "gzip" in self.headers.get("Accept-Encoding", "") and not path.endswith(".png")
+        if gzipped:
+            body = gzip.compress(body, 6)
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -46,6 +46,15 @@ impl Split {
         self.range.map_or(0, |(lo, hi)| u32::from(hi - lo))
     }
 
+    /// A card's line: "Panel: 3 ship · 1 skip · scores 40–87 · divided".
+    pub fn card_line(&self) -> String {
+        let mut s = "Panel: ".to_string() + &self.line();
+        if self.is_split() {
+            s.push_str(" · divided");
+        }
+        s
+    }
+
     /// "3 ship · 1 skip · scores 55–88" (the range only when scores differ).
     pub fn line(&self) -> String {
         let mut s = format!("{} ship · {} skip", self.tally.ship, self.tally.skip);
@@ -55,6 +64,9 @@ impl Split {
         s
     }
 }
+
+/// How many divisive tools home lists.
+pub const DIVISIVE_SHOWN: usize = 5;
 
 /// The tools the panel is most divided on, most divisive first (then the widest score
 /// spread, then name): only tools with at least one ship and one skip take.
@@ -74,6 +86,9 @@ pub fn most_divisive(catalog: &Catalog, n: usize) -> Vec<(&Tool, Split)> {
     v.truncate(n);
     v
 }
+
+/// The flag after the community figure when [`community_disagrees`].
+pub const DISAGREE_FLAG: &str = " · readers disagree with the panel";
 
 /// Whether readers' votes and the panel reach opposite verdicts (one ships, the other
 /// skips). A split or an empty side is no disagreement.

@@ -8,10 +8,14 @@
 use crate::domain::feed::xml_escape as esc;
 use crate::domain::model::{Call, Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
-use crate::domain::summary::{
-    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head, tool_head,
+use crate::domain::disagreement::{
+    community_disagrees, most_divisive, Split, DISAGREE_FLAG, DIVISIVE_SHOWN,
 };
-use crate::domain::verdict::{average_score, Tally};
+use crate::domain::summary::{
+    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head,
+    ship_figures, tool_head, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
+};
+use crate::domain::verdict::{average_score, CommunityTotal, Tally};
 
 /// One prerendered route.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +102,59 @@ fn scorecard(catalog: &Catalog, tools: &[&Tool]) -> String {
     s + "</tbody></table>"
 }
 
+/// The panel's split as the live `SplitBar` draws it (components/tool_card.rs).
+fn split_bar(tally: &Tally) -> String {
+    tally
+        .ship_percent()
+        .map(|ship| {
+            format!(
+                "<svg class=\"split-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"split-bar__ship\" width=\"{ship}\" height=\"6\"></rect><rect class=\"split-bar__skip\" x=\"{ship}\" width=\"{}\" height=\"6\"></rect></svg>",
+                100 - ship
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// A tool's card as the live `ToolCard` draws it on its page (components/tool_card.rs),
+/// with the reader's controls disabled until the app, which knows their state, takes over.
+fn card(t: &Tool) -> String {
+    let tally = Tally::of(t);
+    let verdict = tally.verdict();
+    let split = Split::of(t);
+    let community = CommunityTotal::new(&t.community, None);
+    let description = if t.description.is_empty() {
+        String::new()
+    } else {
+        format!("<p class=\"card__description\">{}</p>", esc(&t.description))
+    };
+    format!(
+        "<article class=\"card\" data-slug=\"{slug}\"><div class=\"card__top\"><span class=\"avatar\" aria-hidden=\"true\">{initial}</span><span class=\"card__category\">{category}</span></div><h1 class=\"card__name\">{name}</h1><p class=\"card__tagline\">{tagline}</p><dl class=\"card__figures\"><div><dt class=\"visually-hidden\">Panel verdict</dt><dd class=\"verdict verdict--{v}\">{vlabel}</dd></div><div><dd class=\"figure\">{ship}</dd><dt>Panel ship</dt></div><div><dd class=\"figure figure--small\"><span class=\"community\">{summary}{as_of}{flag}</span></dd><dt>Community</dt></div><div><dd class=\"figure entry entry--{e}\">{elabel}</dd><dt>Entry</dt></div></dl><p class=\"card__reviewed muted\">Last reviewed <time datetime=\"{reviewed}\">{reviewed}</time></p><p class=\"card__split\">{bar}<span>{split}</span></p>{description}<div class=\"card__actions\"><button type=\"button\" class=\"toggle bookmark-button\" disabled><span aria-hidden=\"true\">☆</span> Bookmark<span class=\"visually-hidden\"> {name}</span></button><div class=\"vote\" role=\"group\" aria-label=\"Your vote on {name}\"><span class=\"vote__label\">Your vote:</span><button type=\"button\" class=\"toggle vote-button vote-button--ship\" disabled>Ship</button><button type=\"button\" class=\"toggle vote-button vote-button--skip\" disabled>Skip</button><span class=\"vote__state\">Not voted</span></div></div></article>",
+        slug = esc(&t.slug),
+        initial = esc(&t.initial()),
+        category = esc(&t.category),
+        name = esc(&t.name),
+        tagline = esc(&t.tagline),
+        v = verdict.as_str(),
+        vlabel = verdict.label(),
+        ship = esc(&percent_text(tally.ship_percent())),
+        summary = esc(&community.summary()),
+        as_of = community
+            .as_of_note()
+            .map(|n| format!("<span class=\"muted\">{}</span>", esc(&n)))
+            .unwrap_or_default(),
+        flag = if community_disagrees(verdict, community.total()) {
+            format!("<span class=\"flag\">{DISAGREE_FLAG}</span>")
+        } else {
+            String::new()
+        },
+        e = t.pricing.entry.as_str(),
+        elabel = esc(t.pricing.entry.label()),
+        reviewed = esc(&t.last_reviewed),
+        bar = split_bar(&split.tally),
+        split = esc(&split.card_line()),
+    )
+}
+
 fn tool_summary(t: &Tool) -> String {
     let avg = average_text(t, "no score");
     format!(
@@ -118,26 +175,52 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
     let mut out = Vec::new();
 
     let (title, description) = home_head(site);
+    // The same markup as the live home (pages/home.rs) down to the browse section, so
+    // the app's takeover repaints identical boxes: no layout shift, no later largest paint.
     let mut body = format!(
-        "<div class=\"page page--home\"><div class=\"page__main\"><h1>{}</h1><p class=\"lede\">{}</p><h2>Latest comparisons</h2><ul class=\"latest\">",
+        "<div class=\"page page--home\"><div class=\"page__main\"><h1>{}</h1><p class=\"lede\">{}</p><section aria-labelledby=\"latest\"><h2 id=\"latest\">Latest comparisons</h2><ul class=\"latest\">",
         esc(&site.title),
         esc(&site.tagline)
     );
-    for c in catalog.latest_comparisons() {
+    for c in catalog.latest_comparisons().into_iter().take(LATEST_SHOWN) {
+        let tools = catalog.tools_of(c);
         body += &format!(
-            "<li>{}<p>{}</p></li>",
-            a(&compare_path(&c.tools), &heading(&catalog.tools_of(c))),
-            esc(c.summary.as_deref().unwrap_or(""))
+            "<li>{}<span class=\"muted\"> · panel ship {} · <time datetime=\"{}\">{}</time></span>{}</li>",
+            a(&compare_path(&c.tools), &heading(&tools)),
+            esc(&ship_figures(&tools)),
+            esc(&c.published),
+            esc(&c.published),
+            c.summary
+                .as_deref()
+                .map(|s| format!("<p>{}</p>", esc(s)))
+                .unwrap_or_default()
         );
     }
+    body += "</ul></section><section aria-labelledby=\"divisive\"><h2 id=\"divisive\">Most divisive</h2>";
+    body += &format!("<p class=\"muted\">{}</p>", esc(DIVISIVE_NOTE));
+    let divisive = most_divisive(catalog, DIVISIVE_SHOWN);
+    if divisive.is_empty() {
+        body += &format!("<p class=\"muted\">{}</p>", esc(NO_SPLIT));
+    } else {
+        body += "<ol class=\"divisive\">";
+        for (t, split) in divisive {
+            body += &format!(
+                "<li>{}{}<span class=\"muted\">{}</span></li>",
+                a(&tool_path(&t.slug), &t.name),
+                split_bar(&split.tally),
+                esc(&split.line())
+            );
+        }
+        body += "</ol>";
+    }
     body += &format!(
-        "</ul><h2>All {} tools</h2><ul class=\"static-list\">",
+        "</section><section aria-labelledby=\"browse\"><h2 id=\"browse\">All {} tools</h2><ul class=\"static-list\">",
         catalog.tools.len()
     );
     for t in &catalog.tools {
         body += &tool_summary(t);
     }
-    body += "</ul></div></div>";
+    body += "</ul></section></div></div>";
     out.push(Page {
         route: "/".into(),
         file: "index.html".into(),
@@ -159,22 +242,29 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
 
     for t in &catalog.tools {
         let (title, description) = tool_head(site, t);
+        // The live tool page's breadcrumb, card and facts (pages/tool.rs), box for box.
         let mut body = format!(
-            "<div class=\"page page--tool\"><div class=\"page__main\"><p class=\"eyebrow\">{} · {}</p><h1>{}</h1><p class=\"lede\">{}</p><p class=\"verdict-line\"><strong>{}</strong> · average {} · {}</p><p>{}</p><h2>Reviewer scorecard</h2>",
-            esc(&t.vendor),
-            esc(&t.category),
+            "<div class=\"page page--tool\"><div class=\"page__main\"><nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><ol><li>{}</li><li aria-current=\"page\"><span class=\"sep\" aria-hidden=\"true\">/ </span>{}</li></ol></nav>{}<section aria-labelledby=\"about\"><h2 id=\"about\">About</h2><dl class=\"facts\"><dt>Vendor</dt><dd>{}</dd><dt>Pricing</dt><dd>{}</dd><dt>License</dt><dd>{}</dd><dt>Panel verdict</dt><dd>{}</dd><dt>Average score</dt><dd>{}</dd><dt>Last reviewed</dt><dd><time datetime=\"{}\">{}</time></dd></dl>",
+            a("/", "Tools"),
             esc(&t.name),
-            esc(&t.tagline),
-            esc(&verdict_text(t)),
-            esc(&average_text(t, "no score")),
-            esc(t.pricing.entry.label()),
-            esc(&t.description),
+            card(t),
+            esc(&t.vendor),
+            esc(&t.pricing.summary),
+            esc(&t.license),
+            esc(&Tally::of(t).verdict_line()),
+            esc(&average_text(t, "no scores")),
+            esc(&t.last_reviewed),
+            esc(&t.last_reviewed),
         );
+        if let Some(url) = &t.homepage {
+            body += &format!(
+                "<p><a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">Official site</a></p>",
+                esc(url)
+            );
+        }
+        body += "</section><h2 id=\"panel\">The panel</h2>";
         body += &scorecard(catalog, &[t]);
-        body += &format!(
-            "<p class=\"muted\">Last reviewed {}</p></div></div>",
-            esc(&t.last_reviewed)
-        );
+        body += "</div></div>";
         out.push(Page {
             route: tool_path(&t.slug),
             file: format!("tool/{}.html", t.slug),

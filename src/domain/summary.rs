@@ -25,6 +25,22 @@ pub fn heading(tools: &[&Tool]) -> String {
         .join(" vs ")
 }
 
+/// How many of the latest comparisons home lists.
+pub const LATEST_SHOWN: usize = 6;
+/// Home's line under "Most divisive".
+pub const DIVISIVE_NOTE: &str = "Where the panel splits between ship and skip.";
+/// Home's "Most divisive" when no tool splits the panel.
+pub const NO_SPLIT: &str = "The panel agrees on every tool.";
+
+/// "100% vs 75%": each tool's panel ship %, the figures of a comparison's line on home.
+pub fn ship_figures(tools: &[&Tool]) -> String {
+    tools
+        .iter()
+        .map(|t| percent_text(Tally::of(t).ship_percent()))
+        .collect::<Vec<_>>()
+        .join(" vs ")
+}
+
 /// The one-line lede: which one the panel would ship with, and on what figures.
 pub fn lede(tools: &[&Tool]) -> String {
     let figures: Vec<(&Tool, Option<u32>, Option<u32>)> = tools

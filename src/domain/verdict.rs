@@ -140,6 +140,11 @@ impl CommunityTotal {
         }
     }
 
+    /// " · catalog counts as of 2026-11-20" when the catalog seeds any votes.
+    pub fn as_of_note(&self) -> Option<String> {
+        (self.seeded.total() > 0).then(|| " · catalog counts as of ".to_string() + &self.as_of)
+    }
+
     /// Seeded counts with the reader's vote added.
     pub fn total(&self) -> Tally {
         let mut t = self.seeded;

@@ -7,7 +7,7 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::disagreement::{community_disagrees, Split};
+use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
 use crate::domain::model::Tool;
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
@@ -25,13 +25,12 @@ pub fn CommunityLine(
     let panel = Tally::of(&tool).verdict();
     move || {
         let total = CommunityTotal::new(&community, store.vote(&slug));
-        let as_of = (total.seeded.total() > 0).then(|| {
-            view! { <span class="muted">" · catalog counts as of "{total.as_of.clone()}</span> }
-        });
+        let as_of = total
+            .as_of_note()
+            .map(|note| view! { <span class="muted">{note}</span> });
         // Readers (this one included) reach the opposite verdict to the panel's.
-        let flag = community_disagrees(panel, total.total()).then(|| {
-            view! { <span class="flag">" · readers disagree with the panel"</span> }
-        });
+        let flag = community_disagrees(panel, total.total())
+            .then(|| view! { <span class="flag">{DISAGREE_FLAG}</span> });
         view! { <span class="community">{total.summary()}{as_of}{flag}</span> }
     }
 }
@@ -90,7 +89,7 @@ pub fn ToolCard(
             <p class="card__reviewed muted">"Last reviewed "<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></p>
             <p class="card__split">
                 <SplitBar tally=split.tally/>
-                <span>"Panel: "{split.line()}{split.is_split().then_some(" · divided")}</span>
+                <span>{split.card_line()}</span>
             </p>
             {(description && !tool.description.is_empty()).then(|| view! { <p class="card__description">{tool.description.clone()}</p> })}
             <div class="card__actions">

@@ -6,19 +6,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
-use crate::app::components::percent_text;
 use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::{SplitBar, ToolRow};
 use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
-use crate::domain::disagreement::most_divisive;
+use crate::domain::disagreement::{most_divisive, DIVISIVE_SHOWN};
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::search::SearchIndex;
-use crate::domain::summary::{heading, home_head};
-use crate::domain::verdict::{Tally, Verdict};
+use crate::domain::summary::{heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT};
+use crate::domain::verdict::Verdict;
 
 /// How many results are drawn at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -72,14 +71,10 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let latest = catalog
         .latest_comparisons()
         .into_iter()
-        .take(6)
+        .take(LATEST_SHOWN)
         .map(|c| {
             let tools = catalog.tools_of(c);
-            let figures = tools
-                .iter()
-                .map(|t| percent_text(Tally::of(t).ship_percent()))
-                .collect::<Vec<_>>()
-                .join(" vs ");
+            let figures = ship_figures(&tools);
             view! {
                 <li>
                     <a href=nav.href(&compare_path(&c.tools))>{heading(&tools)}</a>
@@ -91,9 +86,9 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         .collect_view();
 
     // Where the panel is most divided: computed once per catalog.
-    let divisive = most_divisive(&catalog, 5);
+    let divisive = most_divisive(&catalog, DIVISIVE_SHOWN);
     let divisive = if divisive.is_empty() {
-        view! { <p class="muted">"The panel agrees on every tool."</p> }.into_any()
+        view! { <p class="muted">{NO_SPLIT}</p> }.into_any()
     } else {
         let items = divisive
             .into_iter()
@@ -220,7 +215,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                 </section>
                 <section aria-labelledby="divisive">
                     <h2 id="divisive">"Most divisive"</h2>
-                    <p class="muted">"Where the panel splits between ship and skip."</p>
+                    <p class="muted">{DIVISIVE_NOTE}</p>
                     {divisive}
                 </section>
                 <section aria-labelledby="browse">
