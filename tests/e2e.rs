@@ -1046,6 +1046,68 @@ fn prerendered_page_is_taken_over(b: &Browser) -> Pin<Box<dyn Future<Output = ()
     })
 }
 
+/// The boxes of what the first screen shows, for `prerendered_layout_is_the_live_layout`.
+const FIRST_SCREEN_BOXES: &str = "return [...document.querySelectorAll(
+  '#app header.site-header, #app main h1, #app main .lede, #app ul.latest > li, #app ul.latest p, #app ol.divisive > li, '
+  + '#app .breadcrumb, #app .card__top, #app .card__tagline, #app .card__figures, #app .card__reviewed, #app .card__split, '
+  + '#app .card__description, #app .card__actions')]
+  .map(e => { const r = e.getBoundingClientRect();
+    return [e.tagName + '.' + e.className, Math.round(r.top), Math.round(r.left), Math.round(r.width), Math.round(r.height)]; });";
+
+/// Issue 9: a prerendered page and the live page that replaces it lay out the first
+/// screen box for box, so the takeover moves nothing and paints nothing larger (a larger
+/// box is a new "largest contentful paint", seconds later on a phone). The static copy
+/// is measured with its loader script removed, so it stays static; the service worker
+/// goes first, or it would answer from its copy of the build.
+fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        // A phone's width, where the lines wrap most and Lighthouse measures.
+        let (w, h) = b.client.get_window_size().await.expect("window size");
+        b.client
+            .set_window_size(412, 900)
+            .await
+            .expect("narrow window");
+        b.goto("").await;
+        b.js("return navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => true)")
+            .await;
+        for (path, file) in [
+            ("", "index.html"),
+            ("tool/mistral-3b", "tool/mistral-3b.html"),
+        ] {
+            let html = std::fs::read_to_string(dist_dir().join(file)).expect("static page");
+            let frozen = without_loader(&html);
+            assert!(frozen.len() < html.len(), "{file}: no loader script found");
+            b.override_file(path, Some(frozen.as_bytes()));
+            b.client.goto(&b.url(path)).await.expect("navigation");
+            b.find("#app[data-prerendered] main h1").await;
+            let frozen_boxes = b.js(FIRST_SCREEN_BOXES).await;
+            b.override_file(path, None);
+            b.goto(path).await;
+            let live_boxes = b.js(FIRST_SCREEN_BOXES).await;
+            assert!(
+                frozen_boxes.as_array().is_some_and(|a| a.len() >= 8),
+                "{file}: {frozen_boxes}"
+            );
+            assert_eq!(frozen_boxes, live_boxes, "{file}: static, then live");
+        }
+        b.client
+            .set_window_size(w as u32, h as u32)
+            .await
+            .expect("window size back");
+    })
+}
+
+/// The page without its module loader script (the app never starts).
+fn without_loader(html: &str) -> String {
+    match (
+        html.find("<script type=\"module\">"),
+        html.find("</script>"),
+    ) {
+        (Some(i), Some(j)) if j > i => format!("{}{}", &html[..i], &html[j + "</script>".len()..]),
+        _ => html.to_string(),
+    }
+}
+
 /// Issue 11: every known route is a file GitHub Pages serves with 200, carrying its own
 /// title, description, preview tags and figures; everything else stays 404.html.
 #[test]
@@ -1183,6 +1245,10 @@ async fn reader_journeys_in_every_engine() {
         (
             "prerendered page is taken over",
             prerendered_page_is_taken_over,
+        ),
+        (
+            "prerendered layout is the live layout",
+            prerendered_layout_is_the_live_layout,
         ),
         (
             "hostile catalog executes nothing",

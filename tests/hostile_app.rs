@@ -37,7 +37,7 @@ new PerformanceObserver(l => l.getEntries().forEach(e => {
 const READ_PAGE: &str = "const q = s => document.querySelector(s);
 const t = s => { const e = q(s); return e ? e.innerText.trim() : null; };
 return {
-  mounted: !!q('#app .skip-link'),
+  mounted: !!q('#app[data-live] .skip-link'),
   appChildren: (q('#app') || {children: []}).children.length,
   h1: t('#app h1'),
   error: t('#app .load-error__what'),

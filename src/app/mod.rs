@@ -54,6 +54,9 @@ pub fn App() -> impl IntoView {
 }
 
 const LIVE_ID: &str = "app-live";
+/// Marks the live app's root: the static pages draw the same boxes (`catalog pages`), so
+/// tests and scripts tell the live page by this attribute, not by what it shows.
+const LIVE_MARK: &str = "data-live";
 
 /// Swaps a prerendered page for the live app once it can draw the same page.
 fn reveal() {
@@ -87,6 +90,7 @@ pub fn mount() {
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
         if let Some(live) = live {
             live.set_id(LIVE_ID);
+            let _ = live.set_attribute(LIVE_MARK, "");
             live.set_hidden(true);
             if root.after_with_node_1(&live).is_ok() {
                 leptos::mount::mount_to(live, App).forget();
@@ -95,5 +99,6 @@ pub fn mount() {
         }
     }
     root.set_inner_html("");
+    let _ = root.set_attribute(LIVE_MARK, "");
     leptos::mount::mount_to(root, App).forget();
 }

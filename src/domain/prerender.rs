@@ -5,12 +5,12 @@
 //!
 //! Every catalog string goes through [`esc`]: the static pages execute nothing from data.
 
-use crate::domain::feed::xml_escape as esc;
-use crate::domain::model::{Call, Catalog, Tool};
-use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::disagreement::{
     community_disagrees, most_divisive, Split, DISAGREE_FLAG, DIVISIVE_SHOWN,
 };
+use crate::domain::feed::xml_escape as esc;
+use crate::domain::model::{Call, Catalog, Tool};
+use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::summary::{
     bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head,
     ship_figures, tool_head, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,

@@ -329,10 +329,11 @@ impl Browser {
         self.mounted().await;
     }
 
-    /// The skip link is drawn by the app only, never by the static skeleton or a
-    /// prerendered page; `#app` is the live app once it has replaced either.
+    /// The live app's root carries `data-live` (the static skeleton and the prerendered
+    /// pages never do, though they draw the same header); `#app` is the live app once it
+    /// has replaced either, and the skip link is its first element.
     async fn mounted(&self) {
-        self.find("#app .skip-link").await;
+        self.find("#app[data-live] .skip-link").await;
     }
 
     /// Waits (up to 10 s) for a CSS selector: a navigation may return before the app has

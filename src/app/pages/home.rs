@@ -16,7 +16,9 @@ use crate::domain::disagreement::{most_divisive, DIVISIVE_SHOWN};
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::search::SearchIndex;
-use crate::domain::summary::{heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT};
+use crate::domain::summary::{
+    heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
+};
 use crate::domain::verdict::Verdict;
 
 /// How many results are drawn at first; "Show more" adds as many again.
