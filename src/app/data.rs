@@ -76,7 +76,11 @@ impl CatalogCtx {
         let ctx = *self;
         ctx.state.set(CatalogState::Loading);
         spawn_local(async move {
-            match load_catalog().await {
+            let loaded = load_catalog().await;
+            // Parsing and drawing in two tasks, not one: the main thread is never held
+            // as long (a phone's "total blocking time").
+            next_task().await;
+            match loaded {
                 Ok(Loaded { catalog, skipped }) => {
                     // Bounded: 50,000 warnings would hold the tab for seconds.
                     for p in skipped.iter().take(LISTED_SKIPPED) {
@@ -177,6 +181,15 @@ async fn load_catalog() -> Result<Loaded, FetchError> {
         None => Ok(loaded),
         Some(refs) => Ok(attach_index(loaded, &fetch_text(&refs.index).await?)?),
     }
+}
+
+/// Resolves in a later task of the event loop (a zero timeout), letting the browser
+/// paint and handle input in between.
+pub async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(wait).await;
 }
 
 /// Fetches a text file relative to the document base.
