@@ -11,9 +11,9 @@ LH=tools/lighthouse/node_modules/.bin/lighthouse
 [ -x "$LH" ] || npm install --prefix tools/lighthouse --no-audit --no-fund --no-save >/dev/null
 mkdir -p target/bench
 PORT=${LH_PORT:-8766}
-python3 scripts/pages_server.py "$DIST" "$PORT" / &
+python3 scripts/pages_server.py "$DIST" "$PORT" / --gzip &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null || true' EXIT
 sleep 1
 CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} "$LH" "http://127.0.0.1:$PORT/" --quiet \
   --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run" \

@@ -16,7 +16,7 @@ LH=tools/lighthouse/node_modules/.bin/lighthouse
 [ -x "$LH" ] || npm install --prefix tools/lighthouse --no-audit --no-fund --no-save >/dev/null
 python3 scripts/pages_server.py "$DIST" "$PORT" "$BASE" --gzip $MODE &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null || true' EXIT
 sleep 1
 OUT=$(mktemp -d)
 printf '%-58s %5s %5s %5s %5s %8s %8s %8s %6s\n' page perf a11y best seo FCP LCP TBT CLS

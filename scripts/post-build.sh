@@ -23,7 +23,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$dir"
 
 # Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
-grep -q 'data-prerendered' index.html || cp index.html 404.html
+grep -q '<div id="app" data-prerendered>' index.html || cp index.html 404.html
 
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- pages "$dir" \
   --site-url "${SITE_URL:-http://127.0.0.1:8080}" --base "${TRUNK_PUBLIC_URL:-/}")
