@@ -14,17 +14,36 @@ use super::weights::Weights;
 /// Lowercased, space-separated words of letters and digits, with a leading space so
 /// that "a word starts with `t`" is one substring search for `" t"`.
 fn word_line(parts: &[&str]) -> Box<str> {
-    let mut s = String::new();
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for part in parts {
-        for w in part
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            s.push(' ');
-            s.extend(w.chars().flat_map(char::to_lowercase));
+        if part.is_ascii() {
+            // Most catalog text: the same words and lowercase without the Unicode tables,
+            // a third of the start-up at 100,000 tools before (tested equal below).
+            for w in part
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                s.push(' ');
+                s.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            }
+        } else {
+            push_words_unicode(&mut s, part);
         }
     }
     s.into_boxed_str()
+}
+
+/// [`word_line`]'s rule for any text: words split at what is not alphanumeric, each
+/// lowercased by Unicode's rules.
+fn push_words_unicode(s: &mut String, part: &str) {
+    for w in part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        s.push(' ');
+        s.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// A letter's bit in a [`Letters`] mask: a–z, 0–9, and one bit shared by every other
@@ -303,6 +322,27 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_word_line_is_the_unicode_one() {
+        for text in [
+            "Mistral Medium 3 (72B Instruct)",
+            "  GPT-4o mini: fast, cheap & OK!  ",
+            "snake_case/kebab-case.dots,commas;x2Y9",
+            "",
+            "---",
+        ] {
+            let mut unicode = String::new();
+            push_words_unicode(&mut unicode, text);
+            assert_eq!(&*word_line(&[text]), unicode, "{text:?}");
+        }
+        // Mixed parts: each by its own path, in order.
+        assert_eq!(
+            &*word_line(&["Café Crème", "Top-10 AI"]),
+            " café crème top 10 ai"
+        );
+        assert_eq!(&*word_line(&["İstanbul ÆON"]), " i\u{307}stanbul æon");
+    }
 
     #[test]
     fn prefix_distance_counts_typos_against_the_closest_prefix() {
