@@ -58,7 +58,8 @@ const LIVE_ID: &str = "app-live";
 /// tests and scripts tell the live page by this attribute, not by what it shows.
 const LIVE_MARK: &str = "data-live";
 
-/// Swaps a prerendered page for the live app once it can draw the same page.
+/// Swaps the static page (prerendered, or the shell's skeleton) for the live app once it
+/// can draw the page: the catalog is in, or has failed with its message.
 fn reveal() {
     let doc = document();
     let Some(live) = doc.get_element_by_id(LIVE_ID) else {
@@ -71,9 +72,10 @@ fn reveal() {
     let _ = live.remove_attribute("hidden");
 }
 
-/// Mounts the live app. Over the static skeleton it simply replaces it; over a
-/// prerendered page (`catalog pages`) it mounts hidden beside it and [`reveal`]s itself
-/// when the catalog is in, so the reader never sees content → skeleton → content.
+/// Mounts the live app hidden beside the static page and [`reveal`]s it when the catalog
+/// has settled. Over a prerendered page (`catalog pages`) the reader so never sees content
+/// → skeleton → content; over the shell's skeleton, the live page appears whole, and
+/// `#app[data-live]` always means a page with its content (or its error) drawn.
 pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
@@ -83,19 +85,17 @@ pub fn mount() {
     else {
         return;
     };
-    if root.has_attribute("data-prerendered") {
-        let live = document()
-            .create_element("div")
-            .ok()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(live) = live {
-            live.set_id(LIVE_ID);
-            let _ = live.set_attribute(LIVE_MARK, "");
-            live.set_hidden(true);
-            if root.after_with_node_1(&live).is_ok() {
-                leptos::mount::mount_to(live, App).forget();
-                return;
-            }
+    let live = document()
+        .create_element("div")
+        .ok()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(live) = live {
+        live.set_id(LIVE_ID);
+        let _ = live.set_attribute(LIVE_MARK, "");
+        live.set_hidden(true);
+        if root.after_with_node_1(&live).is_ok() {
+            leptos::mount::mount_to(live, App).forget();
+            return;
         }
     }
     root.set_inner_html("");
