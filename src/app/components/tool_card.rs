@@ -144,7 +144,7 @@ pub fn ToolRow(
             <div class="row__main">
                 <a class="row__name" href=nav.href(&tool_path(&tool.slug))>{tool.name.clone()}</a>
                 <span class="row__tagline">{tool.tagline.clone()}</span>
-                <span class="row__meta">{tool.vendor.clone()}" · "{tool.category.clone()}" · reviewed "<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></span>
+                <span class="row__meta">{format!("{} · {} · reviewed ", tool.vendor, tool.category)}<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></span>
             </div>
             <div class="row__figures">
                 <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>
