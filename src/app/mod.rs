@@ -73,9 +73,10 @@ fn reveal() {
 }
 
 /// Mounts the live app hidden beside the static page and [`reveal`]s it when the catalog
-/// has settled. Over a prerendered page (`catalog pages`) the reader so never sees content
-/// → skeleton → content; over the shell's skeleton, the live page appears whole, and
-/// `#app[data-live]` always means a page with its content (or its error) drawn.
+/// has settled. Over a prerendered page (`catalog pages`), the reader so never sees
+/// content, then a skeleton, then content again. Over the shell's skeleton, the live page
+/// appears whole. Either way `#app[data-live]` means a page with its content (or its
+/// error) drawn.
 pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
