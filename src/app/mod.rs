@@ -73,7 +73,7 @@ fn reveal() {
 }
 
 /// Mounts the live app hidden beside the static page and [`reveal`]s it when the catalog
-/// has settled. Over a prerendered page (`catalog pages`), so the reader never sees
+/// has settled. So over a prerendered page (`catalog pages`) the reader never sees
 /// content, then a skeleton, then content again. Over the shell's skeleton, the live page
 /// appears whole. Either way `#app[data-live]` means a page with its content (or its
 /// error) drawn.
