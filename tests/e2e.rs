@@ -260,7 +260,39 @@ fn search_and_facets_from_url(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + 
         let input = b.find("#search").await;
         input.send_keys("fusion").await.expect("type");
         assert_eq!(b.wait_text("p.count", "1 of").await, "1 of 6 tools matches");
+        // The address bar follows once the page is idle (Nav::set_query).
+        assert!(
+            b.wait_js("return location.search === '?q=fusion'", 5).await,
+            "the typed query never reached the URL: {}",
+            b.path().await
+        );
         assert_eq!(b.path().await, format!("{BASE}?q=fusion"));
+        // A keystroke still waiting for idle is written before a facet's history entry
+        // (both in one task, so the page cannot go idle in between): back finds it.
+        b.js(
+            "const i = document.getElementById('search'); i.value = 'mistral'; \
+              i.dispatchEvent(new Event('input', { bubbles: true })); \
+              const pending = location.search; \
+              const e = document.getElementById('f-entry'); e.value = 'paid'; \
+              e.dispatchEvent(new Event('change', { bubbles: true })); \
+              window.__pendingSeen = pending;",
+        )
+        .await;
+        assert_eq!(b.js("return window.__pendingSeen").await, "?q=fusion");
+        assert_eq!(b.wait_text("p.count", "1 of").await, "1 of 6 tools matches");
+        assert_eq!(b.path().await, format!("{BASE}?q=mistral&entry=paid"));
+        b.client.back().await.expect("back");
+        assert!(
+            b.wait_js("return location.search === '?q=mistral'", 5)
+                .await,
+            "the entry before the facet lost the typed query: {}",
+            b.path().await
+        );
+        assert_eq!(b.wait_text("p.count", "5 of").await, "5 of 6 tools match");
+        b.client.forward().await.expect("forward");
+        assert_eq!(b.wait_text("p.count", "1 of").await, "1 of 6 tools matches");
+        b.goto("?q=fusion").await;
+        let input = b.find("#search").await;
         input.clear().await.expect("clear");
         input.send_keys("zzzz").await.expect("type");
         assert!(b
@@ -300,6 +332,80 @@ fn deep_link_reload_under_sub_path(b: &Browser) -> Pin<Box<dyn Future<Output = (
                 "link without base: {h}"
             );
         }
+    })
+}
+
+/// The home list's lines are reused as the results change (`tool_row`): each line must
+/// show its own tool's name, link and bookmark state, and its toggle (one listener on the
+/// list) must bookmark that tool.
+fn list_lines_follow_their_tools(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        b.goto("").await;
+        assert_eq!(b.text("p.count").await, "6 tools");
+        let line = |slug: &str| {
+            format!(
+                "const li = document.querySelector('#app .rows > li[data-slug=\"{slug}\"]'); \
+                 const bt = li && li.querySelector('.bookmark-button'); \
+                 return li && [li.querySelector('.row__name').textContent, \
+                 li.querySelector('.row__name').getAttribute('href'), bt.dataset.slug, \
+                 bt.getAttribute('aria-pressed'), bt.textContent]"
+            )
+        };
+        b.click("#app .rows > li[data-slug=\"mistral-3b\"] .bookmark-button")
+            .await;
+        assert!(
+            b.wait_js("return document.querySelector('#app .rows > li[data-slug=\"mistral-3b\"] .bookmark-button').getAttribute('aria-pressed') === 'true'", 5)
+                .await
+        );
+        assert_eq!(
+            b.js(&line("mistral-3b")).await,
+            serde_json::json!([
+                "Mistral 3B",
+                format!("{BASE}tool/mistral-3b"),
+                "mistral-3b",
+                "true",
+                " Bookmarked Mistral 3B"
+            ])
+        );
+        assert!(b
+            .wait_text(".bookmarks-panel", "Mistral 3B")
+            .await
+            .contains("Mistral 3B"));
+        // One match: the first line now shows another tool, not bookmarked.
+        let input = b.find("#search").await;
+        input.send_keys("fusion").await.expect("type");
+        assert_eq!(b.wait_text("p.count", "1 of").await, "1 of 6 tools matches");
+        assert_eq!(
+            b.texts("#app .rows .row__name").await,
+            ["OpenRouter Model Fusion"]
+        );
+        assert_eq!(
+            b.js(&line("openrouter-model-fusion")).await,
+            serde_json::json!([
+                "OpenRouter Model Fusion",
+                format!("{BASE}tool/openrouter-model-fusion"),
+                "openrouter-model-fusion",
+                "false",
+                " Bookmark OpenRouter Model Fusion"
+            ])
+        );
+        // Its toggle bookmarks Fusion, not the tool the line showed before.
+        b.click("#app .rows .bookmark-button").await;
+        assert!(b
+            .wait_text(".bookmarks-panel", "Fusion")
+            .await
+            .contains("OpenRouter Model Fusion"));
+        input.clear().await.expect("clear");
+        input.send_keys("m").await.expect("type");
+        assert_eq!(b.wait_text("p.count", "6 of").await, "6 of 6 tools match");
+        for (slug, pressed) in [
+            ("mistral-3b", "true"),
+            ("openrouter-model-fusion", "true"),
+            ("mistral-3-1", "false"),
+        ] {
+            assert_eq!(b.js(&line(slug)).await[3], pressed, "{slug}");
+        }
+        b.js("localStorage.clear(); return 0").await;
     })
 }
 
@@ -1211,6 +1317,10 @@ async fn reader_journeys_in_every_engine() {
         (
             "deep link reload under sub-path",
             deep_link_reload_under_sub_path,
+        ),
+        (
+            "list lines follow their tools",
+            list_lines_follow_their_tools,
         ),
         (
             "bookmark and vote survive reload",

@@ -21,6 +21,8 @@ pub struct Nav {
     query: RwSignal<String>,
     /// The parsed route; only changes when the path does, so pages survive query edits.
     pub route: Memo<Route>,
+    /// A query-string edit not yet written to the address bar (see `set_query`).
+    pending: StoredValue<Option<String>>,
 }
 
 /// The router context.
@@ -58,14 +60,22 @@ impl Nav {
             path,
             query: RwSignal::new(query),
             route: Memo::new(move |_| Route::parse(&path.get())),
+            pending: StoredValue::new(None),
         };
         provide_context(nav);
 
-        let on_pop = window_event_listener(ev::popstate, move |_| nav.sync());
+        let on_pop = window_event_listener(ev::popstate, move |_| {
+            // The entry the edit was for is no longer the current one.
+            nav.pending.set_value(None);
+            nav.sync()
+        });
         let on_click = window_event_listener(ev::click, move |e| nav.intercept(e));
+        // Leaving the page (closing the tab, following an outside link) writes it now.
+        let on_hide = window_event_listener_untyped("pagehide", move |_| nav.flush());
         on_cleanup(move || {
             on_pop.remove();
             on_click.remove();
+            on_hide.remove();
         });
         nav
     }
@@ -91,16 +101,49 @@ impl Nav {
     }
 
     /// Replaces the query string of the current page; `push` adds a history entry.
+    ///
+    /// Without `push` (a keystroke in the search box), the page follows the new query at
+    /// once and the address bar when the browser is next idle: `replaceState` costs
+    /// Chromium ~0.7 ms, a seventh of a keystroke at 10,000 tools, and a reader typing
+    /// faster than the page goes idle needs only the last query written. Any navigation
+    /// writes a pending edit first, so history never loses it.
     pub fn set_query(&self, query: &str, push: bool) {
         if query == self.query.get_untracked() {
             return;
         }
         let path = self.path.get_untracked();
         let to = crate::domain::routes::with_query(&path, query);
-        self.go(&to, push);
+        if push {
+            return self.go(&to, true);
+        }
+        let waiting = self.pending.with_value(Option::is_some);
+        self.pending.set_value(Some(self.href(&to)));
+        self.query.set(query.to_string());
+        if !waiting {
+            let nav = *self;
+            let write = wasm_bindgen::closure::Closure::once_into_js(move || nav.flush());
+            if window()
+                .request_idle_callback(write.unchecked_ref())
+                .is_err()
+            {
+                // No requestIdleCallback (older Safari): the next task will do.
+                set_timeout(move || nav.flush(), std::time::Duration::ZERO);
+            }
+        }
+    }
+
+    /// Writes a pending query-string edit to the address bar.
+    fn flush(&self) {
+        if let Some(url) = self.pending.try_update_value(Option::take).flatten() {
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
     }
 
     fn go(&self, to: &str, push: bool) {
+        self.flush();
         let url = self.href(to);
         if let Ok(history) = window().history() {
             let r = if push {

@@ -32,9 +32,18 @@ pub fn BookmarkButton(
             // speech input can say what it sees ("Bookmark") and a list of buttons is told
             // apart (WCAG 2.5.3, axe's label-content-name-mismatch). The star is CSS
             // (`::before`, with empty alt text): one element and one effect less per row.
-            {move || if on.get() { " Bookmarked" } else { " Bookmark" }}
+            {move || bookmark_label(on.get())}
             <span class="visually-hidden">" " {name}</span>
         </button>
+    }
+}
+
+/// A bookmark toggle's visible text, after its CSS star.
+pub fn bookmark_label(on: bool) -> &'static str {
+    if on {
+        " Bookmarked"
+    } else {
+        " Bookmark"
     }
 }
 

@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::controls::{BookmarkButton, VoteButtons};
+use crate::app::components::controls::{bookmark_label, BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
-use crate::app::store::use_store;
+use crate::app::store::{use_store, Store};
 use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
 use crate::domain::model::Tool;
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
-use crate::domain::weights::Weights;
 
 /// The community line for a tool, combining seeded counts and this browser's vote.
 #[component]
@@ -117,41 +116,46 @@ pub fn SplitBar(
     })
 }
 
-/// One line of a browse list: name, tagline, verdict, ship %, entry.
-#[component]
-pub fn ToolRow(
-    /// The tool to list.
-    tool: Tool,
-    /// The reader's weights when in effect (the list's own memo, shared by every row):
-    /// the row then shows the weighted ship % the list is sorted by.
-    weights: Memo<Option<Weights>>,
-) -> impl IntoView {
-    let nav = use_nav();
-    let tally = Tally::of(&tool);
-    let verdict = tally.verdict();
-    let percent = {
-        let tool = tool.clone();
-        move || {
-            weights.with(|w| match w {
-                Some(w) => percent_text(w.ship_percent(&tool)) + " ship, your weights",
-                None => percent_text(tally.ship_percent()) + " ship",
-            })
-        }
-    };
+/// One line of a browse list: name, tagline, verdict, ship % (`percent`), entry, and a
+/// bookmark toggle whose clicks the list handles (see `toggle_row_bookmark`).
+///
+/// A plain view, no component state: the list redraws its lines as one `Vec`, which
+/// tachys diffs line by line, so a keystroke that hands line 3 another tool rewrites
+/// only the texts and attributes that differ (README, "Large catalogs").
+pub fn tool_row(tool: &Tool, href: String, percent: String, bookmarked: bool) -> impl IntoView {
+    let verdict = Tally::of(tool).verdict();
+    let entry = tool.pricing.entry;
     view! {
         <li class="row" data-slug=tool.slug.clone()>
             <span class="avatar avatar--small" aria-hidden="true">{tool.initial()}</span>
             <div class="row__main">
-                <a class="row__name" href=nav.href(&tool_path(&tool.slug))>{tool.name.clone()}</a>
+                <a class="row__name" href=href>{tool.name.clone()}</a>
                 <span class="row__tagline">{tool.tagline.clone()}</span>
                 <span class="row__meta">{format!("{} · {} · reviewed ", tool.vendor, tool.category)}<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></span>
             </div>
             <div class="row__figures">
                 <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>
                 <span class="row__percent">{percent}</span>
-                <span class=format!("entry entry--{}", tool.pricing.entry.as_str())>{tool.pricing.entry.label()}</span>
+                <span class=format!("entry entry--{}", entry.as_str())>{entry.label()}</span>
             </div>
-            <BookmarkButton slug=tool.slug.clone() name=tool.name.clone()/>
+            // The same markup as `BookmarkButton`.
+            <button type="button" class="toggle bookmark-button" data-slug=tool.slug.clone() aria-pressed=bookmarked.to_string()>
+                {bookmark_label(bookmarked)}
+                <span class="visually-hidden">" " {tool.name.clone()}</span>
+            </button>
         </li>
+    }
+}
+
+/// The list's one click handler for its lines' bookmark toggles: the lines are redrawn
+/// on every keystroke, and one listener on the list costs nothing to keep.
+pub fn toggle_row_bookmark(ev: &web_sys::MouseEvent, store: Store) {
+    use wasm_bindgen::JsCast;
+    let button = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".bookmark-button").ok().flatten());
+    if let Some(slug) = button.and_then(|b| b.get_attribute("data-slug")) {
+        store.toggle_bookmark(&slug);
     }
 }
