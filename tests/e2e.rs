@@ -247,6 +247,17 @@ fn search_and_facets_from_url(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + 
     Box::pin(async move {
         b.goto("?q=mistral&entry=paid").await;
         assert_eq!(b.text("p.count").await, "1 of 6 tools matches");
+        // The catalog's preload (index.html) is the fetch the app uses, not a second one;
+        // except in WebKit, which does not hand a preloaded fetch to `fetch()` (README).
+        let fetched = b
+            .js("return performance.getEntriesByType('resource').filter(r => new URL(r.name).pathname.endsWith('/catalog.json')).length")
+            .await;
+        let expected = if b.engine == Engine::WebKit { 2 } else { 1 };
+        assert_eq!(fetched, expected, "catalog.json requests in {:?}", b.engine);
+        assert_eq!(
+            b.js("return document.querySelectorAll('link[rel=preload][href=\"catalog.json\"]').length").await,
+            1
+        );
         assert_eq!(b.texts(".rows .row__name").await, ["Mistral Medium 3"]);
         let entry = b
             .js("return document.getElementById('f-entry').value")
