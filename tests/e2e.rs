@@ -1185,8 +1185,6 @@ fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Outp
             .await
             .expect("narrow window");
         b.goto("").await;
-        b.js("return navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => true)")
-            .await;
         for (path, file) in [
             ("", "index.html"),
             ("tool/mistral-3b", "tool/mistral-3b.html"),
@@ -1194,9 +1192,22 @@ fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Outp
             let html = std::fs::read_to_string(dist_dir().join(file)).expect("static page");
             let frozen = without_loader(&html);
             assert!(frozen.len() < html.len(), "{file}: no loader script found");
+            // No worker may serve the frozen page from its cache. The live app queued its
+            // own `register` at start-up, and a register job that runs after `unregister`
+            // revives the registration: registering again here waits for the app's job
+            // (jobs for one scope run in order) before unregistering.
+            let gone = b
+                .js("return navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.getRegistrations()).then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => navigator.serviceWorker.getRegistrations()).then(rs => rs.length === 0)")
+                .await;
+            assert_eq!(gone, true, "a service worker is still registered");
             b.override_file(path, Some(frozen.as_bytes()));
             b.client.goto(&b.url(path)).await.expect("navigation");
             b.find("#app[data-prerendered] main h1").await;
+            assert_eq!(
+                b.js("return navigator.serviceWorker.controller === null && !document.querySelector('#app[data-live]')").await,
+                true,
+                "{file}: the frozen page was served by a worker or taken over"
+            );
             let frozen_boxes = b.js(FIRST_SCREEN_BOXES).await;
             b.override_file(path, None);
             b.goto(path).await;
