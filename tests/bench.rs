@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use ship_or_skip::domain::{split, synth};
 use support::{copy_dir, Browser, Engine};
 
-/// Keystrokes: every prefix of each query is typed, as a reader types it. Two carry a typo.
 /// How many times the queries are typed (for each of us and the peers).
 const PASSES: usize = 3;
+/// Keystrokes: every prefix of each query is typed, as a reader types it. Two carry a typo.
 const QUERIES: &[&str] = &[
     "mistral",
     "nova code",
@@ -104,8 +104,8 @@ setTimeout(() => done(null), 20000);
 
 /// Types every prefix of every query into the search box (`PASSES` times) and times each
 /// keystroke to rendered results: the input event, then one macrotask (Leptos runs its
-/// effects in microtasks), then layout. Then the same keystrokes for uFuzzy and MiniSearch over the
-/// same records, each rendering its first 50 results as rows into the same page.
+/// effects in microtasks), then layout. Then the same keystrokes for uFuzzy and MiniSearch
+/// over the same records, each rendering its first 50 results as rows into the same page.
 const SEARCH: &str = r#"
 const [queries, PASSES, done] = arguments;
 (async () => {
