@@ -31,6 +31,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# The wasm splitter (scripts/split-wasm.sh): the pages other than home in a chunk of their own.
+WSPLIT_VERSION=0.2.4
+# (It has no --version: cargo's list of installed crates tells.)
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
+  say "installing wasm_split_cli_support $WSPLIT_VERSION (~2 min, once)"
+  cargo install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary
+fi
+
 # npm packages pinned in package.json: wasm-opt for the build, axe-core for tests/a11y.rs.
 AXE_VERSION=$(node -p "require('./package.json').devDependencies['axe-core']")
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \
@@ -67,4 +76,4 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
-say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | cut -d' ' -f1-3)"
+say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, wasm-split $WSPLIT_VERSION, $(wasm-opt --version | cut -d' ' -f1-3)"

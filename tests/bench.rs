@@ -40,24 +40,37 @@ fn gzip_size(path: &Path) -> u64 {
     out.stdout.len() as u64
 }
 
-/// The files of the first view of home: the page, what it links (JS, wasm, CSS) and the
-/// catalog (with a split one's index).
+/// The files of the first view of home: the page, what it links (JS, wasm, CSS), what
+/// the app's JS imports (the pages chunk's loader, not the chunk: src/app/lazy.rs) and
+/// the catalog (with a split one's index).
 fn first_view(dist: &Path) -> Vec<(String, u64)> {
     let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
-    let mut files = vec!["index.html".to_string()];
-    for ext in [".js", "_bg.wasm", ".css"] {
-        let mut names: Vec<String> = std::fs::read_dir(dist)
+    let names: Vec<String> = {
+        let mut n: Vec<String> = std::fs::read_dir(dist)
             .unwrap()
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(ext) && n != "sw.js" && html.contains(n.as_str()))
+            .filter(|n| n != "sw.js")
             .collect();
-        names.sort();
-        files.extend(
-            names
-                .into_iter()
-                .filter(|n| ext != ".js" || !n.ends_with("_bg.wasm")),
-        );
+        n.sort();
+        n
+    };
+    let linked = |text: &str, ext: &str| -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| n.ends_with(ext) && text.contains(n.as_str()))
+            .filter(|n| ext != ".js" || !n.ends_with("_bg.wasm"))
+            .cloned()
+            .collect()
+    };
+    let mut files = vec!["index.html".to_string()];
+    for ext in [".js", "_bg.wasm", ".css"] {
+        files.extend(linked(&html, ext));
     }
+    let glue: String = linked(&html, ".js")
+        .iter()
+        .map(|js| std::fs::read_to_string(dist.join(js)).expect("app js"))
+        .collect();
+    files.extend(linked(&glue, ".js"));
     files.push("catalog.json".into());
     if dist.join("catalog-index.json").exists() {
         files.push("catalog-index.json".into());
@@ -201,6 +214,8 @@ fn stats(v: &serde_json::Value) -> (f64, f64) {
 struct Column {
     name: String,
     sizes: Vec<(String, u64)>,
+    /// The pages chunk, fetched when the reader first opens a page other than home.
+    chunk: u64,
     first_results: Option<f64>,
     ours: (f64, f64),
     ufuzzy: (f64, f64),
@@ -212,6 +227,11 @@ struct Column {
 
 async fn measure(name: &str, dist: PathBuf) -> Column {
     let sizes = first_view(&dist);
+    let chunk = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("split_pages-"))
+        .map_or(0, |n| gzip_size(&dist.join(n)));
     let b = Browser::start_at(dist, "/", Engine::Chromium).await;
     b.goto("").await;
     let first = b
@@ -262,6 +282,7 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
     Column {
         name: name.into(),
         sizes,
+        chunk,
         first_results: first,
         ours: stats(&r["ours"]),
         ufuzzy: stats(&r["ufuzzy"]),
@@ -353,6 +374,11 @@ async fn bench() {
         cols.iter()
             .map(|c| format!("**{}**", c.sizes.iter().map(|(_, s)| s).sum::<u64>()))
             .collect(),
+    );
+    row(
+        &mut out,
+        "later: the other pages' wasm chunk (gzip B)",
+        cols.iter().map(|c| c.chunk.to_string()).collect(),
     );
     let lh = lighthouse();
     for (i, label) in ["Lighthouse mobile performance", "FCP", "LCP"]

@@ -1192,13 +1192,8 @@ fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Outp
             let html = std::fs::read_to_string(dist_dir().join(file)).expect("static page");
             let frozen = without_loader(&html);
             assert!(frozen.len() < html.len(), "{file}: no loader script found");
-            // No worker may serve the frozen page from its cache. The live app queued its
-            // own `register` at start-up, and a register job that runs after `unregister`
-            // revives the registration: registering again here waits for the app's job
-            // (jobs for one scope run in order) before unregistering.
-            let gone = b
-                .js("return navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.getRegistrations()).then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => navigator.serviceWorker.getRegistrations()).then(rs => rs.length === 0)")
-                .await;
+            // No worker may serve the frozen page from its cache.
+            let gone = b.js(UNREGISTER_WORKERS).await;
             assert_eq!(gone, true, "a service worker is still registered");
             b.override_file(path, Some(frozen.as_bytes()));
             b.client.goto(&b.url(path)).await.expect("navigation");
@@ -1224,6 +1219,93 @@ fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Outp
             .expect("window size back");
     })
 }
+
+/// The pages chunk (src/app/lazy.rs, scripts/split-wasm.sh) of a build.
+fn pages_chunk() -> String {
+    std::fs::read_dir(dist_dir())
+        .expect("dist")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("split_pages-") && n.ends_with(".wasm"))
+        .expect("no split_pages-*.wasm in the build")
+}
+
+/// Requests of the page so far for files whose name contains `part`.
+const REQUESTED: &str =
+    "return performance.getEntriesByType('resource').filter(r => r.name.includes(arguments[0])).length";
+
+/// Home's first view downloads the app without the other pages' code; opening a tool
+/// fetches that chunk once. A chunk that cannot be used gives a message and a retry that
+/// works, whether the reader navigates to the page or opens it directly.
+fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        let chunk = pages_chunk();
+        let requested = |part: &'static str| async move {
+            b.client
+                .execute(REQUESTED, vec![serde_json::json!(part)])
+                .await
+                .expect("script")
+        };
+        b.goto("").await;
+        b.find(".rows .row__name").await;
+        assert_eq!(
+            requested("split_pages-").await,
+            0,
+            "home fetched the pages chunk"
+        );
+        assert_eq!(requested("__wasm_split-").await, 1, "the chunk's loader");
+        b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
+        b.find("#app[data-live] h1.card__name").await;
+        assert_eq!(b.text("h1").await, "Mistral 3B");
+        assert_eq!(requested("split_pages-").await, 1);
+        b.click(".site-header__nav a[href$='bookmarks']").await;
+        b.wait_text("h1", "Bookmarks").await;
+        assert_eq!(requested("split_pages-").await, 1, "fetched again");
+
+        // No worker, which would serve the chunk from its cache (and precache the broken
+        // one): the one in place goes, and the app's own registration then fails on a
+        // worker script that throws.
+        let gone = b.js(UNREGISTER_WORKERS).await;
+        assert_eq!(gone, true, "a service worker is still registered");
+        b.override_file(
+            "sw.js",
+            Some(b"throw new Error('no worker in this scenario');"),
+        );
+        b.override_file(&chunk, Some(b"not a wasm module"));
+        for direct in [false, true] {
+            if direct {
+                b.goto("tool/mistral-3b").await;
+            } else {
+                b.goto("").await;
+                b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
+            }
+            let said = b
+                .wait_text("#app[data-live] .load-error h1", "could not be loaded")
+                .await;
+            assert_eq!(said, "This page could not be loaded", "direct: {direct}");
+            assert_eq!(
+                b.js("return navigator.serviceWorker.controller === null")
+                    .await,
+                true
+            );
+        }
+        b.override_file(&chunk, None);
+        b.override_file("sw.js", None);
+        b.click(".load-error button").await;
+        b.find("#app[data-live] h1.card__name").await;
+        assert_eq!(b.text("h1").await, "Mistral 3B");
+        assert!(
+            b.js("return document.querySelector('.load-error') === null")
+                .await
+                == true
+        );
+    })
+}
+
+/// Unregisters every service worker, true once none is left. The live app queued its own
+/// `register` at start-up, and a register job that runs after `unregister` revives the
+/// registration: registering again first waits for the app's job (jobs for one scope run
+/// in order).
+const UNREGISTER_WORKERS: &str = "return navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.getRegistrations()).then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => navigator.serviceWorker.getRegistrations()).then(rs => rs.length === 0)";
 
 /// The page without its module loader script (the app never starts).
 fn without_loader(html: &str) -> String {
@@ -1381,6 +1463,10 @@ async fn reader_journeys_in_every_engine() {
         (
             "prerendered layout is the live layout",
             prerendered_layout_is_the_live_layout,
+        ),
+        (
+            "pages load their code on demand",
+            pages_load_their_code_on_demand,
         ),
         (
             "hostile catalog executes nothing",

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod data;
 pub mod head;
+pub mod lazy;
 pub mod pages;
 pub mod pwa;
 pub mod router;
@@ -12,10 +13,8 @@ use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
 use data::CatalogCtx;
-use pages::{
-    bookmarks::BookmarksPage, compare::ComparePage, home::HomePage, not_found::NotFound,
-    reviewer::ReviewerPage, tool::ToolPage,
-};
+use lazy::{bookmarks_page, compare_page, reviewer_page, tool_page, PageChunk};
+use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
 use store::Store;
 
@@ -28,18 +27,20 @@ pub fn App() -> impl IntoView {
     let catalog = CatalogCtx::provide();
     Store::provide();
     pwa::Pwa::provide();
-    // Derived, not synced: the live page is shown as soon as the catalog has settled.
+    let chunk = PageChunk::new();
+    // Derived, not synced: the live page is shown as soon as the catalog has settled and
+    // the page's code is in.
     Effect::new(move |_| {
-        if !matches!(catalog.state.get(), data::CatalogState::Loading) {
+        if !matches!(catalog.state.get(), data::CatalogState::Loading) && !chunk.loading.get() {
             reveal();
         }
     });
     let page = move || match nav.route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
-        Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),
-        Route::Compare(slugs) => view! { <ComparePage slugs/> }.into_any(),
-        Route::Reviewer(persona) => view! { <ReviewerPage persona/> }.into_any(),
-        Route::Bookmarks => view! { <BookmarksPage/> }.into_any(),
+        Route::Tool(slug) => chunk.page(move || tool_page(slug.clone())),
+        Route::Compare(slugs) => chunk.page(move || compare_page(slugs.clone())),
+        Route::Reviewer(id) => chunk.page(move || reviewer_page(id.clone())),
+        Route::Bookmarks => chunk.page(bookmarks_page),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     };
     view! {

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Cuts the pages chunk out of the app's wasm (src/app/lazy.rs), as cargo-leptos does for
+# Leptos' `#[lazy]`: Trunk 0.21 cannot. Run by post-build.sh in Trunk's staging dir, after
+# Trunk's own wasm-bindgen and wasm-opt; it redoes both from Cargo's wasm:
+#   wasm-split-cli   Cargo's wasm (linked with --emit-relocs, .cargo/config.toml) → the main
+#                    module, split_pages.wasm and __wasm_split.js, the chunk's loader;
+#   wasm-bindgen     the main module, keeping the linker's exports the chunk imports;
+#   wasm-opt -Oz     each module, in a release build (as Trunk, data-wasm-opt="z").
+# The main module and its glue replace Trunk's two files under the same hashed names. The
+# chunk and its loader get names hashed from their content, so a browser never pairs a
+# cached chunk with another build's main module. Running it twice changes nothing.
+set -eu
+here="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${TRUNK_STAGING_DIR:?run by trunk, or set TRUNK_STAGING_DIR}"
+profile="${TRUNK_PROFILE:-release}"
+wasm="${CARGO_TARGET_DIR:-$here/target}/wasm32-unknown-unknown/$profile/ship-or-skip.wasm"
+
+cd "$dir"
+set -- ship-or-skip-*.js
+[ $# -eq 1 ] && [ -f "$1" ] || { echo "split-wasm: expected one ship-or-skip-*.js in $dir" >&2; exit 1; }
+stem="${1%.js}"
+[ -f "$wasm" ] || { echo "split-wasm: no $wasm" >&2; exit 1; }
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+wasm-split-cli "$wasm" "$tmp" --out-name "$stem" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+[ -f "$tmp/split_pages.wasm" ] || { echo "split-wasm: no pages chunk (src/app/lazy.rs)" >&2; exit 1; }
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$tmp/bg" \
+  --out-name "$stem" "$tmp/$stem.wasm"
+
+opt() {
+  if [ "$profile" = release ]; then wasm-opt -Oz "$1" -o "$2"; else cp "$1" "$2"; fi
+}
+rm -f split_pages-*.wasm __wasm_split-*.js
+opt "$tmp/bg/${stem}_bg.wasm" "${stem}_bg.wasm"
+opt "$tmp/split_pages.wasm" "$tmp/pages.wasm"
+chunk="split_pages-$(sha256sum "$tmp/pages.wasm" | cut -c1-16).wasm"
+mv "$tmp/pages.wasm" "$chunk"
+sed "s|\"./split_pages.wasm\"|\"./$chunk\"|" "$tmp/__wasm_split.js" >"$tmp/loader.js"
+grep -q "\"./$chunk\"" "$tmp/loader.js" || { echo "split-wasm: the loader does not name the chunk" >&2; exit 1; }
+loader="__wasm_split-$(sha256sum "$tmp/loader.js" | cut -c1-16).js"
+mv "$tmp/loader.js" "$loader"
+# Only the import's path: the wasm's import object keeps the module name it was linked with.
+sed "s|from \"./__wasm_split.js\"|from \"./$loader\"|" "$tmp/bg/$stem.js" >"$stem.js"
+grep -q "from \"./$loader\"" "$stem.js" || { echo "split-wasm: the glue does not import the loader" >&2; exit 1; }
+echo "split-wasm: ${stem}_bg.wasm, $chunk, $loader"

@@ -1,0 +1,104 @@
+//! The pages other than home live in a wasm chunk of their own, fetched when the reader
+//! first opens one: home, the first view, does not download their code (README "Size").
+//!
+//! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
+//! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+
+use crate::app::components::catalog_gate::Skeleton;
+use crate::app::pages::{
+    bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
+};
+
+/// The pages chunk: whether a page is waiting for it.
+#[derive(Clone, Copy)]
+pub struct PageChunk {
+    /// True while a page waits for the chunk; the live app is revealed only after
+    /// (`app::reveal`), so a prerendered page never gives way to an empty one.
+    pub loading: RwSignal<bool>,
+}
+
+impl PageChunk {
+    /// A chunk that nothing waits for yet.
+    pub fn new() -> Self {
+        PageChunk {
+            loading: RwSignal::new(false),
+        }
+    }
+
+    /// The page `load` builds once the chunk is in: a skeleton meanwhile, and a message
+    /// with a retry when it cannot be fetched (offline before the worker cached it).
+    pub fn page<F, Fut>(self, load: F) -> AnyView
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    {
+        let loading = self.loading;
+        let attempt = RwSignal::new(0u32);
+        (move || {
+            attempt.track();
+            loading.set(true);
+            // Single-threaded wasm: the wrapper only satisfies `Suspend`'s `Send` bound.
+            let fut = SendWrapper::new(load());
+            let page = Suspend::new(async move {
+                let page = fut.await;
+                loading.set(false);
+                page.unwrap_or_else(|_| unavailable(attempt))
+            });
+            view! { {move || loading.get().then(Skeleton)} {page} }
+        })
+        .into_any()
+    }
+}
+
+impl Default for PageChunk {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why the page is missing, with a retry (a failed fetch is not remembered).
+fn unavailable(attempt: RwSignal<u32>) -> AnyView {
+    view! {
+        <section class="load-error" role="alert">
+            <h1>"This page could not be loaded"</h1>
+            <p class="load-error__what">
+                "Its code did not download: you appear to be offline, and this device has not kept a copy yet."
+            </p>
+            <p>"Connect to the internet and try again. If the site was updated since you opened it, reload the page."</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                "Try again"
+            </button>
+        </section>
+    }
+    .into_any()
+}
+
+/// `/tool/{slug}`.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn tool_page(slug: String) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ToolPage slug/> }.into_any())
+}
+
+/// `/compare/{a}-vs-{b}…`.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn compare_page(slugs: Vec<String>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ComparePage slugs/> }.into_any())
+}
+
+/// `/reviewer/{id}`.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn reviewer_page(persona: String) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ReviewerPage persona/> }.into_any())
+}
+
+/// `/bookmarks`.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn bookmarks_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <BookmarksPage/> }.into_any())
+}
