@@ -43,4 +43,9 @@ mv "$tmp/loader.js" "$loader"
 # Only the import's path: the wasm's import object keeps the module name it was linked with.
 sed "s|from \"./__wasm_split.js\"|from \"./$loader\"|" "$tmp/bg/$stem.js" >"$stem.js"
 grep -q "from \"./$loader\"" "$stem.js" || { echo "split-wasm: the glue does not import the loader" >&2; exit 1; }
+# The page loader (Trunk.toml) preloads the chunk on pages other than home; every page
+# derives from index.html, which is the only page when Trunk runs this (a rerun on a
+# built dist/ renames the chunk in every page).
+find . -name '*.html' -exec sed -i "s|SPLIT_PAGES_CHUNK|$chunk|; s|split_pages-[0-9a-f]*\.wasm|$chunk|" {} +
+grep -q "const chunk = '$chunk';" index.html || { echo "split-wasm: index.html does not name the chunk" >&2; exit 1; }
 echo "split-wasm: ${stem}_bg.wasm, $chunk, $loader"

@@ -1248,6 +1248,12 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
         b.goto("").await;
         b.find(".rows .row__name").await;
         assert_eq!(
+            b.js("return document.querySelectorAll('link[href^=\"split_pages-\"]').length")
+                .await,
+            0,
+            "home preloads the pages chunk"
+        );
+        assert_eq!(
             requested("split_pages-").await,
             0,
             "home fetched the pages chunk"
@@ -1260,6 +1266,22 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
         b.click(".site-header__nav a[href$='bookmarks']").await;
         b.wait_text("h1", "Bookmarks").await;
         assert_eq!(requested("split_pages-").await, 1, "fetched again");
+        // Opened directly, a page preloads the chunk alongside the app; the app's fetch
+        // takes the preload, except in WebKit (as with the catalog's preload).
+        b.goto("compare/mistral-3b-vs-mistral-8b-instruct-v3").await;
+        b.wait_text("h1", "Mistral 3B vs").await;
+        let expected = if b.engine == Engine::WebKit { 2 } else { 1 };
+        assert_eq!(requested("split_pages-").await, expected, "{:?}", b.engine);
+        assert_eq!(
+            b.client
+                .execute(
+                    "return document.querySelectorAll(`link[rel=preload][href='${arguments[0]}']`).length",
+                    vec![serde_json::json!(chunk)],
+                )
+                .await
+                .expect("script"),
+            1
+        );
 
         // No worker, which would serve the chunk from its cache (and precache the broken
         // one): the one in place goes, and the app's own registration then fails on a
