@@ -1,11 +1,11 @@
 #!/bin/sh
 # Cuts the pages chunk out of the app's wasm (src/app/lazy.rs), as cargo-leptos does for
 # Leptos' `#[lazy]`: Trunk 0.21 cannot. Run by post-build.sh in Trunk's staging dir, after
-# Trunk's own wasm-bindgen and wasm-opt; it redoes both from Cargo's wasm:
+# Trunk's own wasm-bindgen (index.html turns Trunk's wasm-opt off); from Cargo's wasm:
 #   wasm-split-cli   Cargo's wasm (linked with --emit-relocs, .cargo/config.toml) → the main
 #                    module, split_pages.wasm and __wasm_split.js, the chunk's loader;
 #   wasm-bindgen     the main module, keeping the linker's exports the chunk imports;
-#   wasm-opt -Oz     each module, in a release build (as Trunk, data-wasm-opt="z").
+#   wasm-opt -Oz     each module, in a release build.
 # The main module and its glue replace Trunk's two files under the same hashed names. The
 # chunk and its loader get names hashed from their content, so a browser never pairs a
 # cached chunk with another build's main module. Running it twice changes nothing.
@@ -29,7 +29,12 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$tmp/bg"
   --out-name "$stem" "$tmp/$stem.wasm"
 
 opt() {
-  if [ "$profile" = release ]; then wasm-opt -Oz "$1" -o "$2"; else cp "$1" "$2"; fi
+  # (Quiet unless it fails: it warns about a name subsection the splitter writes.)
+  if [ "$profile" = release ]; then
+    wasm-opt -Oz "$1" -o "$2" 2>"$tmp/opt.log" || { cat "$tmp/opt.log" >&2; exit 1; }
+  else
+    cp "$1" "$2"
+  fi
 }
 rm -f split_pages-*.wasm __wasm_split-*.js
 opt "$tmp/bg/${stem}_bg.wasm" "${stem}_bg.wasm"
