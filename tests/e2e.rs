@@ -1311,7 +1311,6 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
             );
         }
         b.override_file(&chunk, None);
-        b.override_file("sw.js", None);
         b.click(".load-error button").await;
         b.find("#app[data-live] h1.card__name").await;
         assert_eq!(b.text("h1").await, "Mistral 3B");
@@ -1320,6 +1319,24 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
                 .await
                 == true
         );
+
+        // A link followed from the static page while its chunk is still on its way: the
+        // app takes over with home all the same.
+        b.stall_file(&chunk, true);
+        b.client
+            .goto(&b.url("tool/mistral-3b"))
+            .await
+            .expect("navigation");
+        assert!(
+            b.wait_js("return !!document.getElementById('app-live')", 10)
+                .await,
+            "the app did not start"
+        );
+        b.click("#app[data-prerendered] a.site-header__name").await;
+        let home = b.wait_text("#app[data-live] main h1", "Ship or Skip").await;
+        b.stall_file(&chunk, false);
+        assert_eq!(home, "Ship or Skip", "the app never took over");
+        b.override_file("sw.js", None);
     })
 }
 

@@ -43,6 +43,9 @@ impl PageChunk {
         (move || {
             attempt.track();
             loading.set(true);
+            // Left before the chunk is in (a link followed meanwhile): nothing waits any
+            // more, and the app must still be revealed.
+            on_cleanup(move || loading.set(false));
             // Single-threaded wasm: the wrapper only satisfies `Suspend`'s `Send` bound.
             let fut = SendWrapper::new(load());
             let page = Suspend::new(async move {

@@ -456,6 +456,17 @@ impl Browser {
         };
     }
 
+    /// Holds back the answer to a base-relative path until called again with `false`.
+    pub fn stall_file(&self, path: &str, stall: bool) {
+        let key = format!("{}{path}", self.base);
+        let mut held = self._server.stalled.lock().expect("stalled");
+        if stall {
+            held.insert(key);
+        } else {
+            held.remove(&key);
+        }
+    }
+
     /// Cuts the network (or brings it back): the server closes every connection unanswered,
     /// and in Chromium the DevTools network conditions also take the page offline, so
     /// `navigator.onLine` follows.

@@ -11,6 +11,8 @@ pub struct Server {
     pub origin: String,
     /// Bodies served instead of a file, by request path (e.g. a broken catalog).
     pub overrides: Overrides,
+    /// Request paths answered only once taken out again (a download still on its way).
+    pub stalled: Stalled,
     /// While set, every connection is closed unanswered: the network is gone.
     pub offline: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Requests answered so far.
@@ -19,6 +21,7 @@ pub struct Server {
 }
 
 pub type Overrides = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>>;
+pub type Stalled = std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>;
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -73,6 +76,8 @@ impl Server {
         let origin = format!("http://{}", listener.local_addr().expect("addr"));
         let overrides: Overrides = Default::default();
         let shared = overrides.clone();
+        let stalled: Stalled = Default::default();
+        let held = stalled.clone();
         let offline = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let answered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let (is_offline, count) = (offline.clone(), answered.clone());
@@ -88,11 +93,15 @@ impl Server {
                 count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let root = root.clone();
                 let shared = shared.clone();
+                let held = held.clone();
                 tokio::spawn(async move {
                     let mut buf = vec![0u8; 16 * 1024];
                     let n = sock.read(&mut buf).await.unwrap_or(0);
                     let req = String::from_utf8_lossy(&buf[..n]);
                     let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+                    while held.lock().is_ok_and(|h| h.contains(&path)) {
+                        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    }
                     let (mut status, file) = resolve(&root, base, &path);
                     let forced = shared.lock().ok().and_then(|m| m.get(&path).cloned());
                     let body = match (&file, forced) {
@@ -118,6 +127,7 @@ impl Server {
         Server {
             origin,
             overrides,
+            stalled,
             offline,
             answered,
             task,
