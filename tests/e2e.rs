@@ -1332,6 +1332,14 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
                 .await,
             "the app did not start"
         );
+        assert!(
+            b.wait_js(
+                "return document.querySelector('#app-live .skeleton .visually-hidden')?.textContent === 'Loading this page…'",
+                10
+            )
+            .await,
+            "no page skeleton while the chunk is held"
+        );
         b.click("#app[data-prerendered] a.site-header__name").await;
         let home = b.wait_text("#app[data-live] main h1", "Ship or Skip").await;
         b.stall_file(&chunk, false);

@@ -53,7 +53,12 @@ impl PageChunk {
                 loading.set(false);
                 page.unwrap_or_else(|_| unavailable(attempt))
             });
-            view! { {move || loading.get().then(Skeleton)} {page} }
+            let skeleton = move || {
+                loading
+                    .get()
+                    .then(|| view! { <Skeleton label="Loading this page…"/> })
+            };
+            view! { {skeleton} {page} }
         })
         .into_any()
     }

@@ -65,12 +65,16 @@ where
     }
 }
 
-/// Grey blocks in the page's shape while the catalog loads.
+/// Grey blocks in the page's shape while the catalog (or the page's code) loads.
 #[component]
-pub fn Skeleton() -> impl IntoView {
+pub fn Skeleton(
+    /// What a screen reader hears is loading.
+    #[prop(default = "Loading the catalog…")]
+    label: &'static str,
+) -> impl IntoView {
     view! {
         <div class="skeleton" aria-busy="true" aria-live="polite">
-            <span class="visually-hidden">"Loading the catalog…"</span>
+            <span class="visually-hidden">{label}</span>
             <div class="skeleton__line skeleton__line--title"></div>
             <div class="skeleton__line"></div>
             <div class="skeleton__cards">
