@@ -227,11 +227,7 @@ struct Column {
 
 async fn measure(name: &str, dist: PathBuf) -> Column {
     let sizes = first_view(&dist);
-    let chunk = std::fs::read_dir(&dist)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with("split_pages-"))
-        .map_or(0, |n| gzip_size(&dist.join(n)));
+    let chunk = gzip_size(&dist.join(support::pages_chunk(&dist)));
     let b = Browser::start_at(dist, "/", Engine::Chromium).await;
     b.goto("").await;
     let first = b

@@ -1220,25 +1220,18 @@ fn prerendered_layout_is_the_live_layout(b: &Browser) -> Pin<Box<dyn Future<Outp
     })
 }
 
-/// The pages chunk (src/app/lazy.rs, scripts/split-wasm.sh) of a build.
-fn pages_chunk() -> String {
-    std::fs::read_dir(dist_dir())
-        .expect("dist")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with("split_pages-") && n.ends_with(".wasm"))
-        .expect("no split_pages-*.wasm in the build")
-}
-
 /// Requests of the page so far for files whose name contains `part`.
 const REQUESTED: &str =
     "return performance.getEntriesByType('resource').filter(r => r.name.includes(arguments[0])).length";
 
 /// Home's first view downloads the app without the other pages' code; opening a tool
-/// fetches that chunk once. A chunk that cannot be used gives a message and a retry that
-/// works, whether the reader navigates to the page or opens it directly.
+/// fetches that chunk once, and a page opened directly preloads it. A chunk that cannot
+/// be used gives a message and a retry that works, whether the reader navigates to the
+/// page or opens it directly. A link followed while the chunk is on its way still lets
+/// the app take over.
 fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
-        let chunk = pages_chunk();
+        let chunk = support::pages_chunk(&dist_dir());
         let requested = |part: &'static str| async move {
             b.client
                 .execute(REQUESTED, vec![serde_json::json!(part)])

@@ -570,6 +570,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromeCommand {
     }
 }
 
+/// The pages chunk of a build (src/app/lazy.rs, scripts/split-wasm.sh): its file name.
+pub fn pages_chunk(dist: &std::path::Path) -> String {
+    std::fs::read_dir(dist)
+        .expect("dist")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("split_pages-") && n.ends_with(".wasm"))
+        .expect("no split_pages-*.wasm in the build")
+}
+
 /// Copies a directory tree (a deployable copy of a build the test can redeploy into).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
