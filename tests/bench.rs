@@ -62,14 +62,15 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
             .cloned()
             .collect()
     };
-    let mut files = vec!["index.html".to_string()];
-    for ext in [".js", "_bg.wasm", ".css"] {
-        files.extend(linked(&html, ext));
-    }
-    let glue: String = linked(&html, ".js")
+    let js = linked(&html, ".js");
+    let glue: String = js
         .iter()
-        .map(|js| std::fs::read_to_string(dist.join(js)).expect("app js"))
+        .map(|f| std::fs::read_to_string(dist.join(f)).expect("app js"))
         .collect();
+    let mut files = vec!["index.html".to_string()];
+    files.extend(js);
+    files.extend(linked(&html, "_bg.wasm"));
+    files.extend(linked(&html, ".css"));
     files.extend(linked(&glue, ".js"));
     files.push("catalog.json".into());
     if dist.join("catalog-index.json").exists() {

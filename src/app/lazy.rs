@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
-use crate::app::components::catalog_gate::Skeleton;
+use crate::app::components::catalog_gate::{Failure, Skeleton};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
@@ -73,16 +73,12 @@ impl Default for PageChunk {
 /// Why the page is missing, with a retry (a failed fetch is not remembered).
 fn unavailable(attempt: RwSignal<u32>) -> AnyView {
     view! {
-        <section class="load-error" role="alert">
-            <h1>"This page could not be loaded"</h1>
-            <p class="load-error__what">
-                "Its code did not download: you appear to be offline, and this device has not kept a copy yet."
-            </p>
-            <p>"Connect to the internet and try again. If the site was updated since you opened it, reload the page."</p>
-            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                "Try again"
-            </button>
-        </section>
+        <Failure
+            title="This page could not be loaded"
+            what="Its code did not download: you appear to be offline, and this device has not kept a copy yet.".to_string()
+            hint="Connect to the internet and try again. If the site was updated since you opened it, reload the page."
+            retry=move || attempt.update(|n| *n += 1)
+        />
     }
     .into_any()
 }

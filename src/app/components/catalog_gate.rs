@@ -51,13 +51,11 @@ where
         FullTools::Failed(error) => {
             let (catalog, slugs) = (catalog.clone(), slugs.clone());
             view! {
-                <section class="load-error" role="alert">
-                    <h1>"This page's reviews could not be loaded"</h1>
-                    <p class="load-error__what">{error.to_string()}</p>
-                    <button type="button" class="button" on:click=move |_| ctx.request(&catalog, &slugs, true)>
-                        "Try again"
-                    </button>
-                </section>
+                <Failure
+                    title="This page's reviews could not be loaded"
+                    what=error.to_string()
+                    retry=move || ctx.request(&catalog, &slugs, true)
+                />
             }
             .into_any()
         }
@@ -98,11 +96,36 @@ pub fn LoadError(
         FetchError::Catalog(_) => "The catalog file is broken. Its editors can run `cargo run --bin catalog -- check public/catalog.json` to see every problem.",
     };
     view! {
+        <Failure
+            title="The catalog could not be loaded"
+            what=error.to_string()
+            hint
+            retry=move || ctx.reload()
+        />
+    }
+}
+
+/// What could not be loaded, why, what the reader can do, and a retry: the one shape of
+/// every failed load (the catalog, a split catalog's tool files, the pages' code).
+#[component]
+pub fn Failure(
+    /// The heading: what could not be loaded.
+    title: &'static str,
+    /// What went wrong.
+    what: String,
+    /// What the reader can do besides trying again.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Runs on "Try again".
+    #[prop(into)]
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
         <section class="load-error" role="alert">
-            <h1>"The catalog could not be loaded"</h1>
-            <p class="load-error__what">{error.to_string()}</p>
-            <p>{hint}</p>
-            <button type="button" class="button" on:click=move |_| ctx.reload()>
+            <h1>{title}</h1>
+            <p class="load-error__what">{what}</p>
+            {hint.map(|h| view! { <p>{h}</p> })}
+            <button type="button" class="button" on:click=move |_| retry.run(())>
                 "Try again"
             </button>
         </section>
