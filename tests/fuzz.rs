@@ -26,7 +26,8 @@ use ship_or_skip::domain::guard::{self, MAX_ALTERNATIVES, MAX_PERSONAS};
 use ship_or_skip::domain::jsonpos;
 use ship_or_skip::domain::model::{Call, Community, Entry, Pricing, Take, Tool};
 use ship_or_skip::domain::validate::{
-    is_http_url, is_iso_date, is_slug, load, load_served, CatalogError, Loaded,
+    is_http_url, is_iso_date, is_slug, load, load_served, load_with, CatalogError, EntryPaths,
+    Loaded, Problem,
 };
 use ship_or_skip::domain::verdict::{average_score, CommunityTotal, Tally, Verdict};
 
@@ -100,7 +101,35 @@ fn loads_sanely(text: &str) -> Result<(), TestCaseError> {
         load_served(text).is_ok(),
         text.len() <= guard::MAX_SERVED_BYTES && load(text).is_ok()
     );
-    Ok(())
+    same_but_paths(text)
+}
+
+/// The app's loader (type errors at the entry's path) says what the `catalog` tool's says
+/// (exact paths), the same catalog and the same problems, only a type error's path may
+/// stop at the entry that holds it.
+fn same_but_paths(text: &str) -> Result<(), TestCaseError> {
+    fn agree(entry: &[Problem], exact: &[Problem]) -> Result<(), TestCaseError> {
+        prop_assert_eq!(entry.len(), exact.len());
+        for (a, b) in entry.iter().zip(exact) {
+            prop_assert_eq!(&a.message, &b.message);
+            let inside = b.path.strip_prefix(a.path.as_str());
+            prop_assert!(
+                a.path == "$" || inside.is_some_and(|r| r.is_empty() || r.starts_with(['.', '['])),
+                "{:?} is not where {:?} is",
+                a.path,
+                b.path
+            );
+        }
+        Ok(())
+    }
+    match (load_with::<EntryPaths>(text), load(text)) {
+        (Ok(a), Ok(b)) => {
+            prop_assert_eq!(&a.catalog, &b.catalog);
+            agree(&a.skipped, &b.skipped)
+        }
+        (Err(a), Err(b)) => agree(&a.problems(), &b.problems()),
+        (a, b) => Err(TestCaseError::fail(format!("app {a:?}, tool {b:?}"))),
+    }
 }
 
 /// The rules of `docs/catalog.md` on a loaded catalog: only valid entries survive.

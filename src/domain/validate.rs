@@ -123,18 +123,26 @@ struct Raw {
     split: Option<SplitRef>,
 }
 
-/// What the app runs on a fetched `catalog.json`: [`load`], after refusing a file larger
-/// than [`MAX_SERVED_BYTES`] (parsing blocks the tab; the build splits large catalogs).
+/// What the app runs on a fetched `catalog.json`: [`load_with`] [`EntryPaths`], after
+/// refusing a file larger than [`MAX_SERVED_BYTES`] (parsing blocks the tab; the build
+/// splits large catalogs).
 pub fn load_served(text: &str) -> Result<Loaded, CatalogError> {
     if text.len() > MAX_SERVED_BYTES {
         return Err(CatalogError::TooLarge { bytes: text.len() });
     }
-    load(text)
+    load_with::<EntryPaths>(text)
+}
+
+/// Parses and validates catalog text, locating type errors exactly ([`ExactPaths`]): what
+/// the `catalog` tool runs.
+pub fn load(text: &str) -> Result<Loaded, CatalogError> {
+    load_with::<ExactPaths>(text)
 }
 
 /// Parses and validates catalog text. A leading byte-order mark is ignored, as browsers
-/// do; a key repeated in one object is an error ([`guard::parse`]).
-pub fn load(text: &str) -> Result<Loaded, CatalogError> {
+/// do; a key repeated in one object is an error ([`guard::parse`]). `P` locates type
+/// errors; everything else is the same whatever `P`.
+pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(CatalogError::Empty);
@@ -169,13 +177,13 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
             )]))
         }
     }
-    let raw: Raw = typed("$", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
+    let raw: Raw = P::typed("$", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
 
     let mut fatal = Vec::new();
     if !is_iso_date(&raw.generated) {
         fatal.push(Problem::new("generated", date_message(&raw.generated)));
     }
-    let site = typed::<Site>("site", raw.site)
+    let site = P::typed::<Site>("site", raw.site)
         .map_err(|p| fatal.push(p))
         .ok();
     if let Some(site) = &site {
@@ -195,7 +203,7 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     let mut persona_ids = HashSet::new();
     for (i, v) in raw.personas.into_iter().enumerate() {
         let path = format!("personas[{i}]");
-        match typed::<Persona>(&path, v) {
+        match P::typed::<Persona>(&path, v) {
             Ok(p) => {
                 let before = fatal.len();
                 check_id(&mut fatal, &format!("{path}.id"), &p.id);
@@ -248,7 +256,7 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     let mut slugs = HashSet::with_capacity(raw_tools.len());
     for (i, v) in raw_tools.into_iter().enumerate() {
         let path = format!("tools[{i}]");
-        match typed::<Tool>(&path, v) {
+        match P::typed::<Tool>(&path, v) {
             Ok(t) => {
                 let mut problems = tool_problems(&path, &t, &persona_ids);
                 if problems.is_empty() && !slugs.insert(t.slug.clone()) {
@@ -272,7 +280,7 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
     let mut groups = std::collections::HashMap::new();
     for (i, v) in raw.comparisons.into_iter().enumerate() {
         let path = format!("comparisons[{i}]");
-        match typed::<Comparison>(&path, v) {
+        match P::typed::<Comparison>(&path, v) {
             // A split head's comparisons are checked once its index is in (`split::attach_index`).
             Ok(c) if raw.split.is_some() => comparisons.push(c),
             Ok(c) => {
@@ -343,18 +351,40 @@ fn syntax_message(e: &serde_json::Error) -> String {
     }
 }
 
-/// Deserializes one value, reporting the exact path of a type error inside it.
-pub(crate) fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
-    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
-        let inner = e.path().to_string();
-        let full = match (path, inner.as_str()) {
-            (p, ".") => p.to_string(),
-            ("$", i) => i.to_string(),
-            (p, i) if i.starts_with('[') => format!("{p}{i}"),
-            (p, i) => format!("{p}.{i}"),
-        };
-        Problem::new(full, e.into_inner().to_string())
-    })
+/// How a raw JSON value becomes a typed one, and how exactly a type error is located.
+pub trait Typing {
+    /// Deserializes `v`, found at `path`; a type error is a [`Problem`] at or inside `path`.
+    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem>;
+}
+
+/// Type errors at their exact path inside the entry (`tools[2].panel[0].score`), through
+/// serde_path_to_error: what the `catalog` tool reports to a catalog's editors.
+pub enum ExactPaths {}
+
+/// Type errors at the entry's path (`tools[2]`), with serde's message: what the app
+/// reports. serde_path_to_error would cost every reader 6 KB (gzip) of wasm for a
+/// precision only the catalog's editors need, and `catalog check` gives it to them.
+pub enum EntryPaths {}
+
+impl Typing for ExactPaths {
+    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
+        serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+            let inner = e.path().to_string();
+            let full = match (path, inner.as_str()) {
+                (p, ".") => p.to_string(),
+                ("$", i) => i.to_string(),
+                (p, i) if i.starts_with('[') => format!("{p}{i}"),
+                (p, i) => format!("{p}.{i}"),
+            };
+            Problem::new(full, e.into_inner().to_string())
+        })
+    }
+}
+
+impl Typing for EntryPaths {
+    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
+        T::deserialize(v).map_err(|e| Problem::new(path, e.to_string()))
+    }
 }
 
 fn site_problems(site: &Site) -> Vec<Problem> {
@@ -598,6 +628,29 @@ pub fn is_http_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testdata::SHIPPED;
+
+    #[test]
+    fn the_app_locates_a_type_error_at_its_entry_the_tool_inside_it() {
+        let mut v: Value = serde_json::from_str(SHIPPED).unwrap();
+        v["tools"][2]["panel"][0]["score"] = Value::from("high");
+        v["personas"][1]["name"] = Value::from(7);
+        let text = v.to_string();
+        let exact = load(&text).unwrap_err().problems();
+        let entry = load_with::<EntryPaths>(&text).unwrap_err().problems();
+        assert_eq!(exact[0].path, "personas[1].name");
+        assert_eq!(entry[0].path, "personas[1]");
+        assert_eq!(entry[0].message, exact[0].message);
+        assert!(exact[0].message.contains("invalid type: integer `7`"));
+
+        v["personas"][1]["name"] = Value::from("Skeptic");
+        let text = v.to_string();
+        let exact = load(&text).unwrap().skipped;
+        let entry = load_with::<EntryPaths>(&text).unwrap().skipped;
+        assert_eq!(exact[0].path, "tools[2].panel[0].score");
+        assert_eq!(entry[0].path, "tools[2]");
+        assert_eq!(entry[0].message, exact[0].message);
+    }
 
     #[test]
     fn slugs() {
