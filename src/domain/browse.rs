@@ -238,7 +238,9 @@ pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<
         })
         .filter(|(d, t)| *d <= (t.slug.len().max(wanted.len()) / 2).max(2))
         .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.slug.cmp(&b.1.slug)));
+    super::order::sort_stable_by(&mut scored, |a, b| {
+        a.0.cmp(&b.0).then(a.1.slug.cmp(&b.1.slug))
+    });
     scored.into_iter().take(max).map(|(_, t)| t).collect()
 }
 

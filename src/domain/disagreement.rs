@@ -77,7 +77,7 @@ pub fn most_divisive(catalog: &Catalog, n: usize) -> Vec<(&Tool, Split)> {
         .map(|t| (t, Split::of(t)))
         .filter(|(_, s)| s.is_split())
         .collect();
-    v.sort_by(|(ta, a), (tb, b)| {
+    super::order::sort_stable_by(&mut v, |(ta, a), (tb, b)| {
         b.divisiveness()
             .cmp(&a.divisiveness())
             .then(b.spread().cmp(&a.spread()))

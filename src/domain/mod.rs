@@ -8,6 +8,7 @@ pub mod guard;
 pub mod jsonpos;
 pub mod model;
 pub mod opendata;
+pub mod order;
 pub mod prerender;
 pub mod routes;
 pub mod search;

@@ -40,7 +40,7 @@ impl Catalog {
     /// Curated comparisons, newest first.
     pub fn latest_comparisons(&self) -> Vec<&Comparison> {
         let mut comps: Vec<&Comparison> = self.comparisons.iter().collect();
-        comps.sort_by(|a, b| b.published.cmp(&a.published));
+        super::order::sort_stable_by(&mut comps, |a, b| b.published.cmp(&a.published));
         comps
     }
 }

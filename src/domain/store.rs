@@ -334,7 +334,7 @@ pub fn toggle_bookmark(items: &mut Vec<Bookmark>, slug: &str, now: &str) -> bool
 /// Bookmarks newest first (ISO timestamps sort as text; unknown dates last).
 pub fn sorted_newest_first(items: &[Bookmark]) -> Vec<Bookmark> {
     let mut v = items.to_vec();
-    v.sort_by(|a, b| b.added.cmp(&a.added));
+    super::order::sort_stable_by(&mut v, |a, b| b.added.cmp(&a.added));
     v
 }
 

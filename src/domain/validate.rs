@@ -286,8 +286,8 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
             Ok(c) => {
                 let mut problems = comparison_problems(&path, &c, &slugs);
                 if problems.is_empty() {
-                    let mut group = c.tools.clone();
-                    group.sort();
+                    // The slugs sorted, as a pick's key: one sort of `&str`s in the wasm.
+                    let group = super::store::pick_key(&c.tools);
                     if let Some(first) = groups.get(&group) {
                         problems.push(Problem::new(
                             format!("{path}.tools"),
