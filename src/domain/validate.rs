@@ -7,7 +7,6 @@
 use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::guard::{self, clip, MAX_PERSONAS, MAX_SERVED_BYTES};
@@ -107,20 +106,56 @@ pub struct Loaded {
 }
 
 /// The file's top level, with tools and comparisons kept raw so each is checked alone.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Raw {
-    #[allow(dead_code)]
-    schema_version: Value,
     generated: String,
     site: Value,
     personas: Vec<Value>,
     /// Absent only in the head of a split catalog.
     tools: Option<Vec<Value>>,
-    #[serde(default)]
     comparisons: Vec<Value>,
-    #[serde(default)]
     split: Option<SplitRef>,
+}
+
+/// The fields of the file's top level.
+const TOP_FIELDS: [&str; 7] = [
+    "schema_version",
+    "generated",
+    "site",
+    "personas",
+    "tools",
+    "comparisons",
+    "split",
+];
+
+impl Raw {
+    /// Takes the top level apart field by field, so a field of the wrong type is reported
+    /// at its own path (`tools: invalid type: map`) whatever `P`: one struct typed at "$"
+    /// would leave the app's [`EntryPaths`] naming nothing.
+    fn take<P: Typing>(mut top: serde_json::Map<String, Value>) -> Result<Raw, Problem> {
+        if let Some(k) = top.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
+            let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
+            return Err(Problem::new(
+                k.as_str(),
+                format!(
+                    "unknown field `{k}`, expected one of {}",
+                    expected.join(", ")
+                ),
+            ));
+        }
+        let mut field = |name: &str| top.remove(name);
+        let required = |name: &str, v: Option<Value>| {
+            v.ok_or_else(|| Problem::new(name, format!("missing field `{name}`")))
+        };
+        Ok(Raw {
+            generated: P::typed("generated", required("generated", field("generated"))?)?,
+            site: required("site", field("site"))?,
+            personas: P::typed("personas", required("personas", field("personas"))?)?,
+            tools: field("tools").map_or(Ok(None), |v| P::typed("tools", v))?,
+            comparisons: field("comparisons")
+                .map_or(Ok(Vec::new()), |v| P::typed("comparisons", v))?,
+            split: field("split").map_or(Ok(None), |v| P::typed("split", v))?,
+        })
+    }
 }
 
 /// What the app runs on a fetched `catalog.json`: [`load_with`] [`EntryPaths`], after
@@ -148,7 +183,7 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
         return Err(CatalogError::Empty);
     }
     let value = guard::parse(text)?;
-    let Value::Object(ref top) = value else {
+    let Value::Object(top) = value else {
         return Err(CatalogError::Invalid(vec![Problem::new(
             "$",
             "the catalog must be a JSON object",
@@ -177,7 +212,7 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
             )]))
         }
     }
-    let raw: Raw = P::typed("$", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
+    let raw = Raw::take::<P>(top).map_err(|p| CatalogError::Invalid(vec![p]))?;
 
     let mut fatal = Vec::new();
     if !is_iso_date(&raw.generated) {
