@@ -382,6 +382,21 @@ fn list_lines_follow_their_tools(b: &Browser) -> Pin<Box<dyn Future<Output = ()>
             .wait_text(".bookmarks-panel", "Mistral 3B")
             .await
             .contains("Mistral 3B"));
+        // From the keyboard: the toggle keeps the focus while its line is redrawn, on
+        // and off again.
+        let toggle = "#app .rows > li[data-slug=\"mistral-3-1\"] .bookmark-button";
+        for pressed in ["true", "false"] {
+            b.find(toggle)
+                .await
+                .send_keys("\u{E007}")
+                .await
+                .expect("Enter");
+            assert!(
+                b.wait_js(&format!("const e = document.activeElement; return e.matches('{toggle}') && e.getAttribute('aria-pressed') === '{pressed}'"), 5)
+                    .await,
+                "the focus left the toggle, or it is not pressed={pressed}"
+            );
+        }
         // One match: the first line now shows another tool, not bookmarked.
         let input = b.find("#search").await;
         input.send_keys("fusion").await.expect("type");

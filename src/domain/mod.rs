@@ -6,6 +6,7 @@ pub mod disagreement;
 pub mod feed;
 pub mod guard;
 pub mod jsonpos;
+pub mod listing;
 pub mod model;
 pub mod opendata;
 pub mod order;

@@ -38,14 +38,7 @@ pub fn BookmarkButton(
     }
 }
 
-/// A bookmark toggle's visible text, after its CSS star.
-pub fn bookmark_label(on: bool) -> &'static str {
-    if on {
-        " Bookmarked"
-    } else {
-        " Bookmark"
-    }
-}
+pub use crate::domain::listing::bookmark_label;
 
 /// "Your vote": ship or skip, changeable and withdrawable.
 #[component]

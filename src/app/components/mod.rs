@@ -4,6 +4,7 @@ pub mod bookmarks_panel;
 pub mod catalog_gate;
 pub mod controls;
 pub mod copy;
+pub mod rows;
 pub mod score_chart;
 pub mod shell;
 pub mod shortcuts;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::controls::{bookmark_label, BookmarkButton, VoteButtons};
+use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::{use_store, Store};
@@ -115,38 +115,6 @@ pub fn SplitBar(
         }
     })
 }
-
-/// One line of a browse list: name, tagline, verdict, ship % (`percent`), entry, and a
-/// bookmark toggle whose clicks the list handles (see `toggle_row_bookmark`).
-///
-/// A plain view, no component state: the list redraws its lines as one `Vec`, which
-/// tachys diffs line by line, so a keystroke that hands line 3 another tool rewrites
-/// only the texts and attributes that differ (README, "Large catalogs").
-pub fn tool_row(tool: &Tool, href: String, percent: String, bookmarked: bool) -> impl IntoView {
-    let verdict = Tally::of(tool).verdict();
-    let entry = tool.pricing.entry;
-    view! {
-        <li class="row" data-slug=tool.slug.clone()>
-            <span class="avatar avatar--small" aria-hidden="true">{tool.initial()}</span>
-            <div class="row__main">
-                <a class="row__name" href=href>{tool.name.clone()}</a>
-                <span class="row__tagline">{tool.tagline.clone()}</span>
-                <span class="row__meta">{format!("{} · {} · reviewed ", tool.vendor, tool.category)}<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></span>
-            </div>
-            <div class="row__figures">
-                <span class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</span>
-                <span class="row__percent">{percent}</span>
-                <span class=format!("entry entry--{}", entry.as_str())>{entry.label()}</span>
-            </div>
-            // The same markup as `BookmarkButton`.
-            <button type="button" class="toggle bookmark-button" data-slug=tool.slug.clone() aria-pressed=bookmarked.to_string()>
-                {bookmark_label(bookmarked)}
-                <span class="visually-hidden">" " {tool.name.clone()}</span>
-            </button>
-        </li>
-    }
-}
-
 /// The list's one click handler for its lines' bookmark toggles: the lines are redrawn
 /// on every keystroke, and one listener on the list costs nothing to keep.
 pub fn toggle_row_bookmark(ev: &web_sys::MouseEvent, store: Store) {

@@ -7,14 +7,16 @@ use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
 use crate::app::components::percent_text;
+use crate::app::components::rows::draw;
 use crate::app::components::shell::PageAside;
-use crate::app::components::tool_card::{toggle_row_bookmark, tool_row, SplitBar};
+use crate::app::components::tool_card::{toggle_row_bookmark, SplitBar};
 use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
 use crate::domain::disagreement::{most_divisive, DIVISIVE_SHOWN};
+use crate::domain::listing::Line;
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::search::SearchIndex;
@@ -192,32 +194,35 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
+    let rows = NodeRef::<leptos::html::Ul>::new();
+    // What the list shows, kept with the list: `rows::draw` updates only what differs.
+    let drawn = StoredValue::new_local(Vec::<Line>::new());
+    Effect::new(move |_| {
+        let weights = weights.get();
+        let next: Vec<Line> = found.with(|f| {
+            f.shown
+                .iter()
+                .map(|&at| {
+                    let tool = &cat.tools[at];
+                    let percent = match &weights {
+                        Some(w) => percent_text(w.ship_percent(tool)) + " ship, your weights",
+                        None => percent_text(Tally::of(tool).ship_percent()) + " ship",
+                    };
+                    let href = nav.href(&tool_path(&tool.slug));
+                    Line::new(tool, href, percent, store.is_bookmarked(&tool.slug))
+                })
+                .collect()
+        });
+        if let Some(ul) = rows.get() {
+            drawn.update_value(|d| draw(&ul, d, next));
+        }
+    });
     let results = view! {
         // `elementtiming`: `make bench` reads when the first results were painted.
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
         {empty}
-        // One view for the whole list, not a keyed `<For>`: tachys rebuilds a `Vec` line
-        // by line, rewriting only what differs, which at 10,000 tools made a keystroke
-        // that replaces all 50 lines several times cheaper than building new ones.
-        <ul class="rows" on:click=move |ev| toggle_row_bookmark(&ev, store)>
-            {move || {
-                let weights = weights.get();
-                found.with(|f| {
-                    f.shown
-                        .iter()
-                        .map(|&at| {
-                            let tool = &cat.tools[at];
-                            let percent = match &weights {
-                                Some(w) => percent_text(w.ship_percent(tool)) + " ship, your weights",
-                                None => percent_text(Tally::of(tool).ship_percent()) + " ship",
-                            };
-                            let href = nav.href(&tool_path(&tool.slug));
-                            tool_row(tool, href, percent, store.is_bookmarked(&tool.slug))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            }}
-        </ul>
+        // The lines are drawn by hand (`components::rows`), not as a view per line.
+        <ul class="rows" node_ref=rows on:click=move |ev| toggle_row_bookmark(&ev, store)></ul>
         <Show when=move || { more() > 0 }>
             <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
                 "Show more ("{more}" left)"
