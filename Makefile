@@ -17,7 +17,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench
+.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,10 @@ build: setup
 
 sizes:
 	@scripts/sizes.sh dist
+
+# Where the main module's bytes go, by item and by crate (scripts/twiggy.sh; after `make build`).
+twiggy:
+	@scripts/twiggy.sh
 
 # The end-to-end builds: release, under the GitHub Pages sub-path and at the site root
 # (the second reuses the compiled wasm; only bindgen and wasm-opt run again).
