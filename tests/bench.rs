@@ -41,8 +41,9 @@ fn gzip_size(path: &Path) -> u64 {
 }
 
 /// The files of the first view of home: the page, what it links (JS, wasm, CSS), what
-/// the app's JS imports (the pages chunk's loader, not the chunk: src/app/lazy.rs) and
-/// the catalog (with a split one's index).
+/// the app's JS imports (the chunks' loader, not the pages chunk: src/app/lazy.rs) and
+/// the catalog; with a split one, its index and the chunk of code that reads it (with
+/// the small chunks that one shares with the pages chunk).
 fn first_view(dist: &Path) -> Vec<(String, u64)> {
     let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
     let names: Vec<String> = {
@@ -75,6 +76,12 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
     files.push("catalog.json".into());
     if dist.join("catalog-index.json").exists() {
         files.push("catalog-index.json".into());
+        files.extend(
+            names
+                .iter()
+                .filter(|n| n.starts_with("split_index-") || n.starts_with("chunk_"))
+                .cloned(),
+        );
     }
     files
         .into_iter()
@@ -228,7 +235,7 @@ struct Column {
 
 async fn measure(name: &str, dist: PathBuf) -> Column {
     let sizes = first_view(&dist);
-    let chunk = gzip_size(&dist.join(support::pages_chunk(&dist)));
+    let chunk = gzip_size(&dist.join(support::chunk(&dist, "pages")));
     let b = Browser::start_at(dist, "/", Engine::Chromium).await;
     b.goto("").await;
     let first = b

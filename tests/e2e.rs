@@ -553,8 +553,10 @@ fn broken_catalogs_degrade_clearly(b: &Browser) -> Pin<Box<dyn Future<Output = (
     })
 }
 
-/// A split catalog (docs/catalog.md): lists from the index alone, each tool's texts from
-/// its own file on demand, and a broken tool file explained without taking the site down.
+/// A split catalog (docs/catalog.md): lists from the index alone (read by the index
+/// chunk's code, fetched once), each tool's texts from its own file on demand, and a
+/// broken tool file explained without taking the site down. (A broken index chunk:
+/// `pages_load_their_code_on_demand`, which runs without a worker.)
 fn split_catalog_loads_tools_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
@@ -578,6 +580,14 @@ fn split_catalog_loads_tools_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output
         b.override_file("tools/mistral-3-1.json", Some(b"{"));
         b.goto("?q=mistarl").await;
         assert_eq!(b.text("#app p.count").await, "5 of 6 tools match");
+        assert_eq!(
+            b.client
+                .execute(REQUESTED, vec![serde_json::json!("split_index-")])
+                .await
+                .expect("script"),
+            1,
+            "the index chunk"
+        );
         // The take's text is only in the tool's own file.
         let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();
         b.goto("tool/mistral-3b").await;
@@ -1242,11 +1252,11 @@ const REQUESTED: &str =
 /// Home's first view downloads the app without the other pages' code; opening a tool
 /// fetches that chunk once, and a page opened directly preloads it. A chunk that cannot
 /// be used gives a message and a retry that works, whether the reader navigates to the
-/// page or opens it directly. A link followed while the chunk is on its way still lets
-/// the app take over.
+/// page or opens it directly; so does a split catalog's index chunk. A link followed
+/// while the chunk is on its way still lets the app take over.
 fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
-        let chunk = support::pages_chunk(&dist_dir());
+        let chunk = support::chunk(&dist_dir(), "pages");
         let requested = |part: &'static str| async move {
             b.client
                 .execute(REQUESTED, vec![serde_json::json!(part)])
@@ -1267,6 +1277,11 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
             "home fetched the pages chunk"
         );
         assert_eq!(requested("__wasm_split-").await, 1, "the chunk's loader");
+        assert_eq!(
+            requested("split_index-").await,
+            0,
+            "a whole catalog fetched the index chunk"
+        );
         b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         b.find("#app[data-live] h1.card__name").await;
         assert_eq!(b.text("h1").await, "Mistral 3B");
@@ -1327,6 +1342,28 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
                 .await
                 == true
         );
+
+        // A split catalog whose index chunk cannot be used: the catalog's error says so,
+        // and its retry recovers.
+        let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
+        let catalog = ship_or_skip::domain::validate::load(&text).unwrap().catalog;
+        let files = ship_or_skip::domain::split::split(&catalog).unwrap();
+        b.override_file("catalog.json", Some(files.head.as_bytes()));
+        b.override_file("catalog-index.json", Some(files.index.as_bytes()));
+        let index_chunk = support::chunk(&dist_dir(), "index");
+        b.override_file(&index_chunk, Some(b"not a wasm module"));
+        b.goto("").await;
+        assert_eq!(
+            b.wait_text("#app[data-live] .load-error__what", "did not download")
+                .await,
+            "The code that reads this catalog's index did not download."
+        );
+        b.override_file(&index_chunk, None);
+        b.click(".load-error button").await;
+        assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
+        for f in ["catalog.json", "catalog-index.json"] {
+            b.override_file(f, None);
+        }
 
         // A link followed from the static page while its chunk is still on its way: the
         // app takes over with home all the same.

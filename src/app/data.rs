@@ -12,9 +12,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::app::lazy;
 use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::model::{Catalog, Tool};
-use crate::domain::split::{attach_index, load_detail};
+use crate::domain::split::load_detail;
 use crate::domain::validate::{load_served, CatalogError, EntryPaths, Loaded, Problem};
 
 /// Why the catalog could not be shown.
@@ -26,6 +27,9 @@ pub enum FetchError {
     Http(u16, String),
     #[error("The catalog could not be read: {0}")]
     Catalog(#[from] CatalogError),
+    /// The index chunk (`lazy::attach_index`) could not be fetched.
+    #[error("The code that reads this catalog's index did not download.")]
+    IndexCode,
 }
 
 /// The catalog's state.
@@ -179,7 +183,14 @@ async fn load_catalog() -> Result<Loaded, FetchError> {
     let loaded = load_served(&fetch_text("catalog.json").await?)?;
     match loaded.catalog.split.clone() {
         None => Ok(loaded),
-        Some(refs) => Ok(attach_index(loaded, &fetch_text(&refs.index).await?)?),
+        Some(refs) => {
+            spawn_local(async {
+                let _ = lazy::index_chunk().await;
+            });
+            let text = fetch_text(&refs.index).await?;
+            let attached = lazy::attach_index(loaded, text).await;
+            Ok(attached.map_err(|_| FetchError::IndexCode)??)
+        }
     }
 }
 

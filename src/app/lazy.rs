@@ -1,5 +1,7 @@
 //! The pages other than home live in a wasm chunk of their own, fetched when the reader
 //! first opens one: home, the first view, does not download their code (README "Size").
+//! So does the code that reads a split catalog's index, which only catalogs of more
+//! than 500 tools have.
 //!
 //! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
@@ -14,6 +16,8 @@ use crate::app::components::catalog_gate::{Failure, Skeleton};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
+use crate::domain::split;
+use crate::domain::validate::{CatalogError, Loaded};
 
 /// The pages chunk: whether a page is waiting for it.
 #[derive(Clone, Copy)]
@@ -105,4 +109,20 @@ pub fn reviewer_page(persona: String) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn bookmarks_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <BookmarksPage/> }.into_any())
+}
+
+/// Fetches the index chunk: started as the index starts downloading, so neither waits
+/// for the other ([`attach_index`] then finds the chunk in).
+#[wasm_split(index, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn index_chunk() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// [`split::attach_index`], from the index chunk.
+#[wasm_split(index, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn attach_index(
+    head: Loaded,
+    text: String,
+) -> Result<Result<Loaded, CatalogError>, SplitLoaderError> {
+    Ok(split::attach_index(head, &text))
 }

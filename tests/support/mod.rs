@@ -570,13 +570,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromeCommand {
     }
 }
 
-/// The pages chunk of a build (src/app/lazy.rs, scripts/split-wasm.sh): its file name.
-pub fn pages_chunk(dist: &std::path::Path) -> String {
+/// A wasm chunk of a build (src/app/lazy.rs, scripts/split-wasm.sh), by the split
+/// module's name (`pages`, `index`): its file name.
+pub fn chunk(dist: &std::path::Path, module: &str) -> String {
+    let prefix = format!("split_{module}-");
     std::fs::read_dir(dist)
         .expect("dist")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with("split_pages-") && n.ends_with(".wasm"))
-        .expect("no split_pages-*.wasm in the build")
+        .find(|n| n.starts_with(&prefix) && n.ends_with(".wasm"))
+        .unwrap_or_else(|| panic!("no {prefix}*.wasm in the build"))
 }
 
 /// Copies a directory tree (a deployable copy of a build the test can redeploy into).
