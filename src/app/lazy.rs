@@ -7,12 +7,14 @@
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
 use crate::app::components::catalog_gate::{Failure, Skeleton};
+use crate::app::data::{fetch_text, FetchError};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
@@ -109,6 +111,23 @@ pub fn reviewer_page(persona: String) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn bookmarks_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <BookmarksPage/> }.into_any())
+}
+
+/// Fetches a split catalog's index at `url` and joins it to `head` with the index chunk's
+/// code ([`attach_index`]), which downloads beside the index: the app's
+/// [`crate::app::data::ReadIndex`].
+pub fn read_index(
+    head: Loaded,
+    url: String,
+) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>> {
+    Box::pin(async move {
+        leptos::task::spawn_local(async {
+            let _ = index_chunk().await;
+        });
+        let text = fetch_text(&url).await?;
+        let attached = attach_index(head, text).await;
+        Ok(attached.map_err(|_| FetchError::IndexCode)??)
+    })
 }
 
 /// Fetches the index chunk: started as the index starts downloading, so neither waits

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
 use data::CatalogCtx;
-use lazy::{bookmarks_page, compare_page, reviewer_page, tool_page, PageChunk};
+use lazy::{bookmarks_page, compare_page, read_index, reviewer_page, tool_page, PageChunk};
 use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
 use store::Store;
@@ -24,7 +24,7 @@ use crate::domain::routes::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
-    let catalog = CatalogCtx::provide();
+    let catalog = CatalogCtx::provide(read_index);
     Store::provide();
     pwa::Pwa::provide();
     let chunk = PageChunk::new();
