@@ -346,7 +346,7 @@ fn deep_link_reload_under_sub_path(b: &Browser) -> Pin<Box<dyn Future<Output = (
     })
 }
 
-/// The home list's lines are reused as the results change (`tool_row`): each line must
+/// The home list's lines are reused as the results change (`components::rows`): each line must
 /// show its own tool's name, link and bookmark state, and its toggle (one listener on the
 /// list) must bookmark that tool.
 fn list_lines_follow_their_tools(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
