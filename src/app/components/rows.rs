@@ -20,8 +20,9 @@ pub fn draw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {
             // Someone else emptied the list: start over.
             return redraw(ul, drawn, next);
         };
-        for part in old.changes(new) {
-            update(&el, part, new);
+        let parts = old.changes(new);
+        if !parts.is_empty() {
+            update(&el, &parts, new);
         }
         li = el.next_element_sibling();
     }
@@ -55,63 +56,64 @@ fn child(el: &Element, n: usize) -> Option<Element> {
     c
 }
 
-/// Sets one part of a drawn line `li` to what `line` shows.
-fn update(li: &Element, part: Part, line: &Line) {
-    let main = || child(li, 1);
-    let figures = || child(li, 2);
-    let button = || child(li, 3);
-    let text = |el: Option<Element>, s: &str| {
+/// Sets the `parts` of a drawn line `li` to what `line` shows.
+fn update(li: &Element, parts: &[Part], line: &Line) {
+    // The line's boxes, found once (`Line::push_html`'s structure): avatar, main (name,
+    // tagline, meta), figures (verdict, percent, entry), toggle.
+    let (avatar, main, figures, button) = (child(li, 0), child(li, 1), child(li, 2), child(li, 3));
+    let inside = |el: &Option<Element>, n: usize| el.as_ref().and_then(|e| child(e, n));
+    let (name, meta) = (inside(&main, 0), inside(&main, 2));
+    let text = |el: &Option<Element>, s: &str| {
         if let Some(el) = el {
             el.set_text_content(Some(s));
         }
     };
-    let attr = |el: Option<Element>, name: &str, value: &str| {
+    let attr = |el: &Option<Element>, name: &str, value: &str| {
         if let Some(el) = el {
             let _ = el.set_attribute(name, value);
         }
     };
     // A text node before an element child: the meta before `<time>`, a toggle's label
     // before its hidden name.
-    let lead = |el: Option<Element>, s: &str| {
-        if let Some(node) = el.and_then(|e| e.first_child()) {
+    let lead = |el: &Option<Element>, s: &str| {
+        if let Some(node) = el.as_ref().and_then(|e| e.first_child()) {
             node.set_node_value(Some(s));
         }
     };
-    match part {
-        Part::Slug => {
-            attr(Some(li.clone()), "data-slug", &line.slug);
-            attr(button(), "data-slug", &line.slug);
-        }
-        Part::Initial => text(child(li, 0), &line.initial),
-        Part::Href => attr(main().and_then(|m| child(&m, 0)), "href", &line.href),
-        Part::Name => {
-            text(main().and_then(|m| child(&m, 0)), &line.name);
-            text(
-                button().and_then(|b| child(&b, 0)),
-                &format!(" {}", line.name),
-            );
-        }
-        Part::Tagline => text(main().and_then(|m| child(&m, 1)), &line.tagline),
-        Part::Meta => lead(main().and_then(|m| child(&m, 2)), &line.meta),
-        Part::Reviewed => {
-            let time = main().and_then(|m| child(&m, 2)).and_then(|s| child(&s, 0));
-            attr(time.clone(), "datetime", &line.reviewed);
-            text(time, &line.reviewed);
-        }
-        Part::Verdict => {
-            let badge = figures().and_then(|f| child(&f, 0));
-            attr(badge.clone(), "class", &verdict_class(line.verdict));
-            text(badge, line.verdict.label());
-        }
-        Part::Percent => text(figures().and_then(|f| child(&f, 1)), &line.percent),
-        Part::Entry => {
-            let tier = figures().and_then(|f| child(&f, 2));
-            attr(tier.clone(), "class", &entry_class(line.entry));
-            text(tier, line.entry.label());
-        }
-        Part::Bookmarked => {
-            attr(button(), "aria-pressed", pressed(line.bookmarked));
-            lead(button(), bookmark_label(line.bookmarked));
+    for part in parts {
+        match part {
+            Part::Slug => {
+                let _ = li.set_attribute("data-slug", &line.slug);
+                attr(&button, "data-slug", &line.slug);
+            }
+            Part::Initial => text(&avatar, &line.initial),
+            Part::Href => attr(&name, "href", &line.href),
+            Part::Name => {
+                text(&name, &line.name);
+                text(&inside(&button, 0), &format!(" {}", line.name));
+            }
+            Part::Tagline => text(&inside(&main, 1), &line.tagline),
+            Part::Meta => lead(&meta, &line.meta),
+            Part::Reviewed => {
+                let time = inside(&meta, 0);
+                attr(&time, "datetime", &line.reviewed);
+                text(&time, &line.reviewed);
+            }
+            Part::Verdict => {
+                let badge = inside(&figures, 0);
+                attr(&badge, "class", &verdict_class(line.verdict));
+                text(&badge, line.verdict.label());
+            }
+            Part::Percent => text(&inside(&figures, 1), &line.percent),
+            Part::Entry => {
+                let tier = inside(&figures, 2);
+                attr(&tier, "class", &entry_class(line.entry));
+                text(&tier, line.entry.label());
+            }
+            Part::Bookmarked => {
+                attr(&button, "aria-pressed", pressed(line.bookmarked));
+                lead(&button, bookmark_label(line.bookmarked));
+            }
         }
     }
 }

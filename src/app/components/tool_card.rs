@@ -8,6 +8,7 @@ use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::{use_store, Store};
 use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
+use crate::domain::listing::verdict_class;
 use crate::domain::model::Tool;
 use crate::domain::routes::tool_path;
 use crate::domain::verdict::{CommunityTotal, Tally};
@@ -68,7 +69,7 @@ pub fn ToolCard(
             <dl class="card__figures">
                 <div>
                     <dt class="visually-hidden">"Panel verdict"</dt>
-                    <dd class=format!("verdict verdict--{}", verdict.as_str())>{verdict.label()}</dd>
+                    <dd class=verdict_class(verdict)>{verdict.label()}</dd>
                 </div>
                 <div>
                     <dd class="figure">{percent_text(tally.ship_percent())}</dd>
