@@ -25,9 +25,9 @@ use serde_json::{json, Value};
 use ship_or_skip::domain::guard::{self, MAX_ALTERNATIVES, MAX_PERSONAS};
 use ship_or_skip::domain::jsonpos;
 use ship_or_skip::domain::model::{Call, Community, Entry, Pricing, Take, Tool};
+use ship_or_skip::domain::typing::typed;
 use ship_or_skip::domain::validate::{
-    is_http_url, is_iso_date, is_slug, load, load_served, load_with, CatalogError, EntryPaths,
-    Loaded, Problem,
+    is_http_url, is_iso_date, is_slug, load, load_served, CatalogError, Loaded,
 };
 use ship_or_skip::domain::verdict::{average_score, CommunityTotal, Tally, Verdict};
 
@@ -101,35 +101,7 @@ fn loads_sanely(text: &str) -> Result<(), TestCaseError> {
         load_served(text).is_ok(),
         text.len() <= guard::MAX_SERVED_BYTES && load(text).is_ok()
     );
-    same_but_paths(text)
-}
-
-/// The app's loader (type errors at the entry's path) says what the `catalog` tool's says
-/// (exact paths), the same catalog and the same problems, only a type error's path may
-/// stop at the entry that holds it.
-fn same_but_paths(text: &str) -> Result<(), TestCaseError> {
-    fn agree(entry: &[Problem], exact: &[Problem]) -> Result<(), TestCaseError> {
-        prop_assert_eq!(entry.len(), exact.len());
-        for (a, b) in entry.iter().zip(exact) {
-            prop_assert_eq!(&a.message, &b.message);
-            let inside = b.path.strip_prefix(a.path.as_str());
-            prop_assert!(
-                a.path == "$" || inside.is_some_and(|r| r.is_empty() || r.starts_with(['.', '['])),
-                "{:?} is not where {:?} is",
-                a.path,
-                b.path
-            );
-        }
-        Ok(())
-    }
-    match (load_with::<EntryPaths>(text), load(text)) {
-        (Ok(a), Ok(b)) => {
-            prop_assert_eq!(&a.catalog, &b.catalog);
-            agree(&a.skipped, &b.skipped)
-        }
-        (Err(a), Err(b)) => agree(&a.problems(), &b.problems()),
-        (a, b) => Err(TestCaseError::fail(format!("app {a:?}, tool {b:?}"))),
-    }
+    Ok(())
 }
 
 /// The rules of `docs/catalog.md` on a loaded catalog: only valid entries survive.
@@ -408,6 +380,149 @@ fn damaged_shipped_catalogs_never_panic() {
             let bytes = apply(SHIPPED.as_bytes().to_vec(), &edits);
             loads_sanely(&String::from_utf8_lossy(&bytes))
         },
+    );
+}
+
+/// One fault put into a tool: a value replaced, a key removed, an unknown key added.
+#[derive(Debug, Clone)]
+enum Fault {
+    Replace(prop::sample::Index, Value),
+    Remove(prop::sample::Index),
+    Add(prop::sample::Index),
+}
+
+/// Values that break a field, or pass for it.
+fn odd_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        1 => Just(Value::Null),
+        1 => any::<bool>().prop_map(Value::from),
+        1 => any::<i64>().prop_map(Value::from),
+        1 => any::<u64>().prop_map(Value::from),
+        // The edges of u8 and u32, where a score or a count stops fitting.
+        4 => prop::sample::select(vec![0u64, 100, 101, 255, 256, 4294967295, 4294967296])
+            .prop_map(Value::from),
+        1 => (-1e12f64..1e12).prop_map(Value::from),
+        1 => prop::sample::select(vec!["", "x", "ship", "skip", "maybe", "free", "paid", "Free", "\"q\"\n"])
+            .prop_map(Value::from),
+        1 => Just(json!([])),
+        1 => Just(json!(["a", "b"])),
+        1 => Just(json!(["free", "x"])),
+        1 => Just(json!({})),
+        1 => Just(json!({"ship": null})),
+        1 => Just(json!({"entry": "free", "summary": "x"})),
+        1 => Just(json!({"ship": 1, "skip": 2, "as_of": "2026-01-01"})),
+    ]
+}
+
+fn fault() -> impl Strategy<Value = Fault> {
+    prop_oneof![
+        3 => (any::<prop::sample::Index>(), odd_value()).prop_map(|(i, v)| Fault::Replace(i, v)),
+        1 => any::<prop::sample::Index>().prop_map(Fault::Remove),
+        1 => any::<prop::sample::Index>().prop_map(Fault::Add),
+    ]
+}
+
+/// Every place in `v`: JSON pointers, the root first.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, x) in map {
+                pointers(x, format!("{at}/{k}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+/// `v` with `fault` in it.
+fn with_fault(mut v: Value, fault: &Fault) -> Value {
+    let mut all = Vec::new();
+    pointers(&v, String::new(), &mut all);
+    let objects: Vec<String> = all
+        .iter()
+        .filter(|p| v.pointer(p).is_some_and(Value::is_object))
+        .cloned()
+        .collect();
+    match fault {
+        Fault::Replace(i, x) => {
+            let at = i.get(&all).clone();
+            *v.pointer_mut(&at).unwrap() = x.clone();
+        }
+        Fault::Remove(i) => {
+            let keyed: Vec<String> = all.iter().filter(|p| !p.is_empty()).cloned().collect();
+            let at = i.get(&keyed).clone();
+            let (parent, key) = at.rsplit_once('/').unwrap();
+            match v.pointer_mut(parent).unwrap() {
+                Value::Object(map) => {
+                    map.remove(key);
+                }
+                Value::Array(items) => {
+                    items.remove(key.parse::<usize>().unwrap());
+                }
+                _ => unreachable!("a parent holds its children"),
+            }
+        }
+        Fault::Add(i) => {
+            let at = i.get(&objects).clone();
+            v.pointer_mut(&at)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .insert("mood".into(), json!(1));
+        }
+    }
+    v
+}
+
+/// `domain::typing` reads a tool with one fault as serde's derive does: the same tool, or
+/// the same message at the same path. The two departures `typing` documents (a struct
+/// given as an array, an enum as an object) need only be refused.
+fn reads_as_serde(tool: Value) -> Result<(), TestCaseError> {
+    let ours = typed::<Tool>("tools[2]", tool.clone());
+    let theirs = serde_path_to_error::deserialize::<_, Tool>(tool).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = match inner.as_str() {
+            "." => "tools[2]".to_string(),
+            i if i.starts_with('[') => format!("tools[2]{i}"),
+            i => format!("tools[2].{i}"),
+        };
+        (path, e.into_inner().to_string())
+    });
+    match (ours, theirs) {
+        (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+        (Err(a), Err(b))
+            if (a.path.as_str(), a.message.as_str()) == (b.0.as_str(), b.1.as_str()) => {}
+        // A struct must be an object; an enum must be a string (serde's message says
+        // "expected string or map" for its enums).
+        (Err(a), _)
+            if a.message
+                .starts_with("invalid type: sequence, expected struct ") => {}
+        (Err(a), _) if a.message == "invalid type: map, expected a string" => {}
+        (Err(a), Err(b))
+            if a.path == b.0
+                && (b.1.ends_with(", expected string or map")
+                    || b.1.ends_with(", expected map with a single key"))
+                && a.message.ends_with(", expected a string") => {}
+        (a, b) => return Err(TestCaseError::fail(format!("typing {a:?}, serde {b:?}"))),
+    }
+    Ok(())
+}
+
+#[test]
+fn typing_reads_a_damaged_tool_as_serde_does() {
+    let shipped: Value = serde_json::from_str(SHIPPED).unwrap();
+    let tools = shipped["tools"].as_array().unwrap().clone();
+    fuzz(
+        "one fault in a tool, typing vs serde",
+        2048,
+        (any::<prop::sample::Index>(), fault()),
+        |(i, f)| reads_as_serde(with_fault(i.get(&tools).clone(), &f)),
     );
 }
 

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::model::{Catalog, Tool};
 use crate::domain::split::load_detail;
-use crate::domain::validate::{load_served, CatalogError, EntryPaths, Loaded, Problem};
+use crate::domain::validate::{load_served, CatalogError, Loaded, Problem};
 
 /// Why the catalog could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -137,7 +137,7 @@ impl CatalogCtx {
             spawn_local(async move {
                 let got = fetch_text(&url)
                     .await
-                    .and_then(|t| Ok(load_detail::<EntryPaths>(&slug, &t, &catalog.personas)?));
+                    .and_then(|t| Ok(load_detail(&slug, &t, &catalog.personas)?));
                 let detail = match got {
                     Ok(tool) => Detail::Ready(Arc::new(tool)),
                     Err(e) => Detail::Failed(e),

@@ -154,9 +154,9 @@ fn check_split(path: &str, head: validate::Loaded, started: std::time::Instant) 
             .join(refs.detail_url(&t.slug))
             .to_string_lossy()
             .into_owned();
-        match read(&file).map(|text| {
-            splitting::load_detail::<validate::ExactPaths>(&t.slug, &text, &loaded.catalog.personas)
-        }) {
+        match read(&file)
+            .map(|text| splitting::load_detail(&t.slug, &text, &loaded.catalog.personas))
+        {
             Ok(Ok(_)) => {}
             Ok(Err(e)) => e.problems().iter().for_each(|p| report(&file, p)),
             Err(e) => report(&file, &validate::Problem::new("$", e)),

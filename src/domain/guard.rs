@@ -12,6 +12,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::model::Tool;
+use super::typing::At;
 use super::validate::{syntax_error, CatalogError, Problem};
 
 /// The largest catalog file the app parses as one file (bytes). Parsing is synchronous in
@@ -90,25 +91,6 @@ fn explain(message: String) -> String {
         _ => return message,
     };
     format!("{message}; {hint}")
-}
-
-/// Where a value sits, as a chain of parents (formatted only when a key repeats).
-#[derive(Clone, Copy)]
-enum At<'a> {
-    Root,
-    Key(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl fmt::Display for At<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            At::Root => Ok(()),
-            At::Key(At::Root, k) => f.write_str(k),
-            At::Key(parent, k) => write!(f, "{parent}.{k}"),
-            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
-    }
 }
 
 /// The seed and visitor that build a `Value`, watching for repeated keys.

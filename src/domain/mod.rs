@@ -17,6 +17,7 @@ pub mod split;
 pub mod store;
 pub mod summary;
 pub mod synth;
+pub mod typing;
 pub mod validate;
 pub mod verdict;
 pub mod weights;

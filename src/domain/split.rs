@@ -14,7 +14,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Call, Catalog, Community, Persona, Pricing, Take, Tool};
-use super::validate::{self, CatalogError, Loaded, Problem, Typing};
+use super::typing::typed;
+use super::validate::{self, CatalogError, Loaded, Problem};
 
 /// Catalogs with more tools than this are split by the build; smaller ones stay one file.
 pub const SPLIT_ABOVE_TOOLS: usize = 500;
@@ -248,16 +249,11 @@ pub fn attach_index(head: Loaded, text: &str) -> Result<Loaded, CatalogError> {
     Ok(Loaded { catalog, skipped })
 }
 
-/// Parses one tool's detail file and checks it is the tool asked for; `P` locates type
-/// errors ([`validate::Typing`]).
-pub fn load_detail<P: Typing>(
-    slug: &str,
-    text: &str,
-    personas: &[Persona],
-) -> Result<Tool, CatalogError> {
+/// Parses one tool's detail file and checks it is the tool asked for.
+pub fn load_detail(slug: &str, text: &str, personas: &[Persona]) -> Result<Tool, CatalogError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| validate::syntax_error(&e))?;
-    let tool: Tool = P::typed("tool", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
+    let tool: Tool = typed("tool", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
     let ids: HashSet<String> = personas.iter().map(|p| p.id.clone()).collect();
     let mut problems = validate::tool_problems("tool", &tool, &ids);
     if tool.slug != slug {
@@ -277,7 +273,7 @@ pub fn load_detail<P: Typing>(
 mod tests {
     use super::*;
     use crate::domain::synth;
-    use crate::domain::validate::{load, ExactPaths};
+    use crate::domain::validate::load;
 
     fn round_trip(c: &Catalog) -> Loaded {
         let files = split(c).unwrap();
@@ -317,10 +313,7 @@ mod tests {
             assert_eq!(summary.community, full.community);
             assert!(summary.description.is_empty());
             let (_, text) = files.details.iter().find(|(s, _)| *s == full.slug).unwrap();
-            assert_eq!(
-                &load_detail::<ExactPaths>(&full.slug, text, &c.personas).unwrap(),
-                full
-            );
+            assert_eq!(&load_detail(&full.slug, text, &c.personas).unwrap(), full);
         }
     }
 
@@ -367,8 +360,8 @@ mod tests {
             Err(CatalogError::Syntax { .. })
         ));
         let (slug, text) = &files.details[0];
-        let err = load_detail::<ExactPaths>("someone-else", text, &c.personas).unwrap_err();
+        let err = load_detail("someone-else", text, &c.personas).unwrap_err();
         assert!(err.to_string().contains("holds"), "{err}");
-        assert!(load_detail::<ExactPaths>(slug, "{", &c.personas).is_err());
+        assert!(load_detail(slug, "{", &c.personas).is_err());
     }
 }

@@ -6,12 +6,12 @@
 
 use std::collections::HashSet;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::guard::{self, clip, MAX_PERSONAS, MAX_SERVED_BYTES};
 use super::model::{Catalog, Comparison, Persona, Site, Tool, SCHEMA_VERSION};
 use super::split::SplitRef;
+use super::typing::typed;
 
 /// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,10 +128,9 @@ const TOP_FIELDS: [&str; 7] = [
 ];
 
 impl Raw {
-    /// Takes the top level apart field by field, so a field of the wrong type is reported
-    /// at its own path (`tools: invalid type: map`) whatever `P`: one struct typed at "$"
-    /// would leave the app's [`EntryPaths`] naming nothing.
-    fn take<P: Typing>(mut top: serde_json::Map<String, Value>) -> Result<Raw, Problem> {
+    /// Takes the top level apart field by field: tools and comparisons stay raw, each is
+    /// typed and checked alone.
+    fn take(mut top: serde_json::Map<String, Value>) -> Result<Raw, Problem> {
         if let Some(k) = top.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
             let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
             return Err(Problem::new(
@@ -147,37 +146,30 @@ impl Raw {
             v.ok_or_else(|| Problem::new(name, format!("missing field `{name}`")))
         };
         Ok(Raw {
-            generated: P::typed("generated", required("generated", field("generated"))?)?,
+            generated: typed("generated", required("generated", field("generated"))?)?,
             site: required("site", field("site"))?,
-            personas: P::typed("personas", required("personas", field("personas"))?)?,
-            tools: field("tools").map_or(Ok(None), |v| P::typed("tools", v))?,
+            personas: typed("personas", required("personas", field("personas"))?)?,
+            tools: field("tools").map_or(Ok(None), |v| typed("tools", v))?,
             comparisons: field("comparisons")
-                .map_or(Ok(Vec::new()), |v| P::typed("comparisons", v))?,
-            split: field("split").map_or(Ok(None), |v| P::typed("split", v))?,
+                .map_or(Ok(Vec::new()), |v| typed("comparisons", v))?,
+            split: field("split").map_or(Ok(None), |v| typed("split", v))?,
         })
     }
 }
 
-/// What the app runs on a fetched `catalog.json`: [`load_with`] [`EntryPaths`], after
-/// refusing a file larger than [`MAX_SERVED_BYTES`] (parsing blocks the tab; the build
+/// What the app runs on a fetched `catalog.json`: [`load`], after refusing a file larger than [`MAX_SERVED_BYTES`] (parsing blocks the tab; the build
 /// splits large catalogs).
 pub fn load_served(text: &str) -> Result<Loaded, CatalogError> {
     if text.len() > MAX_SERVED_BYTES {
         return Err(CatalogError::TooLarge { bytes: text.len() });
     }
-    load_with::<EntryPaths>(text)
+    load(text)
 }
 
-/// Parses and validates catalog text, locating type errors exactly ([`ExactPaths`]): what
-/// the `catalog` tool runs.
+/// Parses and validates catalog text: what the `catalog` tool runs. A leading byte-order
+/// mark is ignored, as browsers do; a key repeated in one object is an error
+/// ([`guard::parse`]); a type error is located at its exact path ([`typed`]).
 pub fn load(text: &str) -> Result<Loaded, CatalogError> {
-    load_with::<ExactPaths>(text)
-}
-
-/// Parses and validates catalog text. A leading byte-order mark is ignored, as browsers
-/// do; a key repeated in one object is an error ([`guard::parse`]). `P` locates type
-/// errors; everything else is the same whatever `P`.
-pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(CatalogError::Empty);
@@ -212,13 +204,13 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
             )]))
         }
     }
-    let raw = Raw::take::<P>(top).map_err(|p| CatalogError::Invalid(vec![p]))?;
+    let raw = Raw::take(top).map_err(|p| CatalogError::Invalid(vec![p]))?;
 
     let mut fatal = Vec::new();
     if !is_iso_date(&raw.generated) {
         fatal.push(Problem::new("generated", date_message(&raw.generated)));
     }
-    let site = P::typed::<Site>("site", raw.site)
+    let site = typed::<Site>("site", raw.site)
         .map_err(|p| fatal.push(p))
         .ok();
     if let Some(site) = &site {
@@ -238,7 +230,7 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
     let mut persona_ids = HashSet::new();
     for (i, v) in raw.personas.into_iter().enumerate() {
         let path = format!("personas[{i}]");
-        match P::typed::<Persona>(&path, v) {
+        match typed::<Persona>(&path, v) {
             Ok(p) => {
                 let before = fatal.len();
                 check_id(&mut fatal, &format!("{path}.id"), &p.id);
@@ -291,7 +283,7 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
     let mut slugs = HashSet::with_capacity(raw_tools.len());
     for (i, v) in raw_tools.into_iter().enumerate() {
         let path = format!("tools[{i}]");
-        match P::typed::<Tool>(&path, v) {
+        match typed::<Tool>(&path, v) {
             Ok(t) => {
                 let mut problems = tool_problems(&path, &t, &persona_ids);
                 if problems.is_empty() && !slugs.insert(t.slug.clone()) {
@@ -315,7 +307,7 @@ pub fn load_with<P: Typing>(text: &str) -> Result<Loaded, CatalogError> {
     let mut groups = std::collections::HashMap::new();
     for (i, v) in raw.comparisons.into_iter().enumerate() {
         let path = format!("comparisons[{i}]");
-        match P::typed::<Comparison>(&path, v) {
+        match typed::<Comparison>(&path, v) {
             // A split head's comparisons are checked once its index is in (`split::attach_index`).
             Ok(c) if raw.split.is_some() => comparisons.push(c),
             Ok(c) => {
@@ -383,42 +375,6 @@ fn syntax_message(e: &serde_json::Error) -> String {
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
-    }
-}
-
-/// How a raw JSON value becomes a typed one, and how exactly a type error is located.
-pub trait Typing {
-    /// Deserializes `v`, found at `path`; a type error is a [`Problem`] at or inside `path`.
-    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem>;
-}
-
-/// Type errors at their exact path inside the entry (`tools[2].panel[0].score`), through
-/// serde_path_to_error: what the `catalog` tool reports to a catalog's editors.
-pub enum ExactPaths {}
-
-/// Type errors at the entry's path (`tools[2]`), with serde's message: what the app
-/// reports. serde_path_to_error would cost every reader 6 KB (gzip) of wasm for a
-/// precision only the catalog's editors need, and `catalog check` gives it to them.
-pub enum EntryPaths {}
-
-impl Typing for ExactPaths {
-    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
-        serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
-            let inner = e.path().to_string();
-            let full = match (path, inner.as_str()) {
-                (p, ".") => p.to_string(),
-                ("$", i) => i.to_string(),
-                (p, i) if i.starts_with('[') => format!("{p}{i}"),
-                (p, i) => format!("{p}.{i}"),
-            };
-            Problem::new(full, e.into_inner().to_string())
-        })
-    }
-}
-
-impl Typing for EntryPaths {
-    fn typed<T: DeserializeOwned>(path: &str, v: Value) -> Result<T, Problem> {
-        T::deserialize(v).map_err(|e| Problem::new(path, e.to_string()))
     }
 }
 
@@ -666,25 +622,29 @@ mod tests {
     use crate::domain::testdata::SHIPPED;
 
     #[test]
-    fn the_app_locates_a_type_error_at_its_entry_the_tool_inside_it() {
+    fn a_type_error_is_located_at_its_field_and_skips_its_entry() {
         let mut v: Value = serde_json::from_str(SHIPPED).unwrap();
         v["tools"][2]["panel"][0]["score"] = Value::from("high");
         v["personas"][1]["name"] = Value::from(7);
         let text = v.to_string();
-        let exact = load(&text).unwrap_err().problems();
-        let entry = load_with::<EntryPaths>(&text).unwrap_err().problems();
-        assert_eq!(exact[0].path, "personas[1].name");
-        assert_eq!(entry[0].path, "personas[1]");
-        assert_eq!(entry[0].message, exact[0].message);
-        assert!(exact[0].message.contains("invalid type: integer `7`"));
+        let fatal = load(&text).unwrap_err().problems();
+        assert_eq!(fatal[0].path, "personas[1].name");
+        assert_eq!(
+            fatal[0].message,
+            "invalid type: integer `7`, expected a string"
+        );
 
         v["personas"][1]["name"] = Value::from("Skeptic");
-        let text = v.to_string();
-        let exact = load(&text).unwrap().skipped;
-        let entry = load_with::<EntryPaths>(&text).unwrap().skipped;
-        assert_eq!(exact[0].path, "tools[2].panel[0].score");
-        assert_eq!(entry[0].path, "tools[2]");
-        assert_eq!(entry[0].message, exact[0].message);
+        let loaded = load(&v.to_string()).unwrap();
+        assert_eq!(loaded.skipped[0].path, "tools[2].panel[0].score");
+        assert_eq!(
+            loaded.skipped[0].message,
+            "invalid type: string \"high\", expected u8"
+        );
+        assert!(loaded
+            .catalog
+            .tool(v["tools"][2]["slug"].as_str().unwrap())
+            .is_none());
     }
 
     #[test]

@@ -1,0 +1,427 @@
+//! The catalog's model read from parsed JSON (`serde_json::Value`) by hand, not by serde's
+//! derive: the same messages as serde's ("invalid type: integer `3`, expected a string",
+//! made by serde_json's own error type), at the exact path of the value
+//! (`tools[2].panel[0].score`). Serde's derive, typed from a `Value`, cost every reader
+//! 12 KB (gzip) of wasm and located a type error only at its entry (README, "Size").
+//! `tests/fuzz.rs` checks this reader against serde's derive on damaged tools.
+//!
+//! Two departures from serde's derive, on purpose (`docs/catalog.md`): a struct must be an
+//! object (serde also takes an array of its fields in order), and an enum a string (serde
+//! also takes `{"ship": null}`). An entry with several problems is reported at the first
+//! in field order, unknown fields first; serde reports the first in key order.
+
+use std::fmt;
+
+use serde::de::{Error as _, Unexpected};
+use serde_json::{Map, Value};
+
+use super::model::{Call, Community, Comparison, Entry, Persona, Pricing, Site, Take, Tool};
+use super::split::SplitRef;
+use super::validate::Problem;
+
+/// Where a value sits, as a chain of parents; formatted only for a problem.
+#[derive(Clone, Copy)]
+pub enum At<'a> {
+    /// The file's top level (prints as nothing).
+    Root,
+    /// A value reached by a path already written out, e.g. `tools[2]`.
+    Named(&'a str),
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root => Ok(()),
+            At::Named(path) => f.write_str(path),
+            At::Key(At::Root, k) => f.write_str(k),
+            At::Key(parent, k) => write!(f, "{parent}.{k}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A type read from a JSON value found at a path.
+pub trait FromJson: Sized {
+    /// Reads `v`; a problem names the path of the value at fault, at or inside `at`.
+    fn from_json(v: Value, at: At<'_>) -> Result<Self, Problem>;
+}
+
+/// Reads a value found at `path` (`tools[2]`).
+pub fn typed<T: FromJson>(path: &str, v: Value) -> Result<T, Problem> {
+    T::from_json(v, At::Named(path))
+}
+
+/// serde_json's error as a problem at `at`: the message serde would give.
+fn problem(at: At<'_>, e: serde_json::Error) -> Problem {
+    Problem::new(at.to_string(), e.to_string())
+}
+
+/// What a value is, in serde's words ("integer `3`", "map").
+fn unexpected(v: &Value) -> Unexpected<'_> {
+    match v {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (_, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// "invalid type: map, expected a string" at `at`.
+fn invalid_type(at: At<'_>, v: &Value, expected: &str) -> Problem {
+    problem(
+        at,
+        serde_json::Error::invalid_type(unexpected(v), &expected),
+    )
+}
+
+impl FromJson for Value {
+    fn from_json(v: Value, _: At<'_>) -> Result<Value, Problem> {
+        Ok(v)
+    }
+}
+
+impl FromJson for String {
+    fn from_json(v: Value, at: At<'_>) -> Result<String, Problem> {
+        match v {
+            Value::String(s) => Ok(s),
+            v => Err(invalid_type(at, &v, "a string")),
+        }
+    }
+}
+
+/// An unsigned integer of at most `max`, serde's way: a negative or larger integer is an
+/// invalid value, a fraction an invalid type.
+fn unsigned(v: Value, at: At<'_>, max: u64, name: &str) -> Result<u64, Problem> {
+    let wrong = |u: Unexpected| problem(at, serde_json::Error::invalid_value(u, &name));
+    match &v {
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) if u <= max => Ok(u),
+            (Some(u), _) => Err(wrong(Unexpected::Unsigned(u))),
+            (_, Some(i)) => Err(wrong(Unexpected::Signed(i))),
+            _ => Err(invalid_type(at, &v, name)),
+        },
+        _ => Err(invalid_type(at, &v, name)),
+    }
+}
+
+impl FromJson for u8 {
+    fn from_json(v: Value, at: At<'_>) -> Result<u8, Problem> {
+        unsigned(v, at, u8::MAX.into(), "u8").map(|u| u as u8)
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(v: Value, at: At<'_>) -> Result<u32, Problem> {
+        unsigned(v, at, u32::MAX.into(), "u32").map(|u| u as u32)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: Value, at: At<'_>) -> Result<Vec<T>, Problem> {
+        match v {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| T::from_json(v, At::Index(&at, i)))
+                .collect(),
+            v => Err(invalid_type(at, &v, "a sequence")),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: Value, at: At<'_>) -> Result<Option<T>, Problem> {
+        match v {
+            Value::Null => Ok(None),
+            v => T::from_json(v, at).map(Some),
+        }
+    }
+}
+
+/// A unit-variant enum written as its lowercase name.
+fn variant<T: Copy>(
+    v: Value,
+    at: At<'_>,
+    names: &'static [&'static str],
+    all: &[T],
+) -> Result<T, Problem> {
+    match v {
+        Value::String(s) => match names.iter().position(|n| *n == s) {
+            Some(i) => Ok(all[i]),
+            None => Err(problem(at, serde_json::Error::unknown_variant(&s, names))),
+        },
+        v => Err(invalid_type(at, &v, "a string")),
+    }
+}
+
+impl FromJson for Entry {
+    fn from_json(v: Value, at: At<'_>) -> Result<Entry, Problem> {
+        variant(v, at, &["free", "freemium", "paid"], &Entry::ALL)
+    }
+}
+
+impl FromJson for Call {
+    fn from_json(v: Value, at: At<'_>) -> Result<Call, Problem> {
+        variant(v, at, &["ship", "skip"], &[Call::Ship, Call::Skip])
+    }
+}
+
+/// An object's fields, taken one by one after its unknown fields are refused (the
+/// model's `deny_unknown_fields`).
+struct Fields<'a> {
+    map: Map<String, Value>,
+    at: At<'a>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of `v`, which must be an object of the `known` fields; `name` is what
+    /// a message says was expected ("struct Tool").
+    fn of(
+        v: Value,
+        at: At<'a>,
+        name: &str,
+        known: &'static [&'static str],
+    ) -> Result<Self, Problem> {
+        let map = match v {
+            Value::Object(map) => map,
+            v => return Err(invalid_type(at, &v, name)),
+        };
+        if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(problem(
+                At::Key(&at, k),
+                serde_json::Error::unknown_field(k, known),
+            ));
+        }
+        Ok(Fields { map, at })
+    }
+
+    /// A field that must be there.
+    fn req<T: FromJson>(&mut self, name: &'static str) -> Result<T, Problem> {
+        match self.map.remove(name) {
+            Some(v) => T::from_json(v, At::Key(&self.at, name)),
+            None => Err(problem(self.at, serde_json::Error::missing_field(name))),
+        }
+    }
+
+    /// A field that may be left out (`#[serde(default)]`).
+    fn opt<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Problem> {
+        match self.map.remove(name) {
+            Some(v) => T::from_json(v, At::Key(&self.at, name)),
+            None => Ok(T::default()),
+        }
+    }
+}
+
+impl FromJson for Site {
+    fn from_json(v: Value, at: At<'_>) -> Result<Site, Problem> {
+        const FIELDS: &[&str] = &["title", "tagline", "newsletter_url"];
+        let mut f = Fields::of(v, at, "struct Site", FIELDS)?;
+        Ok(Site {
+            title: f.req("title")?,
+            tagline: f.opt("tagline")?,
+            newsletter_url: f.opt("newsletter_url")?,
+        })
+    }
+}
+
+impl FromJson for Persona {
+    fn from_json(v: Value, at: At<'_>) -> Result<Persona, Problem> {
+        const FIELDS: &[&str] = &["id", "name", "motto", "looks_for"];
+        let mut f = Fields::of(v, at, "struct Persona", FIELDS)?;
+        Ok(Persona {
+            id: f.req("id")?,
+            name: f.req("name")?,
+            motto: f.req("motto")?,
+            looks_for: f.req("looks_for")?,
+        })
+    }
+}
+
+impl FromJson for Pricing {
+    fn from_json(v: Value, at: At<'_>) -> Result<Pricing, Problem> {
+        const FIELDS: &[&str] = &["entry", "summary"];
+        let mut f = Fields::of(v, at, "struct Pricing", FIELDS)?;
+        Ok(Pricing {
+            entry: f.req("entry")?,
+            summary: f.req("summary")?,
+        })
+    }
+}
+
+impl FromJson for Take {
+    fn from_json(v: Value, at: At<'_>) -> Result<Take, Problem> {
+        const FIELDS: &[&str] = &["persona", "verdict", "score", "text"];
+        let mut f = Fields::of(v, at, "struct Take", FIELDS)?;
+        Ok(Take {
+            persona: f.req("persona")?,
+            verdict: f.req("verdict")?,
+            score: f.opt("score")?,
+            text: f.req("text")?,
+        })
+    }
+}
+
+impl FromJson for Community {
+    fn from_json(v: Value, at: At<'_>) -> Result<Community, Problem> {
+        const FIELDS: &[&str] = &["ship", "skip", "as_of"];
+        let mut f = Fields::of(v, at, "struct Community", FIELDS)?;
+        Ok(Community {
+            ship: f.req("ship")?,
+            skip: f.req("skip")?,
+            as_of: f.req("as_of")?,
+        })
+    }
+}
+
+impl FromJson for Tool {
+    fn from_json(v: Value, at: At<'_>) -> Result<Tool, Problem> {
+        const FIELDS: &[&str] = &[
+            "slug",
+            "name",
+            "vendor",
+            "category",
+            "tagline",
+            "description",
+            "pricing",
+            "homepage",
+            "license",
+            "last_reviewed",
+            "alternatives",
+            "community",
+            "panel",
+        ];
+        let mut f = Fields::of(v, at, "struct Tool", FIELDS)?;
+        Ok(Tool {
+            slug: f.req("slug")?,
+            name: f.req("name")?,
+            vendor: f.req("vendor")?,
+            category: f.req("category")?,
+            tagline: f.req("tagline")?,
+            description: f.req("description")?,
+            pricing: f.req("pricing")?,
+            homepage: f.opt("homepage")?,
+            license: f.req("license")?,
+            last_reviewed: f.req("last_reviewed")?,
+            alternatives: f.opt("alternatives")?,
+            community: f.req("community")?,
+            panel: f.opt("panel")?,
+        })
+    }
+}
+
+impl FromJson for Comparison {
+    fn from_json(v: Value, at: At<'_>) -> Result<Comparison, Problem> {
+        const FIELDS: &[&str] = &["tools", "published", "summary"];
+        let mut f = Fields::of(v, at, "struct Comparison", FIELDS)?;
+        Ok(Comparison {
+            tools: f.req("tools")?,
+            published: f.req("published")?,
+            summary: f.opt("summary")?,
+        })
+    }
+}
+
+impl FromJson for SplitRef {
+    fn from_json(v: Value, at: At<'_>) -> Result<SplitRef, Problem> {
+        const FIELDS: &[&str] = &["index", "details"];
+        let mut f = Fields::of(v, at, "struct SplitRef", FIELDS)?;
+        Ok(SplitRef {
+            index: f.req("index")?,
+            details: f.req("details")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn err<T: FromJson + fmt::Debug>(v: Value) -> String {
+        let p = typed::<T>("tools[2]", v).unwrap_err();
+        format!("{}: {}", p.path, p.message)
+    }
+
+    #[test]
+    fn messages_are_serdes_at_the_exact_path() {
+        assert_eq!(
+            err::<String>(json!(3)),
+            "tools[2]: invalid type: integer `3`, expected a string"
+        );
+        assert_eq!(
+            err::<u8>(json!(-5)),
+            "tools[2]: invalid value: integer `-5`, expected u8"
+        );
+        assert_eq!(
+            err::<u8>(json!(256)),
+            "tools[2]: invalid value: integer `256`, expected u8"
+        );
+        assert_eq!(
+            err::<u32>(json!(1.5)),
+            "tools[2]: invalid type: floating point `1.5`, expected u32"
+        );
+        assert_eq!(
+            err::<Vec<String>>(json!({})),
+            "tools[2]: invalid type: map, expected a sequence"
+        );
+        assert_eq!(
+            err::<Vec<String>>(json!(["a", null])),
+            "tools[2][1]: invalid type: null, expected a string"
+        );
+        assert_eq!(
+            err::<Call>(json!("maybe")),
+            "tools[2]: unknown variant `maybe`, expected `ship` or `skip`"
+        );
+        assert_eq!(
+            err::<Entry>(json!("cheap")),
+            "tools[2]: unknown variant `cheap`, expected one of `free`, `freemium`, `paid`"
+        );
+        assert_eq!(
+            err::<Take>(json!({"persona": "a", "verdict": "ship", "text": "t", "mood": 1})),
+            "tools[2].mood: unknown field `mood`, expected one of `persona`, `verdict`, `score`, `text`"
+        );
+        assert_eq!(
+            err::<Take>(json!({"persona": "a", "verdict": "ship"})),
+            "tools[2]: missing field `text`"
+        );
+        assert_eq!(
+            err::<Pricing>(json!(["free", "x"])),
+            "tools[2]: invalid type: sequence, expected struct Pricing"
+        );
+        assert_eq!(
+            err::<Take>(json!({"persona": "a", "verdict": "ship", "score": "9", "text": "t"})),
+            "tools[2].score: invalid type: string \"9\", expected u8"
+        );
+    }
+
+    #[test]
+    fn left_out_and_null_optional_fields_are_none() {
+        let take = json!({"persona": "a", "verdict": "skip", "text": "t"});
+        let t: Take = typed("t", take).unwrap();
+        assert_eq!((t.score, t.verdict), (None, Call::Skip));
+        let take = json!({"persona": "a", "verdict": "ship", "score": null, "text": "t"});
+        assert_eq!(typed::<Take>("t", take).unwrap().score, None);
+        let site: Site = typed("site", json!({"title": "T"})).unwrap();
+        assert_eq!((site.tagline.as_str(), site.newsletter_url), ("", None));
+    }
+
+    #[test]
+    fn paths_print_like_the_catalog_tools() {
+        let root = At::Root;
+        let named = At::Named("tools[2]");
+        assert_eq!(At::Key(&root, "site").to_string(), "site");
+        assert_eq!(
+            At::Index(&At::Key(&named, "panel"), 0).to_string(),
+            "tools[2].panel[0]"
+        );
+    }
+}
