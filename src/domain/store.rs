@@ -4,9 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::model::Call;
+use super::typing::{variant, At, Fields, FromJson};
+use super::validate::Problem;
 use super::weights::Weights;
 
 pub const BOOKMARKS_KEY: &str = "ship-or-skip.bookmarks";
@@ -23,28 +26,28 @@ pub const EXPORT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
 
 /// One bookmark: a tool slug and when it was added (ISO-8601 timestamp).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bookmark {
     pub slug: String,
     pub added: String,
 }
 
 /// One vote: ship or skip, and when it was cast.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Vote {
     pub call: Call,
     pub at: String,
 }
 
 /// The reader's answer to "Which would you ship?" on one comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pick {
     pub slug: String,
     pub at: String,
 }
 
 /// Votes on tools (slug → vote) and picks on comparisons (`pick_key` → pick).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Votes {
     pub votes: BTreeMap<String, Vote>,
     /// Added within version 1: older records without it read as no picks.
@@ -60,7 +63,7 @@ pub fn pick_key<S: AsRef<str>>(slugs: &[S]) -> String {
 }
 
 /// The colour theme the reader chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     #[default]
@@ -79,7 +82,7 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Settings {
     #[serde(default)]
     pub theme: Theme,
@@ -93,20 +96,20 @@ fn is_default_weights(w: &Weights) -> bool {
     *w == Weights::default()
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct BookmarksRecord {
     version: u32,
     items: Vec<Bookmark>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct VotesRecord {
     version: u32,
     #[serde(flatten)]
     book: Votes,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SettingsRecord {
     version: u32,
     #[serde(flatten)]
@@ -196,7 +199,7 @@ pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
             let mut out = Vec::new();
             let mut bad = 0;
             for it in items {
-                match serde_json::from_value::<Bookmark>(it) {
+                match Bookmark::from_json(it, At::Root) {
                     Ok(b) => push_bookmark(&mut out, b),
                     Err(_) => bad += 1,
                 }
@@ -257,7 +260,7 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
     match value.get("votes").and_then(|v| v.as_object()) {
         Some(map) => {
             for (slug, v) in map {
-                match serde_json::from_value::<Vote>(v.clone()) {
+                match Vote::from_json(v.clone(), At::Root) {
                     Ok(vote) => {
                         out.votes.insert(slug.clone(), vote);
                     }
@@ -269,7 +272,7 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
     }
     if let Some(map) = value.get("picks").and_then(|v| v.as_object()) {
         for (key, v) in map {
-            match serde_json::from_value::<Pick>(v.clone()) {
+            match Pick::from_json(v.clone(), At::Root) {
                 Ok(p) => {
                     out.picks.insert(key.clone(), p);
                 }
@@ -296,9 +299,14 @@ pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
     let Some(raw) = raw else {
         return Decoded::ok(Settings::default());
     };
-    match serde_json::from_str::<SettingsRecord>(raw) {
-        Ok(r) if r.version == SETTINGS_VERSION => Decoded::ok(r.settings),
-        _ => Decoded {
+    let record = serde_json::from_str::<Value>(raw).ok().and_then(|v| {
+        let mut f = Fields::lenient(v, At::Root, "settings").ok()?;
+        (f.req::<u32>("version").ok()? == SETTINGS_VERSION).then_some(())?;
+        Settings::from_json(Value::Object(f.into_rest()), At::Root).ok()
+    });
+    match record {
+        Some(settings) => Decoded::ok(settings),
+        None => Decoded {
             value: Settings::default(),
             problem: Some("saved settings were unreadable".into()),
             migrated: false,
@@ -339,7 +347,7 @@ pub fn sorted_newest_first(items: &[Bookmark]) -> Vec<Bookmark> {
 }
 
 /// Everything a reader saved, as one export file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Export {
     pub app: String,
     pub version: u32,
@@ -389,7 +397,82 @@ pub fn parse_import(text: &str) -> Result<Export, ImportError> {
         Some(v) => return Err(ImportError::Version(v)),
         None => return Err(ImportError::Malformed("no version".into())),
     }
-    serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+    Export::from_json(value, At::Root).map_err(|p| {
+        ImportError::Malformed(if p.path.is_empty() {
+            p.message
+        } else {
+            p.to_string()
+        })
+    })
+}
+
+// The reader's records are read leniently: a field a later version adds is ignored.
+
+impl FromJson for Bookmark {
+    fn from_json(v: Value, at: At<'_>) -> Result<Bookmark, Problem> {
+        let mut f = Fields::lenient(v, at, "a bookmark")?;
+        Ok(Bookmark {
+            slug: f.req("slug")?,
+            added: f.req("added")?,
+        })
+    }
+}
+
+impl FromJson for Vote {
+    fn from_json(v: Value, at: At<'_>) -> Result<Vote, Problem> {
+        let mut f = Fields::lenient(v, at, "a vote")?;
+        Ok(Vote {
+            call: f.req("call")?,
+            at: f.req("at")?,
+        })
+    }
+}
+
+impl FromJson for Pick {
+    fn from_json(v: Value, at: At<'_>) -> Result<Pick, Problem> {
+        let mut f = Fields::lenient(v, at, "a pick")?;
+        Ok(Pick {
+            slug: f.req("slug")?,
+            at: f.req("at")?,
+        })
+    }
+}
+
+impl FromJson for Theme {
+    fn from_json(v: Value, at: At<'_>) -> Result<Theme, Problem> {
+        variant(
+            v,
+            at,
+            &["system", "light", "dark"],
+            &[Theme::System, Theme::Light, Theme::Dark],
+        )
+    }
+}
+
+impl FromJson for Settings {
+    fn from_json(v: Value, at: At<'_>) -> Result<Settings, Problem> {
+        let mut f = Fields::lenient(v, at, "settings")?;
+        Ok(Settings {
+            theme: f.opt("theme")?,
+            weights: f.opt("weights")?,
+        })
+    }
+}
+
+impl FromJson for Export {
+    fn from_json(v: Value, at: At<'_>) -> Result<Export, Problem> {
+        let mut f = Fields::lenient(v, at, "an export")?;
+        Ok(Export {
+            app: f.req("app")?,
+            version: f.req("version")?,
+            exported: f.req("exported")?,
+            bookmarks: f.req("bookmarks")?,
+            book: Votes {
+                votes: f.req("votes")?,
+                picks: f.opt("picks")?,
+            },
+        })
+    }
 }
 
 /// What an import would change, for the preview.
@@ -632,10 +715,40 @@ mod tests {
             parse_import(r#"{"app":"ship-or-skip","version":2}"#),
             Err(ImportError::Version(2))
         );
-        assert!(matches!(
-            parse_import(r#"{"app":"ship-or-skip","version":1,"bookmarks":5}"#),
-            Err(ImportError::Malformed(_))
+        assert_eq!(
+            parse_import(r#"{"app":"ship-or-skip","version":1,"exported":"","bookmarks":5}"#),
+            Err(ImportError::Malformed(
+                "bookmarks: invalid type: integer `5`, expected a sequence".into()
+            ))
+        );
+        let bad_vote = r#"{"app":"ship-or-skip","version":1,"exported":"","bookmarks":[],
+            "votes":{"a":{"call":"maybe","at":""}}}"#;
+        assert_eq!(
+            parse_import(bad_vote),
+            Err(ImportError::Malformed(
+                "votes.a.call: unknown variant `maybe`, expected `ship` or `skip`".into()
+            ))
+        );
+        assert_eq!(
+            parse_import(r#"{"app":"ship-or-skip","version":1}"#),
+            Err(ImportError::Malformed("missing field `exported`".into()))
+        );
+    }
+
+    #[test]
+    fn saved_records_ignore_fields_a_later_version_adds() {
+        let s = decode_settings(Some(r#"{"version":1,"theme":"light","font":"big"}"#));
+        assert_eq!((s.value.theme, s.problem), (Theme::Light, None));
+        let v = decode_votes(Some(
+            r#"{"version":1,"votes":{"a":{"call":"ship","at":"1","why":"x"}},"extra":1}"#,
         ));
+        assert_eq!((v.value.votes["a"].call, v.problem), (Call::Ship, None));
+        // A bad value still makes the record unreadable, and it is kept aside.
+        let bad = decode_settings(Some(r#"{"version":1,"theme":"sepia"}"#));
+        assert_eq!(bad.value, Settings::default());
+        assert!(bad.problem.is_some());
+        let bad = decode_settings(Some(r#"{"version":1,"weights":{"builder":-1}}"#));
+        assert!(bad.problem.is_some());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! also takes `{"ship": null}`). An entry with several problems is reported at the first
 //! in field order, unknown fields first; serde reports the first in key order.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{Error as _, Unexpected};
@@ -137,6 +138,21 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(v: Value, at: At<'_>) -> Result<BTreeMap<String, T>, Problem> {
+        match v {
+            Value::Object(map) => map
+                .into_iter()
+                .map(|(k, v)| {
+                    let x = T::from_json(v, At::Key(&at, &k))?;
+                    Ok((k, x))
+                })
+                .collect(),
+            v => Err(invalid_type(at, &v, "a map")),
+        }
+    }
+}
+
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(v: Value, at: At<'_>) -> Result<Option<T>, Problem> {
         match v {
@@ -147,7 +163,7 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 /// A unit-variant enum written as its lowercase name.
-fn variant<T: Copy>(
+pub fn variant<T: Copy>(
     v: Value,
     at: At<'_>,
     names: &'static [&'static str],
@@ -174,26 +190,22 @@ impl FromJson for Call {
     }
 }
 
-/// An object's fields, taken one by one after its unknown fields are refused (the
-/// model's `deny_unknown_fields`).
-struct Fields<'a> {
+/// An object's fields, taken one by one.
+pub struct Fields<'a> {
     map: Map<String, Value>,
     at: At<'a>,
 }
 
 impl<'a> Fields<'a> {
-    /// The fields of `v`, which must be an object of the `known` fields; `name` is what
-    /// a message says was expected ("struct Tool").
-    fn of(
+    /// The fields of `v`, which must be an object of the `known` fields only (the
+    /// catalog's records); `name` is what a message says was expected ("struct Tool").
+    pub fn of(
         v: Value,
         at: At<'a>,
         name: &str,
         known: &'static [&'static str],
     ) -> Result<Self, Problem> {
-        let map = match v {
-            Value::Object(map) => map,
-            v => return Err(invalid_type(at, &v, name)),
-        };
+        let Fields { map, at } = Fields::lenient(v, at, name)?;
         if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(problem(
                 At::Key(&at, k),
@@ -203,16 +215,30 @@ impl<'a> Fields<'a> {
         Ok(Fields { map, at })
     }
 
+    /// The fields of `v`, which must be an object; other fields are ignored (the reader's
+    /// saved records, which a later version may add to).
+    pub fn lenient(v: Value, at: At<'a>, name: &str) -> Result<Self, Problem> {
+        match v {
+            Value::Object(map) => Ok(Fields { map, at }),
+            v => Err(invalid_type(at, &v, name)),
+        }
+    }
+
     /// A field that must be there.
-    fn req<T: FromJson>(&mut self, name: &'static str) -> Result<T, Problem> {
+    pub fn req<T: FromJson>(&mut self, name: &'static str) -> Result<T, Problem> {
         match self.map.remove(name) {
             Some(v) => T::from_json(v, At::Key(&self.at, name)),
             None => Err(problem(self.at, serde_json::Error::missing_field(name))),
         }
     }
 
+    /// The fields not taken yet.
+    pub fn into_rest(self) -> Map<String, Value> {
+        self.map
+    }
+
     /// A field that may be left out (`#[serde(default)]`).
-    fn opt<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Problem> {
+    pub fn opt<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Problem> {
         match self.map.remove(name) {
             Some(v) => T::from_json(v, At::Key(&self.at, name)),
             None => Ok(T::default()),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::model::{Call, Persona, Tool};
 use super::verdict::round_half_up;
@@ -16,9 +16,18 @@ pub const MAX_WEIGHT: u8 = 3;
 
 /// A persona id → weight (0 = ignore … 3 = triple); missing ids weigh [`DEFAULT_WEIGHT`].
 /// Saved with the reader's settings; a stored value above [`MAX_WEIGHT`] counts as the max.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Weights(BTreeMap<String, u8>);
+
+impl super::typing::FromJson for Weights {
+    fn from_json(
+        v: serde_json::Value,
+        at: super::typing::At<'_>,
+    ) -> Result<Weights, super::validate::Problem> {
+        BTreeMap::from_json(v, at).map(Weights)
+    }
+}
 
 impl Weights {
     /// The weight of a persona.
@@ -152,7 +161,8 @@ mod tests {
         assert_eq!(w.of("builder"), MAX_WEIGHT);
         w.set("builder", DEFAULT_WEIGHT);
         assert_eq!(w, Weights::default());
-        let stored: Weights = serde_json::from_str(r#"{"builder": 200}"#).unwrap();
+        let stored: Weights =
+            super::super::typing::typed("weights", serde_json::json!({"builder": 200})).unwrap();
         assert_eq!(stored.of("builder"), MAX_WEIGHT);
         assert_eq!(stored.of("skeptic"), DEFAULT_WEIGHT);
         let c = shipped();
