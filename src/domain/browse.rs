@@ -215,7 +215,7 @@ pub fn browse_from(
 /// The distinct categories of the catalog, sorted.
 pub fn categories(catalog: &Catalog) -> Vec<&str> {
     let mut c: Vec<&str> = catalog.tools.iter().map(|t| t.category.as_str()).collect();
-    c.sort_unstable();
+    super::order::sort_stable_by(&mut c, |a, b| a.cmp(b));
     c.dedup();
     c
 }

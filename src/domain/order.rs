@@ -1,4 +1,5 @@
-//! One stable sort for the app's short lists (comparisons, bookmarks, suggestions).
+//! One stable sort for the app's short lists (comparisons, bookmarks, suggestions,
+//! categories, the slugs of a pick).
 //!
 //! `slice::sort_by` is generic over the item and the comparator, so every call site
 //! compiles its own copy of the sort, about 4 KB of wasm each. These lists are a few

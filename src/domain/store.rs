@@ -58,7 +58,7 @@ pub struct Votes {
 /// The key of a comparison's pick: its slugs sorted, so `a-vs-b` and `b-vs-a` share one.
 pub fn pick_key<S: AsRef<str>>(slugs: &[S]) -> String {
     let mut v: Vec<&str> = slugs.iter().map(|s| s.as_ref()).collect();
-    v.sort_unstable();
+    super::order::sort_stable_by(&mut v, |a, b| a.cmp(b));
     v.join("-vs-")
 }
 
