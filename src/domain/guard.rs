@@ -42,14 +42,7 @@ const JSON_DEPTH: usize = 128;
 /// deeper than 128 levels is an error too, found without deep recursion.
 pub fn parse(text: &str) -> Result<Value, CatalogError> {
     let dup = RefCell::new(None);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = Node {
-        at: At::Root,
-        dup: &dup,
-    }
-    .deserialize(&mut de)
-    .and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| match dup.into_inner() {
+    tree(text, &dup).map_err(|e| match dup.into_inner() {
         Some((path, key)) => CatalogError::DuplicateKey {
             path,
             key,
@@ -69,6 +62,21 @@ pub fn parse(text: &str) -> Result<Value, CatalogError> {
             other => other,
         },
     })
+}
+
+/// Parses other JSON the app reads (the reader's saved records, an import file, a split
+/// catalog's tool file) the same way, with serde_json's error: one JSON reader in the wasm,
+/// not two (`serde_json::from_str::<Value>` would link its own).
+pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
+    tree(text, &RefCell::new(None))
+}
+
+/// The tree of `text`; a repeated key fails, with its path and key left in `dup`.
+fn tree(text: &str, dup: &RefCell<Option<(String, String)>>) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    Node { at: At::Root, dup }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
 }
 
 /// serde_json's terse syntax messages, with what an editor should do about them.

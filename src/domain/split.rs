@@ -249,10 +249,10 @@ pub fn attach_index(head: Loaded, text: &str) -> Result<Loaded, CatalogError> {
     Ok(Loaded { catalog, skipped })
 }
 
-/// Parses one tool's detail file and checks it is the tool asked for.
+/// Parses one tool's detail file and checks it is the tool asked for. Read as the catalog
+/// is (`guard::parse`): a key repeated in one object is refused here too.
 pub fn load_detail(slug: &str, text: &str, personas: &[Persona]) -> Result<Tool, CatalogError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| validate::syntax_error(&e))?;
+    let value = super::guard::parse(text)?;
     let tool: Tool = typed("tool", value).map_err(|p| CatalogError::Invalid(vec![p]))?;
     let ids: HashSet<String> = personas.iter().map(|p| p.id.clone()).collect();
     let mut problems = validate::tool_problems("tool", &tool, &ids);
@@ -363,5 +363,11 @@ mod tests {
         let err = load_detail("someone-else", text, &c.personas).unwrap_err();
         assert!(err.to_string().contains("holds"), "{err}");
         assert!(load_detail(slug, "{", &c.personas).is_err());
+        // A key written twice in a tool file is refused, as in a whole catalog.
+        let twice = text.replacen('{', &format!("{{\"slug\":\"{slug}\","), 1);
+        match load_detail(slug, &twice, &c.personas) {
+            Err(CatalogError::DuplicateKey { key, .. }) => assert_eq!(key, "slug"),
+            other => panic!("{other:?}"),
+        }
     }
 }

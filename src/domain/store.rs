@@ -142,7 +142,7 @@ pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
     let Some(raw) = raw else {
         return Decoded::ok(Vec::new());
     };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
+    let value = match super::guard::parse_json(raw) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -237,7 +237,7 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
     let Some(raw) = raw else {
         return Decoded::ok(Votes::default());
     };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
+    let value = match super::guard::parse_json(raw) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -299,7 +299,7 @@ pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
     let Some(raw) = raw else {
         return Decoded::ok(Settings::default());
     };
-    let record = serde_json::from_str::<Value>(raw).ok().and_then(|v| {
+    let record = super::guard::parse_json(raw).ok().and_then(|v| {
         let mut f = Fields::lenient(v, At::Root, "settings").ok()?;
         (f.req::<u32>("version").ok()? == SETTINGS_VERSION).then_some(())?;
         Settings::from_json(Value::Object(f.into_rest()), At::Root).ok()
@@ -388,7 +388,7 @@ pub fn parse_import(text: &str) -> Result<Export, ImportError> {
         return Err(ImportError::TooLarge);
     }
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        super::guard::parse_json(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("app").and_then(|v| v.as_str()) != Some("ship-or-skip") {
         return Err(ImportError::Foreign);
     }
