@@ -164,12 +164,11 @@ pub fn browse_from(
             && b.entry.is_none_or(|e| t.pricing.entry == e)
             && b.verdict.is_none_or(|v| d.verdict == v)
     };
-    let rank = |i: usize| {
-        if query.is_empty() {
-            Some(0)
-        } else {
-            query.score(&index.docs[i])
-        }
+    // Browsing without a search needs no words: the first results do not wait for them.
+    let words = (!query.is_empty()).then(|| index.words(catalog));
+    let rank = |i: usize| match words {
+        None => Some(0),
+        Some(w) => query.score(&index.docs[i], &w[i]),
     };
     // Rank and position of every match, in catalog order.
     let mut hits: Vec<(u32, u32)> = match within {

@@ -7,6 +7,8 @@
 //! › a vendor (40), category (30) or tagline (20) word starts with it. A query equal to
 //! the whole name gets a bonus, so "mistral 3b" ranks Mistral 3B over Mistral 3B Pro.
 
+use std::sync::OnceLock;
+
 use super::model::{Catalog, Tool};
 use super::verdict::{average_score, Tally, Verdict};
 use super::weights::Weights;
@@ -76,17 +78,11 @@ fn starts(words: &str) -> u64 {
         .fold(0, |m, c| m | letter_bit(c))
 }
 
-/// What search, facets and sort need of one tool, precomputed.
+/// What facets and sort need of one tool, precomputed: enough to browse without a search.
 #[derive(Debug, Clone)]
 pub struct Doc {
     /// Lowercased name (also the name sort key).
     pub name: Box<str>,
-    /// Name words, see [`word_line`].
-    name_words: Box<str>,
-    vendor: Box<str>,
-    category: Box<str>,
-    tagline: Box<str>,
-    letters: Letters,
     pub ship: Option<u32>,
     pub avg: Option<u32>,
     pub verdict: Verdict,
@@ -95,7 +91,28 @@ pub struct Doc {
 impl Doc {
     fn new(tool: &Tool, weights: Option<&Weights>) -> Doc {
         let tally = Tally::of(tool);
-        let name = tool.name.to_lowercase().into_boxed_str();
+        Doc {
+            name: tool.name.to_lowercase().into_boxed_str(),
+            ship: weights.map_or_else(|| tally.ship_percent(), |w| w.ship_percent(tool)),
+            avg: weights.map_or_else(|| average_score(tool), |w| w.average_score(tool)),
+            verdict: tally.verdict(),
+        }
+    }
+}
+
+/// The words one tool is searched by, precomputed: built only once a search needs them.
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// Name words, see [`word_line`].
+    name_words: Box<str>,
+    vendor: Box<str>,
+    category: Box<str>,
+    tagline: Box<str>,
+    letters: Letters,
+}
+
+impl Words {
+    fn new(tool: &Tool, name: &str) -> Words {
         let name_words = word_line(&[&tool.name]);
         let vendor = word_line(&[&tool.vendor]);
         let category = word_line(&[&tool.category]);
@@ -107,31 +124,28 @@ impl Doc {
             category_start: starts(&category),
             tagline_start: starts(&tagline),
         };
-        Doc {
-            name,
+        Words {
             name_words,
             vendor,
             category,
             tagline,
             letters,
-            ship: weights.map_or_else(|| tally.ship_percent(), |w| w.ship_percent(tool)),
-            avg: weights.map_or_else(|| average_score(tool), |w| w.average_score(tool)),
-            verdict: tally.verdict(),
         }
     }
 
-    /// How well one prepared term matches; 0 = no match.
-    fn term_score(&self, t: &Term) -> u32 {
+    /// How well one prepared term matches the tool whose lowercased name is `name`;
+    /// 0 = no match.
+    fn term_score(&self, name: &str, t: &Term) -> u32 {
         // Each test runs only when the term's first letter can be where it looks.
         let (l, bit) = (&self.letters, t.first);
         let has = |mask: u64| mask & bit != 0;
         if !has(l.name_any | l.vendor_start | l.category_start | l.tagline_start) {
             0
-        } else if has(l.name_start) && self.name.starts_with(t.text.as_str()) {
+        } else if has(l.name_start) && name.starts_with(t.text.as_str()) {
             100
         } else if has(l.name_start) && self.name_words.contains(t.spaced.as_str()) {
             80
-        } else if has(l.name_any) && self.name.contains(t.text.as_str()) {
+        } else if has(l.name_any) && name.contains(t.text.as_str()) {
             60
         } else if let Some(d) = has(l.name_start)
             .then(|| t.fuzzy_name(&self.name_words))
@@ -245,10 +259,14 @@ fn terms(query: &str) -> Vec<Term> {
         .collect()
 }
 
-/// The index of a catalog: one [`Doc`] per tool, in catalog order.
+/// The index of a catalog: one [`Doc`] per tool, in catalog order, and their [`Words`]
+/// once a search needs them. Browsing without a search (the first results) does not wait
+/// for the words, the larger part of the index: at 100,000 tools they are built after the
+/// first results are drawn (`SearchIndex::prepare`), or by the first search.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     pub docs: Vec<Doc>,
+    words: OnceLock<Vec<Words>>,
 }
 
 /// A prepared query: match it against many docs.
@@ -287,17 +305,17 @@ impl Query {
                 .all(|(t, p)| t.text.starts_with(p.text.as_str()) && t.typos == p.typos)
     }
 
-    /// Relevance of a doc: `None` unless every term matches.
-    pub fn score(&self, doc: &Doc) -> Option<u32> {
+    /// Relevance of a tool, by its doc and words: `None` unless every term matches.
+    pub fn score(&self, doc: &Doc, words: &Words) -> Option<u32> {
         let mut total = 0;
         for t in &self.terms {
-            match doc.term_score(t) {
+            match words.term_score(&doc.name, t) {
                 0 => return None,
                 s => total += s,
             }
         }
         // The whole name typed (ignoring punctuation) beats a longer name with that prefix.
-        if !self.terms.is_empty() && doc.name_words.trim_start() == self.whole {
+        if !self.terms.is_empty() && words.name_words.trim_start() == self.whole {
             total += 50;
         }
         Some(total)
@@ -315,7 +333,32 @@ impl SearchIndex {
     pub fn weighted(catalog: &Catalog, weights: Option<&Weights>) -> SearchIndex {
         SearchIndex {
             docs: catalog.tools.iter().map(|t| Doc::new(t, weights)).collect(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// The words of every tool of `catalog`, the catalog this index was built from; built
+    /// at the first call.
+    pub fn words(&self, catalog: &Catalog) -> &[Words] {
+        debug_assert_eq!(catalog.tools.len(), self.docs.len(), "another catalog");
+        self.words.get_or_init(|| {
+            catalog
+                .tools
+                .iter()
+                .zip(&self.docs)
+                .map(|(t, d)| Words::new(t, &d.name))
+                .collect()
+        })
+    }
+
+    /// Builds the words now, so that the first search does not wait for them.
+    pub fn prepare(&self, catalog: &Catalog) {
+        self.words(catalog);
+    }
+
+    /// Whether the words are built.
+    pub fn is_prepared(&self) -> bool {
+        self.words.get().is_some()
     }
 }
 
@@ -366,15 +409,14 @@ mod tests {
     fn a_typo_still_finds_the_name_but_ranks_below_exact_matches() {
         let c = crate::domain::testdata::shipped();
         let idx = SearchIndex::new(&c);
+        let words = idx.words(&c);
+        let score = |q: &Query, i: usize| q.score(&idx.docs[i], &words[i]);
         let q = Query::new("mistarl");
-        let hits: Vec<_> = idx.docs.iter().filter_map(|d| q.score(d)).collect();
+        let hits: Vec<_> = (0..words.len()).filter_map(|i| score(&q, i)).collect();
         assert_eq!(hits.len(), 5, "every Mistral tool despite the typo");
-        assert!(Query::new("mis").score(&idx.docs[0]).unwrap() > hits[0]);
+        assert!(score(&Query::new("mis"), 0).unwrap() > hits[0]);
         // Short terms get no typo allowance: "mst" is not "mis".
-        assert!(idx
-            .docs
-            .iter()
-            .all(|d| Query::new("mst").score(d).is_none()));
+        assert!((0..words.len()).all(|i| score(&Query::new("mst"), i).is_none()));
         // A whole-name query outranks a longer name sharing the prefix.
         let q = Query::new("Mistral Medium 3");
         let exact = c
@@ -387,7 +429,28 @@ mod tests {
             .iter()
             .position(|t| t.name.starts_with("Mistral Medium 3 ("))
             .unwrap();
-        assert!(q.score(&idx.docs[exact]) > q.score(&idx.docs[longer]));
+        assert!(score(&q, exact) > score(&q, longer));
+    }
+
+    #[test]
+    fn browsing_without_a_search_does_not_wait_for_the_words() {
+        use crate::domain::browse::{browse_from, BrowseQuery};
+        let c = crate::domain::testdata::shipped();
+        let idx = SearchIndex::new(&c);
+        let all = browse_from(&c, &idx, &BrowseQuery::default(), 50, None);
+        assert_eq!(all.total(), c.tools.len());
+        assert!(!idx.is_prepared(), "the first results built the words");
+        let q = BrowseQuery {
+            q: "mistral".into(),
+            ..BrowseQuery::default()
+        };
+        let found = browse_from(&c, &idx, &q, 50, None);
+        assert!(idx.is_prepared());
+        assert_eq!(found.total(), 5);
+        // The same answer whether the words were built ahead or by the search.
+        let ready = SearchIndex::new(&c);
+        ready.prepare(&c);
+        assert_eq!(browse_from(&c, &ready, &q, 50, None), found);
     }
 
     #[test]

@@ -217,6 +217,19 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
             drawn.update_value(|d| draw(&ul, d, next));
         }
     });
+    // The search words are built after the first results are painted (a frame, then a
+    // task), not before them: at 100,000 tools they are most of the index. A search
+    // typed earlier builds them itself.
+    let cat = catalog.clone();
+    Effect::new(move |_| {
+        let ix = index.get();
+        if !ix.0.is_prepared() {
+            let cat = cat.clone();
+            request_animation_frame(move || {
+                set_timeout(move || ix.0.prepare(&cat), std::time::Duration::ZERO)
+            });
+        }
+    });
     let results = view! {
         // `elementtiming`: `make bench` reads when the first results were painted.
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
