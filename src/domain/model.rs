@@ -1,4 +1,8 @@
 //! The catalog's typed model (schema v1). Field-by-field documentation: `docs/catalog.md`.
+//!
+//! The app and the `catalog` tool read it with `domain::typing`. The serde derives stay:
+//! `Serialize` writes split catalogs, and `Deserialize` (with its attributes) is the
+//! reference `tests/fuzz.rs` holds `typing` to, and reads a split index's rows.
 
 use serde::{Deserialize, Serialize};
 

@@ -51,7 +51,6 @@ pub struct Pick {
 pub struct Votes {
     pub votes: BTreeMap<String, Vote>,
     /// Added within version 1: older records without it read as no picks.
-    #[serde(default)]
     pub picks: BTreeMap<String, Pick>,
 }
 
@@ -84,11 +83,10 @@ impl Theme {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Settings {
-    #[serde(default)]
     pub theme: Theme,
     /// How much the reader trusts each persona; absent in records saved before weights
     /// existed, which read as equal weights (no version change: the field is additive).
-    #[serde(default, skip_serializing_if = "is_default_weights")]
+    #[serde(skip_serializing_if = "is_default_weights")]
     pub weights: Weights,
 }
 
