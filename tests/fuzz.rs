@@ -5,6 +5,8 @@
 //!   `jsonpos::locate_all`), and whatever loads keeps every rule of `docs/catalog.md`.
 //! - Arbitrary structurally valid catalogs always load, whole and unchanged, and a key
 //!   repeated in any tool is always refused.
+//! - `domain::typing` reads a tool with one fault in it (a value replaced, a key removed
+//!   or added) as serde's derive does: the same tool, or the same message at the same path.
 //! - The verdict arithmetic holds `PRODUCT.md`'s rules for any counts.
 //!
 //! `cargo test --test fuzz` runs a few hundred inputs per property in seconds. The long
