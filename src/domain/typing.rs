@@ -1,9 +1,10 @@
-//! The catalog's model read from parsed JSON (`serde_json::Value`) by hand, not by serde's
-//! derive: the same messages as serde's ("invalid type: integer `3`, expected a string",
-//! made by serde_json's own error type), at the exact path of the value
-//! (`tools[2].panel[0].score`). Serde's derive, typed from a `Value`, cost every reader
-//! 12 KB (gzip) of wasm and located a type error only at its entry (README, "Size").
-//! `tests/fuzz.rs` checks this reader against serde's derive on damaged tools.
+//! The catalog's model, and the reader's saved records (`domain::store`), read from parsed
+//! JSON (`serde_json::Value`) by hand, not by serde's derive: the same messages as serde's
+//! ("invalid type: integer `3`, expected a string", made by serde_json's own error type),
+//! at the exact path of the value (`tools[2].panel[0].score`). Serde's derive, typed from
+//! a `Value`, cost every reader 7 KB (gzip) more wasm, and named a type error only at its
+//! entry (README, "Size"). `tests/fuzz.rs` checks this reader against serde's derive on
+//! damaged tools.
 //!
 //! Two departures from serde's derive, on purpose (`docs/catalog.md`): a struct must be an
 //! object (serde also takes an array of its fields in order), and an enum a string (serde
