@@ -446,11 +446,6 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
 fn with_fault(mut v: Value, fault: &Fault) -> Value {
     let mut all = Vec::new();
     pointers(&v, String::new(), &mut all);
-    let objects: Vec<String> = all
-        .iter()
-        .filter(|p| v.pointer(p).is_some_and(Value::is_object))
-        .cloned()
-        .collect();
     match fault {
         Fault::Replace(i, x) => {
             let at = i.get(&all).clone();
@@ -471,6 +466,11 @@ fn with_fault(mut v: Value, fault: &Fault) -> Value {
             }
         }
         Fault::Add(i) => {
+            let objects: Vec<String> = all
+                .iter()
+                .filter(|p| v.pointer(p).is_some_and(Value::is_object))
+                .cloned()
+                .collect();
             let at = i.get(&objects).clone();
             v.pointer_mut(&at)
                 .unwrap()

@@ -64,9 +64,9 @@ pub fn parse(text: &str) -> Result<Value, CatalogError> {
     })
 }
 
-/// Parses other JSON the app reads (the reader's saved records, an import file, a split
-/// catalog's tool file) the same way, with serde_json's error: one JSON reader in the wasm,
-/// not two (`serde_json::from_str::<Value>` would link its own).
+/// Parses other JSON the app reads (the reader's saved records, an import file) the same
+/// way, with serde_json's error: one JSON reader in the wasm, not two
+/// (`serde_json::from_str::<Value>` would link its own).
 pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
     tree(text, &RefCell::new(None))
 }

@@ -6,7 +6,7 @@
 
 use super::feed::xml_escape as esc;
 use super::model::{Entry, Tool};
-use super::verdict::{Tally, Verdict};
+use super::verdict::Verdict;
 
 /// A bookmark toggle's visible text, after its CSS star.
 pub fn bookmark_label(on: bool) -> &'static str {
@@ -36,8 +36,14 @@ pub struct Line {
 }
 
 impl Line {
-    /// The line of `tool`, its name linking to `href`.
-    pub fn new(tool: &Tool, href: String, percent: String, bookmarked: bool) -> Line {
+    /// The line of `tool`, with the panel's `verdict` on it, its name linking to `href`.
+    pub fn new(
+        tool: &Tool,
+        verdict: Verdict,
+        href: String,
+        percent: String,
+        bookmarked: bool,
+    ) -> Line {
         let mut meta = String::with_capacity(tool.vendor.len() + tool.category.len() + 16);
         for piece in [&tool.vendor, " · ", &tool.category, " · reviewed "] {
             meta.push_str(piece);
@@ -50,7 +56,7 @@ impl Line {
             tagline: tool.tagline.clone(),
             meta,
             reviewed: tool.last_reviewed.clone(),
-            verdict: Tally::of(tool).verdict(),
+            verdict,
             percent,
             entry: tool.pricing.entry,
             bookmarked,
@@ -169,12 +175,14 @@ pub fn pressed(on: bool) -> &'static str {
 mod tests {
     use super::*;
     use crate::domain::testdata::shipped;
+    use crate::domain::verdict::Tally;
 
     fn line(slug: &str, bookmarked: bool) -> Line {
         let c = shipped();
         let t = c.tool(slug).unwrap();
         Line::new(
             t,
+            Tally::of(t).verdict(),
             format!("/base/tool/{slug}"),
             "75% ship".into(),
             bookmarked,
@@ -208,7 +216,8 @@ mod tests {
         t.vendor = "a & b".into();
         t.slug = "x\" onclick=\"alert(3)".into();
         let mut s = String::new();
-        Line::new(&t, "/tool/\"x".into(), "1 <b>".into(), false).push_html(&mut s);
+        let verdict = Tally::of(&t).verdict();
+        Line::new(&t, verdict, "/tool/\"x".into(), "1 <b>".into(), false).push_html(&mut s);
         for bad in ["<img", "<script", "onclick=\"", "<b>", "href=\"/tool/\"x"] {
             assert!(!s.contains(bad), "{bad} in {s}");
         }

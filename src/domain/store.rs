@@ -297,11 +297,11 @@ pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
     let Some(raw) = raw else {
         return Decoded::ok(Settings::default());
     };
-    let record = super::guard::parse_json(raw).ok().and_then(|v| {
-        let mut f = Fields::lenient(v, At::Root, "settings").ok()?;
-        (f.req::<u32>("version").ok()? == SETTINGS_VERSION).then_some(())?;
-        Settings::from_json(Value::Object(f.into_rest()), At::Root).ok()
-    });
+    // Settings are read leniently, so the record's `version` is simply not taken.
+    let record = super::guard::parse_json(raw)
+        .ok()
+        .filter(|v| v.get("version").and_then(Value::as_u64) == Some(SETTINGS_VERSION.into()))
+        .and_then(|v| Settings::from_json(v, At::Root).ok());
     match record {
         Some(settings) => Decoded::ok(settings),
         None => Decoded {

@@ -233,11 +233,6 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The fields not taken yet.
-    pub fn into_rest(self) -> Map<String, Value> {
-        self.map
-    }
-
     /// A field that may be left out (`#[serde(default)]`).
     pub fn opt<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Problem> {
         match self.map.remove(name) {

@@ -23,7 +23,7 @@ use crate::domain::search::SearchIndex;
 use crate::domain::summary::{
     heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
 };
-use crate::domain::verdict::{Tally, Verdict};
+use crate::domain::verdict::Verdict;
 
 /// How many results are drawn at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -198,20 +198,27 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     // What the list shows, kept with the list: `rows::draw` updates only what differs.
     let drawn = StoredValue::new_local(Vec::<Line>::new());
     Effect::new(move |_| {
-        let weights = weights.get();
-        let next: Vec<Line> = found.with(|f| {
-            f.shown
-                .iter()
-                .map(|&at| {
-                    let tool = &cat.tools[at];
-                    let percent = match &weights {
-                        Some(w) => percent_text(w.ship_percent(tool)) + " ship, your weights",
-                        None => percent_text(Tally::of(tool).ship_percent()) + " ship",
-                    };
-                    let href = nav.href(&tool_path(&tool.slug));
-                    Line::new(tool, href, percent, store.is_bookmarked(&tool.slug))
-                })
-                .collect()
+        let weighted = weights.with(Option::is_some);
+        // The figures come from the index the results were found in (weighted when the
+        // reader has weights): a line tallies nothing again.
+        let next: Vec<Line> = index.with(|ix| {
+            found.with(|f| {
+                f.shown
+                    .iter()
+                    .map(|&at| {
+                        let (tool, doc) = (&cat.tools[at], &ix.0.docs[at]);
+                        let unit = if weighted {
+                            " ship, your weights"
+                        } else {
+                            " ship"
+                        };
+                        let percent = percent_text(doc.ship) + unit;
+                        let href = nav.href(&tool_path(&tool.slug));
+                        let on = store.is_bookmarked(&tool.slug);
+                        Line::new(tool, doc.verdict, href, percent, on)
+                    })
+                    .collect()
+            })
         });
         if let Some(ul) = rows.get() {
             drawn.update_value(|d| draw(&ul, d, next));
