@@ -12,6 +12,7 @@
 #     catalog (before any split).
 #  2b. A catalog of more than 500 tools is split (`catalog split`, docs/catalog.md) into a
 #     head, an index and one file per tool, so readers never download every take.
+#  2c. The catalog's stamp (`catalog stamp`): its digest in every page when it is valid.
 #  3. A Content-Security-Policy <meta> in every page (scripts/csp.py), release only.
 #  4. A build id: a hash of every built file, stamped into every page
 #     (<meta name="ship-or-skip-build">) so the app can show which build it runs.
@@ -33,6 +34,14 @@ grep -q '<div id="app" data-prerendered>' index.html || cp index.html 404.html
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- opendata "$dir")
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- feed "$dir/catalog.json") > feed.xml
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- split "$dir/catalog.json" "$dir" --above 500)
+
+# 2c. The digest of the served catalog.json (a split catalog's head), when it is valid
+#     whole (`catalog stamp`, src/domain/stamp.rs), into every page: the app reads that
+#     file without checking it again, and fetches the checks' code only for another.
+stamp=$(cd "$here" && cargo run --locked --offline --quiet --bin catalog -- stamp "$dir/catalog.json")
+stamp_meta='<meta name="ship-or-skip-catalog" content="[^"]*">'
+find . -name '*.html' -exec sed -i "s|$stamp_meta|<meta name=\"ship-or-skip-catalog\" content=\"$stamp\">|" {} +
+grep -q "ship-or-skip-catalog\" content=\"$stamp\"" index.html || { echo "post-build: no catalog stamp in index.html" >&2; exit 1; }
 
 meta='<meta name="ship-or-skip-build" content="[^"]*">'
 pages=$(find . -name '*.html' -print)

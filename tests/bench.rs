@@ -107,6 +107,15 @@ fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
     }
     std::fs::write(dir.join("catalog-index.json"), &files.index).unwrap();
     std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
+    // Stamped as the build stamps a catalog it split (scripts/post-build.sh, 2c): the
+    // app reads the head without its checks, as a deployed site would.
+    let stamp = ship_or_skip::domain::stamp::stamp(&files.head).expect("the head is valid");
+    let page = dir.join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let meta = "<meta name=\"ship-or-skip-catalog\" content=\"";
+    let at = html.find(meta).expect("the page has the stamp's meta") + meta.len();
+    let end = at + html[at..].find('"').unwrap();
+    std::fs::write(&page, format!("{}{stamp}{}", &html[..at], &html[end..])).unwrap();
     dir.to_path_buf()
 }
 

@@ -182,3 +182,23 @@ fn opendata_writes_the_csv_and_a_badge_per_tool() {
     assert!(!dir.join("badges").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn stamp_prints_the_digest_of_a_catalog_valid_whole_and_nothing_else() {
+    let (code, out, err) = catalog(&["stamp", "public/catalog.json"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string("public/catalog.json").unwrap();
+    let digest = ship_or_skip::domain::stamp::digest(&text);
+    assert_eq!(out.trim(), format!("{digest:016x}"));
+    assert_eq!(out.trim().len(), 16, "{out}");
+    // A catalog the app loads with a tool skipped, and one it refuses: no stamp, so the
+    // app checks them and says what is wrong. Neither fails the build.
+    for file in ["score-140.json", "truncated.json"] {
+        let path = format!("tests/fixtures/bad/{file}");
+        let (code, out, err) = catalog(&["stamp", &path]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert_eq!(out, "", "{file}");
+        assert!(err.contains("not stamped"), "{file}: {err}");
+    }
+    assert_eq!(catalog(&["stamp", "tests/fixtures/none.json"]).0, 1);
+}

@@ -1252,7 +1252,8 @@ const REQUESTED: &str =
 /// Home's first view downloads the app without the other pages' code; opening a tool
 /// fetches that chunk once, and a page opened directly preloads it. A chunk that cannot
 /// be used gives a message and a retry that works, whether the reader navigates to the
-/// page or opens it directly; so does a split catalog's index chunk. A link followed
+/// page or opens it directly; so do a split catalog's index chunk and the checks chunk
+/// (home never fetches the latter for the catalog the build checked). A link followed
 /// while the chunk is on its way still lets the app take over.
 fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
@@ -1281,6 +1282,11 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
             requested("split_index-").await,
             0,
             "a whole catalog fetched the index chunk"
+        );
+        assert_eq!(
+            requested("split_checks-").await,
+            0,
+            "the catalog the build checked (its stamp in the page) was checked again"
         );
         b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         b.find("#app[data-live] h1.card__name").await;
@@ -1343,24 +1349,40 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
                 == true
         );
 
+        // A catalog the build did not check (edited after it, so not the stamped file)
+        // is checked by the checks chunk; when that chunk cannot be used, the catalog's
+        // error says so, and its retry recovers.
+        let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
+        let edited = text.replacen("\"score\": 8", "\"score\": 9", 1);
+        assert_ne!(edited, text);
+        b.override_file("catalog.json", Some(edited.as_bytes()));
+        b.goto("").await;
+        assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
+        assert_eq!(
+            requested("split_checks-").await,
+            1,
+            "no checks for an edited catalog"
+        );
+        catalog_chunk_fails_then_recovers(
+            b,
+            "checks",
+            "The code that checks this catalog did not download.",
+        )
+        .await;
+        b.override_file("catalog.json", None);
+
         // A split catalog whose index chunk cannot be used: the catalog's error says so,
         // and its retry recovers.
-        let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
         let catalog = ship_or_skip::domain::validate::load(&text).unwrap().catalog;
         let files = ship_or_skip::domain::split::split(&catalog).unwrap();
         b.override_file("catalog.json", Some(files.head.as_bytes()));
         b.override_file("catalog-index.json", Some(files.index.as_bytes()));
-        let index_chunk = support::chunk(&dist_dir(), "index");
-        b.override_file(&index_chunk, Some(b"not a wasm module"));
-        b.goto("").await;
-        assert_eq!(
-            b.wait_text("#app[data-live] .load-error__what", "did not download")
-                .await,
-            "The code that reads this catalog's index did not download."
-        );
-        b.override_file(&index_chunk, None);
-        b.click(".load-error button").await;
-        assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
+        catalog_chunk_fails_then_recovers(
+            b,
+            "index",
+            "The code that reads this catalog's index did not download.",
+        )
+        .await;
         for f in ["catalog.json", "catalog-index.json"] {
             b.override_file(f, None);
         }
@@ -1391,6 +1413,22 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
         assert_eq!(home, "Ship or Skip", "the app never took over");
         b.override_file("sw.js", None);
     })
+}
+
+/// With the chunk `module` (of the code reading the catalog) broken, home says `message`;
+/// with it mended, the error's retry brings the catalog in.
+async fn catalog_chunk_fails_then_recovers(b: &Browser, module: &str, message: &str) {
+    let chunk = support::chunk(&dist_dir(), module);
+    b.override_file(&chunk, Some(b"not a wasm module"));
+    b.goto("").await;
+    assert_eq!(
+        b.wait_text("#app[data-live] .load-error__what", "did not download")
+            .await,
+        message
+    );
+    b.override_file(&chunk, None);
+    b.click(".load-error button").await;
+    assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
 }
 
 /// Unregisters every service worker, true once none is left. The live app queued its own

@@ -17,7 +17,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::model::{Catalog, Tool};
 use crate::domain::split::load_detail;
-use crate::domain::validate::{load_served, CatalogError, Loaded, Problem};
+use crate::domain::stamp::{load_stamped, META_SELECTOR};
+use crate::domain::validate::{CatalogError, Loaded, Problem};
 
 /// Why the catalog could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,6 +32,9 @@ pub enum FetchError {
     /// The index chunk (`lazy::attach_index`) could not be fetched.
     #[error("The code that reads this catalog's index did not download.")]
     IndexCode,
+    /// The checks chunk (`lazy::check_catalog`) could not be fetched.
+    #[error("The code that checks this catalog did not download.")]
+    CheckCode,
 }
 
 /// The catalog's state.
@@ -54,6 +58,18 @@ pub enum Detail {
 pub type ReadIndex =
     fn(Loaded, String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>>;
 
+/// Checks a catalog the build did not stamp (`domain::stamp`) in full, as `validate::load_served`.
+pub type Check = fn(String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>>;
+
+/// The code that reads a catalog and lives in chunks of its own (`app::lazy`), handed in
+/// by `App`: only code that mounts the app links their split points, whose imports the
+/// wasm unit tests' runner cannot resolve.
+#[derive(Clone, Copy)]
+pub struct Readers {
+    pub read_index: ReadIndex,
+    pub check: Check,
+}
+
 /// The catalog context: its state, the entries skipped while loading and, for a split
 /// catalog, the tool files fetched so far.
 #[derive(Clone, Copy)]
@@ -61,10 +77,7 @@ pub struct CatalogCtx {
     pub state: RwSignal<CatalogState>,
     pub skipped: RwSignal<Arc<Vec<Problem>>>,
     pub details: RwSignal<HashMap<String, Detail>>,
-    /// `lazy::read_index` in the app, handed in by `App`: only code that mounts the app
-    /// links the index chunk's split point, whose import the wasm unit tests' runner
-    /// cannot resolve.
-    read_index: ReadIndex,
+    readers: Readers,
 }
 
 /// The catalog context.
@@ -73,14 +86,14 @@ pub fn use_catalog() -> CatalogCtx {
 }
 
 impl CatalogCtx {
-    /// Creates the context and starts the first load; a split catalog's index is read by
-    /// `read_index`.
-    pub fn provide(read_index: ReadIndex) -> CatalogCtx {
+    /// Creates the context and starts the first load, with `readers` for what the
+    /// main module does not hold.
+    pub fn provide(readers: Readers) -> CatalogCtx {
         let ctx = CatalogCtx {
             state: RwSignal::new(CatalogState::Loading),
             skipped: RwSignal::new(Arc::new(Vec::new())),
             details: RwSignal::new(HashMap::new()),
-            read_index,
+            readers,
         };
         provide_context(ctx);
         ctx.reload();
@@ -92,7 +105,7 @@ impl CatalogCtx {
         let ctx = *self;
         ctx.state.set(CatalogState::Loading);
         spawn_local(async move {
-            let loaded = load_catalog(ctx.read_index).await;
+            let loaded = load_catalog(ctx.readers).await;
             // Parsing and drawing in two tasks, not one: the main thread is never held
             // as long (a phone's "total blocking time").
             next_task().await;
@@ -190,13 +203,28 @@ pub enum FullTools {
     Ready(Vec<Tool>),
 }
 
-/// `catalog.json`, and for a split catalog its index.
-async fn load_catalog(read_index: ReadIndex) -> Result<Loaded, FetchError> {
-    let loaded = load_served(&fetch_text("catalog.json").await?)?;
+/// `catalog.json`, and for a split catalog its index. The file the build checked (its
+/// stamp is in the page) is only read; any other is checked by the checks chunk.
+async fn load_catalog(readers: Readers) -> Result<Loaded, FetchError> {
+    let text = fetch_text("catalog.json").await?;
+    let loaded = match load_stamped(&text, &page_stamp()) {
+        Some(loaded) => loaded,
+        None => (readers.check)(text).await?,
+    };
     match loaded.catalog.split.clone() {
         None => Ok(loaded),
-        Some(refs) => read_index(loaded, refs.index).await,
+        Some(refs) => (readers.read_index)(loaded, refs.index).await,
     }
+}
+
+/// The stamp of the catalog the build checked, from the page's `<meta>`; empty if none.
+fn page_stamp() -> String {
+    document()
+        .query_selector(META_SELECTOR)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
 }
 
 /// Resolves in a later task of the event loop (a zero timeout), letting the browser

@@ -1,7 +1,8 @@
 //! The pages other than home live in a wasm chunk of their own, fetched when the reader
 //! first opens one: home, the first view, does not download their code (README "Size").
 //! So does the code that reads a split catalog's index, which only catalogs of more
-//! than 500 tools have.
+//! than 500 tools have, and the code that checks a catalog the build did not check
+//! (`domain::stamp`).
 //!
 //! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
@@ -19,7 +20,7 @@ use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
 use crate::domain::split;
-use crate::domain::validate::{CatalogError, Loaded};
+use crate::domain::validate::{load_served, CatalogError, Loaded};
 
 /// The pages chunk: whether a page is waiting for it.
 #[derive(Clone, Copy)]
@@ -128,6 +129,22 @@ pub fn read_index(
         let attached = attach_index(head, text).await;
         Ok(attached.map_err(|_| FetchError::IndexCode)??)
     })
+}
+
+/// Checks a catalog the build did not stamp with the checks chunk's code
+/// ([`check_catalog`]): the app's [`crate::app::data::Check`].
+pub fn check(text: String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>> {
+    Box::pin(async move {
+        let checked = check_catalog(text).await;
+        Ok(checked.map_err(|_| FetchError::CheckCode)??)
+    })
+}
+
+/// [`load_served`], from the checks chunk: the checks of `docs/catalog.md` are needed
+/// only for a catalog the build did not check (`domain::stamp`).
+#[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn check_catalog(text: String) -> Result<Result<Loaded, CatalogError>, SplitLoaderError> {
+    Ok(load_served(&text))
 }
 
 /// Fetches the index chunk: started as the index starts downloading, so neither waits

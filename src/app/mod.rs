@@ -12,8 +12,8 @@ pub mod store;
 use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
-use data::CatalogCtx;
-use lazy::{bookmarks_page, compare_page, read_index, reviewer_page, tool_page, PageChunk};
+use data::{CatalogCtx, Readers};
+use lazy::{bookmarks_page, check, compare_page, read_index, reviewer_page, tool_page, PageChunk};
 use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
 use store::Store;
@@ -24,7 +24,7 @@ use crate::domain::routes::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
-    let catalog = CatalogCtx::provide(read_index);
+    let catalog = CatalogCtx::provide(Readers { read_index, check });
     Store::provide();
     pwa::Pwa::provide();
     let chunk = PageChunk::new();

@@ -8,11 +8,15 @@
 //!                                    a static page per route into a built DIST
 //! catalog split FILE DIR [--above N]  split a large catalog into head, index and tool
 //!                                    files in DIR (only when it has more than N tools)
+//! catalog stamp FILE                 its digest when valid whole, for the app to read
+//!                                    it unchecked (domain::stamp); else nothing
 //! ```
 
 use std::process::ExitCode;
 
-use ship_or_skip::domain::{feed, guard, jsonpos, prerender, split as splitting, synth, validate};
+use ship_or_skip::domain::{
+    feed, guard, jsonpos, prerender, split as splitting, stamp, synth, validate,
+};
 
 const USAGE: &str = "usage:
   catalog check FILE
@@ -20,7 +24,8 @@ const USAGE: &str = "usage:
   catalog feed FILE
   catalog pages DIST --site-url URL --base PATH
   catalog split FILE DIR [--above N]
-  catalog opendata DIST";
+  catalog opendata DIST
+  catalog stamp FILE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +45,23 @@ fn main() -> ExitCode {
             };
             split(&args[1], std::path::Path::new(&args[2]), above)
         }
+        Some("stamp") if args.len() == 2 => match read(&args[1]) {
+            Ok(text) => {
+                match stamp::stamp(&text) {
+                    Some(digest) => println!("{digest}"),
+                    // Not an error: the app checks such a file itself and reports on it.
+                    None => eprintln!(
+                        "{}: not stamped: it has problems the app will check and report",
+                        args[1]
+                    ),
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("feed") if args.len() == 2 => match read(&args[1]).map(|t| validate::load(&t)) {
             Ok(Ok(loaded)) => {
                 print!("{}", feed::atom(&loaded.catalog));

@@ -14,6 +14,7 @@ pub mod prerender;
 pub mod routes;
 pub mod search;
 pub mod split;
+pub mod stamp;
 pub mod store;
 pub mod summary;
 pub mod synth;

@@ -93,7 +93,7 @@ pub fn LoadError(
     let hint = match &error {
         FetchError::Offline => "Connect to the internet and try again; after one visit the site works offline.",
         FetchError::Http(..) => "The site may be mid-deploy. Try again in a moment.",
-        FetchError::IndexCode => "You appear to be offline, and this device has not kept a copy yet: connect and try again. If the site was updated since you opened it, reload the page.",
+        FetchError::IndexCode | FetchError::CheckCode => "You appear to be offline, and this device has not kept a copy yet: connect and try again. If the site was updated since you opened it, reload the page.",
         FetchError::Catalog(_) => "The catalog file is broken. Its editors can run `cargo run --bin catalog -- check public/catalog.json` to see every problem.",
     };
     view! {
