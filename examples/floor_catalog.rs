@@ -1,5 +1,6 @@
 //! The floor of home's wasm, step 2 of 3 (`make floor`, scripts/floor.sh): step 1, plus
-//! reading and validating a catalog as the app does (`validate::load_served`). The domain
+//! reading the catalog the build checked, as home's module does (`stamp::load_stamped`;
+//! the checks of any other catalog are in a chunk of their own). The domain
 //! is compiled in from its source, without the app: linking the library would bring the
 //! whole app in through its chunks' exports.
 
@@ -18,10 +19,11 @@ fn main() {
         .flatten()
         .and_then(|s| s.get_item("catalog").ok().flatten())
         .unwrap_or_default();
+    let stamp = document().title();
     let (query, set_query) = signal(String::new());
-    let shown = Memo::new(move |_| match domain::validate::load_served(&text) {
-        Ok(loaded) => loaded.catalog.tools.len() + query.get().len(),
-        Err(e) => e.to_string().len(),
+    let shown = Memo::new(move |_| match domain::stamp::load_stamped(&text, &stamp) {
+        Some(loaded) => loaded.catalog.tools.len() + query.get().len(),
+        None => 0,
     });
     leptos::mount::mount_to_body(move || {
         view! {

@@ -2,21 +2,24 @@
 # The floor under home's wasm (issue 9): three probes, each built and cut as home's module
 # is (cargo → wasm-split-cli → wasm-bindgen → wasm-opt -Oz → gzip -9):
 #   examples/floor_leptos.rs    Leptos alone: an input, a memo, a paragraph;
-#   examples/floor_catalog.rs   + reading and validating the catalog (validate::load_served);
+#   examples/floor_catalog.rs   + reading the catalog the build checked (stamp::load_stamped);
 #   examples/floor_search.rs    + searching it as home does (SearchIndex, browse_from).
 # Nothing of the app's views, store, router or worker is in them. With the first view's
-# other files (from dist/, when a build is there) the last line is the least a first view
-# of this design can weigh. Usage: make floor.
+# other files (from dist/, when a build is there) floor_search is the least a first view
+# of this design can weigh. A fourth probe starts another design, a first view without
+# Leptos: examples/floor_bare.rs reads, draws home's static markup and searches, with
+# web-sys alone. Usage: make floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-probes=(floor_leptos floor_catalog floor_search)
+probes=(floor_leptos floor_catalog floor_search floor_bare)
 cargo build --locked --quiet --release --target wasm32-unknown-unknown "${probes[@]/#/--example=}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 gz() { gzip -9 -c "$1" | wc -c; }
 printf '%-16s %12s %12s %12s\n' probe "wasm gzip" "glue gzip" "step"
 prev=0
+declare -A total
 for p in "${probes[@]}"; do
   wasm-split-cli "target/wasm32-unknown-unknown/release/examples/$p.wasm" "$tmp/$p" \
     --out-name "$p" >/dev/null 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
@@ -24,12 +27,18 @@ for p in "${probes[@]}"; do
     --out-name "$p" "$tmp/$p/$p.wasm"
   wasm-opt -Oz "$tmp/$p/bg/${p}_bg.wasm" -o "$tmp/$p.wasm" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   wasm=$(gz "$tmp/$p.wasm"); glue=$(gz "$tmp/$p/bg/$p.js")
-  printf '%-16s %12d %12d %+12d\n' "$p" "$wasm" "$glue" $((wasm - prev))
-  prev=$wasm
+  total[$p]=$((wasm + glue))
+  if [ "$p" = floor_bare ]; then
+    printf '%-16s %12d %12d %12s\n' "$p" "$wasm" "$glue" "(no Leptos)"
+  else
+    printf '%-16s %12d %12d %+12d\n' "$p" "$wasm" "$glue" $((wasm - prev))
+    prev=$wasm
+  fi
 done
 if [ -f dist/index.html ] && [ -f dist/catalog.json ]; then
   css=$(find dist -maxdepth 1 -name 'main-*.css' | head -1)
   rest=$(( $(gz dist/index.html) + $(gz "$css") + $(gz dist/catalog.json) ))
   echo "index.html + css + catalog.json of dist/: $rest"
-  echo "floor of a first view (floor_search's wasm and glue + those): $((prev + glue + rest)) (budget 120,000)"
+  echo "floor of a first view with Leptos (floor_search's wasm and glue + those): $((total[floor_search] + rest)) (budget 120,000)"
+  echo "a first view without Leptos, before bookmarks, weights, notices and the worker (floor_bare's + those): $((total[floor_bare] + rest))"
 fi
