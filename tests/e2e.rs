@@ -1295,6 +1295,11 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
         b.click(".site-header__nav a[href$='bookmarks']").await;
         b.wait_text("h1", "Bookmarks").await;
         assert_eq!(requested("split_pages-").await, 1, "fetched again");
+        assert_eq!(
+            requested("split_checks-").await,
+            0,
+            "a page of a whole catalog fetched the checks chunk (only a split catalog's tool files need it)"
+        );
         // Opened directly, a page preloads the chunk alongside the app; the app's fetch
         // takes the preload, except in WebKit (as with the catalog's preload).
         b.goto("compare/mistral-3b-vs-mistral-8b-instruct-v3").await;

@@ -16,7 +16,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::model::{Catalog, Tool};
-use crate::domain::split::load_detail;
 use crate::domain::stamp::{load_stamped, META_SELECTOR};
 use crate::domain::validate::{CatalogError, Loaded, Problem};
 
@@ -61,6 +60,11 @@ pub type ReadIndex =
 /// Checks a catalog the build did not stamp (`domain::stamp`) in full, as `validate::load_served`.
 pub type Check = fn(String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>>;
 
+/// Reads and checks the tool file (second argument) of a split catalog's tool (first
+/// argument), as `split::load_detail`.
+pub type ReadDetail =
+    fn(String, String, Arc<Catalog>) -> Pin<Box<dyn Future<Output = Result<Tool, FetchError>>>>;
+
 /// The code that reads a catalog and lives in chunks of its own (`app::lazy`), handed in
 /// by `App`: only code that mounts the app links their split points, whose imports the
 /// wasm unit tests' runner cannot resolve.
@@ -68,6 +72,7 @@ pub type Check = fn(String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchE
 pub struct Readers {
     pub read_index: ReadIndex,
     pub check: Check,
+    pub read_detail: ReadDetail,
 }
 
 /// The catalog context: its state, the entries skipped while loading and, for a split
@@ -133,7 +138,7 @@ impl CatalogCtx {
         let Some(refs) = catalog.split.clone() else {
             return;
         };
-        let details = self.details;
+        let (details, read_detail) = (self.details, self.readers.read_detail);
         for slug in slugs {
             let wanted = details.with_untracked(|d| match d.get(slug) {
                 None => true,
@@ -148,9 +153,10 @@ impl CatalogCtx {
             });
             let (slug, url, catalog) = (slug.clone(), refs.detail_url(slug), catalog.clone());
             spawn_local(async move {
-                let got = fetch_text(&url)
-                    .await
-                    .and_then(|t| Ok(load_detail(&slug, &t, &catalog.personas)?));
+                let got = match fetch_text(&url).await {
+                    Ok(text) => read_detail(slug.clone(), text, catalog).await,
+                    Err(e) => Err(e),
+                };
                 let detail = match got {
                     Ok(tool) => Detail::Ready(Arc::new(tool)),
                     Err(e) => Detail::Failed(e),

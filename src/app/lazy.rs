@@ -2,13 +2,14 @@
 //! first opens one: home, the first view, does not download their code (README "Size").
 //! So does the code that reads a split catalog's index, which only catalogs of more
 //! than 500 tools have, and the code that checks a catalog the build did not check
-//! (`domain::stamp`).
+//! (`domain::stamp`) or a split catalog's tool files.
 //!
 //! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -19,6 +20,7 @@ use crate::app::data::{fetch_text, FetchError};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
+use crate::domain::model::{Catalog, Tool};
 use crate::domain::split;
 use crate::domain::validate::{load_served, CatalogError, Loaded};
 
@@ -145,6 +147,30 @@ pub fn check(text: String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchEr
 #[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn check_catalog(text: String) -> Result<Result<Loaded, CatalogError>, SplitLoaderError> {
     Ok(load_served(&text))
+}
+
+/// Reads a split catalog's tool file with the checks chunk's code ([`check_detail`]):
+/// the app's [`crate::app::data::ReadDetail`]. The pages chunk, which asks for tool
+/// files, so carries no checks: a whole catalog (the shipped one) never needs them.
+pub fn read_detail(
+    slug: String,
+    text: String,
+    catalog: Arc<Catalog>,
+) -> Pin<Box<dyn Future<Output = Result<Tool, FetchError>>>> {
+    Box::pin(async move {
+        let checked = check_detail(slug, text, catalog).await;
+        Ok(checked.map_err(|_| FetchError::CheckCode)??)
+    })
+}
+
+/// [`split::load_detail`], from the checks chunk.
+#[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn check_detail(
+    slug: String,
+    text: String,
+    catalog: Arc<Catalog>,
+) -> Result<Result<Tool, CatalogError>, SplitLoaderError> {
+    Ok(split::load_detail(&slug, &text, &catalog.personas))
 }
 
 /// Fetches the index chunk: started as the index starts downloading, so neither waits

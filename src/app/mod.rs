@@ -13,7 +13,10 @@ use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
 use data::{CatalogCtx, Readers};
-use lazy::{bookmarks_page, check, compare_page, read_index, reviewer_page, tool_page, PageChunk};
+use lazy::{
+    bookmarks_page, check, compare_page, read_detail, read_index, reviewer_page, tool_page,
+    PageChunk,
+};
 use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
 use store::Store;
@@ -24,7 +27,11 @@ use crate::domain::routes::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
-    let catalog = CatalogCtx::provide(Readers { read_index, check });
+    let catalog = CatalogCtx::provide(Readers {
+        read_index,
+        check,
+        read_detail,
+    });
     Store::provide();
     pwa::Pwa::provide();
     let chunk = PageChunk::new();
