@@ -209,6 +209,44 @@ async fn axe_finds_no_violation_on_the_error_page() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// The search picker of a large catalog (components/controls.rs), open on its
+/// suggestions with one of them active, in either theme.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violation_in_the_search_picker() {
+    use ship_or_skip::domain::browse::PICK_FROM_LIST_MAX;
+    let source = axe_source();
+    let b = Browser::start(dist_dir(), Engine::Chromium).await;
+    let catalog = ship_or_skip::domain::synth::generate(PICK_FROM_LIST_MAX + 1, 3);
+    let text = serde_json::to_string(&catalog).unwrap();
+    b.override_file("catalog.json", Some(text.as_bytes()));
+    let slug = &catalog.tools[0].slug;
+    let mut failures = Vec::new();
+    for dark in [false, true] {
+        b.goto("").await;
+        set_theme(&b, dark).await;
+        b.goto(&format!("tool/{slug}")).await;
+        settled(&b, "tool page").await;
+        let input = b.find("#pick-add").await;
+        input.send_keys("a").await.expect("type");
+        input
+            .send_keys(&char::from(Key::Down).to_string())
+            .await
+            .expect("arrow");
+        assert!(
+            b.wait_js(
+                "return document.getElementById('pick-add').getAttribute('aria-activedescendant') === 'pick-add-opt-0'",
+                10
+            )
+            .await,
+            "the picker did not open on its suggestions"
+        );
+        failures.extend(axe(&b, &source).await);
+    }
+    b.override_file("catalog.json", None);
+    b.close().await;
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
 /// Marks every control a keyboard user should reach, in document order, and returns how
 /// many: focusable, enabled, rendered, not `tabindex="-1"`, and of a radio group only the
 /// checked (or first) button, as browsers do.

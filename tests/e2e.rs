@@ -641,6 +641,138 @@ fn pick_on_a_comparison(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     })
 }
 
+/// "Compare with…" in a large catalog is a search, not one `<option>` per tool: typing
+/// suggests the site search's best matches (a typo too), the arrow keys and Enter pick
+/// one, and a name that matches nothing says so. (A small catalog keeps its select:
+/// `reversed_and_non_curated_pairs`.)
+fn search_picker_in_a_large_catalog(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+    Box::pin(async move {
+        use ship_or_skip::domain::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
+        let catalog = ship_or_skip::domain::synth::generate(PICK_FROM_LIST_MAX + 100, 9);
+        let text = serde_json::to_string(&catalog).unwrap();
+        b.override_file("catalog.json", Some(text.as_bytes()));
+        let first = &catalog.tools[0];
+        b.goto(&format!("tool/{}", first.slug)).await;
+        b.wait_text("#app[data-live] h1", &first.name).await;
+        // Its code is a chunk of its own, fetched for a large catalog only.
+        b.find("#pick-add[role=combobox]").await;
+        assert_eq!(
+            b.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('split_picker-')).length").await,
+            1
+        );
+        assert_eq!(
+            b.js("return [document.querySelectorAll('option').length, document.getElementById('pick-add').getAttribute('role')]")
+                .await,
+            serde_json::json!([0, "combobox"]),
+            "a select of every tool"
+        );
+        // A typo in the name of other tools: the suggestions are the search's.
+        let other = catalog.tools.iter().find(|t| t.name != first.name).unwrap();
+        // The first word of its name with two letters swapped ("pliot" for "Pilot").
+        let mut letters: Vec<char> = other
+            .name
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_lowercase()
+            .chars()
+            .collect();
+        letters.swap(1, 2);
+        let typed: String = letters.into_iter().collect();
+        let index = ship_or_skip::domain::search::SearchIndex::new(&catalog);
+        let expected = pick_matches(
+            &catalog,
+            &index,
+            &typed,
+            std::slice::from_ref(&first.slug),
+            PICK_SUGGESTED,
+        );
+        assert_eq!(expected.len(), PICK_SUGGESTED, "{typed}");
+        let input = b.find("#pick-add").await;
+        input.send_keys(&typed).await.expect("type");
+        let names = || async {
+            b.js("return [...document.querySelectorAll('#pick-add-list [role=option]')].map(o => o.firstChild.textContent)")
+                .await
+        };
+        assert!(
+            b.wait_js(
+                &format!("return document.querySelectorAll('#pick-add-list [role=option]').length === {PICK_SUGGESTED} && !document.getElementById('pick-add-list').hidden"),
+                10
+            )
+            .await,
+            "no suggestions for {typed}"
+        );
+        let want: Vec<&str> = expected
+            .iter()
+            .map(|&at| catalog.tools[at].name.as_str())
+            .collect();
+        assert_eq!(names().await, serde_json::json!(want));
+        assert_eq!(
+            b.js("return document.getElementById('pick-add').getAttribute('aria-expanded')")
+                .await,
+            "true"
+        );
+        // Escape closes the list, and Enter then picks nothing.
+        let key = |k: fantoccini::key::Key| char::from(k).to_string();
+        input
+            .send_keys(&key(fantoccini::key::Key::Escape))
+            .await
+            .expect("escape");
+        input
+            .send_keys(&key(fantoccini::key::Key::Enter))
+            .await
+            .expect("enter");
+        assert_eq!(
+            b.js("return [document.getElementById('pick-add').getAttribute('aria-expanded'), document.getElementById('pick-add-list').hidden, document.getElementById('pick-add').value]")
+                .await,
+            serde_json::json!(["false", true, typed])
+        );
+        assert_eq!(b.path().await, format!("{BASE}tool/{}", first.slug));
+        // Down twice, up once: the list is back, the first suggestion is active, and
+        // Enter picks it.
+        for key in [
+            fantoccini::key::Key::Down,
+            fantoccini::key::Key::Down,
+            fantoccini::key::Key::Up,
+        ] {
+            input
+                .send_keys(&char::from(key).to_string())
+                .await
+                .expect("arrow");
+        }
+        assert_eq!(
+            b.js(
+                "return document.getElementById('pick-add').getAttribute('aria-activedescendant')"
+            )
+            .await,
+            "pick-add-opt-0"
+        );
+        input
+            .send_keys(&char::from(fantoccini::key::Key::Enter).to_string())
+            .await
+            .expect("enter");
+        let picked = &catalog.tools[expected[0]];
+        b.wait_text("h1", &format!("{} vs", first.name)).await;
+        assert_eq!(
+            b.path().await,
+            format!("{BASE}compare/{}-vs-{}", first.slug, picked.slug)
+        );
+        // On the comparison, both tools are left out, and nonsense matches nothing.
+        let input = b.find("#pick-add").await;
+        input.send_keys("qqqqzzzz").await.expect("type");
+        assert_eq!(
+            b.wait_text("#pick-add ~ .picker__status", "No tool").await,
+            "No tool matches."
+        );
+        assert_eq!(
+            b.js("return document.getElementById('pick-add-list').hidden")
+                .await,
+            true
+        );
+        b.override_file("catalog.json", None);
+    })
+}
+
 fn three_and_four_way_comparisons(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         let three = "compare/mistral-3b-vs-mistral-3-1-vs-openrouter-model-fusion";
@@ -1300,6 +1432,11 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
             0,
             "a page of a whole catalog fetched the checks chunk (only a split catalog's tool files need it)"
         );
+        assert_eq!(
+            requested("split_picker-").await,
+            0,
+            "a small catalog's page fetched the search picker"
+        );
         // Opened directly, a page preloads the chunk alongside the app; the app's fetch
         // takes the preload, except in WebKit (as with the catalog's preload).
         b.goto("compare/mistral-3b-vs-mistral-8b-instruct-v3").await;
@@ -1578,6 +1715,10 @@ async fn reader_journeys_in_every_engine() {
             split_catalog_loads_tools_on_demand,
         ),
         ("pick on a comparison", pick_on_a_comparison),
+        (
+            "search picker in a large catalog",
+            search_picker_in_a_large_catalog,
+        ),
         (
             "three- and four-way comparisons",
             three_and_four_way_comparisons,

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::guard::LISTED_SKIPPED;
 use crate::domain::model::{Catalog, Tool};
+use crate::domain::search::SearchIndex;
 use crate::domain::stamp::{load_stamped, META_SELECTOR};
 use crate::domain::validate::{CatalogError, Loaded, Problem};
 
@@ -75,6 +76,9 @@ pub struct Readers {
     pub read_detail: ReadDetail,
 }
 
+/// A catalog and its search index.
+type Indexed = (Arc<Catalog>, Arc<SearchIndex>);
+
 /// The catalog context: its state, the entries skipped while loading and, for a split
 /// catalog, the tool files fetched so far.
 #[derive(Clone, Copy)]
@@ -83,6 +87,9 @@ pub struct CatalogCtx {
     pub skipped: RwSignal<Arc<Vec<Problem>>>,
     pub details: RwSignal<HashMap<String, Detail>>,
     readers: Readers,
+    /// The search of the pickers (`controls::SearchPicker`): built on the first search,
+    /// shared by every picker, for the catalog it was built from.
+    search: StoredValue<Option<Indexed>, LocalStorage>,
 }
 
 /// The catalog context.
@@ -99,6 +106,7 @@ impl CatalogCtx {
             skipped: RwSignal::new(Arc::new(Vec::new())),
             details: RwSignal::new(HashMap::new()),
             readers,
+            search: StoredValue::new_local(None),
         };
         provide_context(ctx);
         ctx.reload();
@@ -190,6 +198,20 @@ impl CatalogCtx {
             }
             FullTools::Ready(tools)
         })
+    }
+
+    /// The site search's index of `catalog`, built once and shared (unweighted: the
+    /// pickers rank by match, not by the reader's weights).
+    pub fn search_index(&self, catalog: &Arc<Catalog>) -> Arc<SearchIndex> {
+        if let Some((built_for, index)) = self.search.get_value() {
+            if Arc::ptr_eq(&built_for, catalog) {
+                return index;
+            }
+        }
+        let index = Arc::new(SearchIndex::new(catalog));
+        self.search
+            .set_value(Some((catalog.clone(), index.clone())));
+        index
     }
 
     /// The catalog once ready (reactive).

@@ -2,7 +2,8 @@
 //! first opens one: home, the first view, does not download their code (README "Size").
 //! So does the code that reads a split catalog's index, which only catalogs of more
 //! than 500 tools have, and the code that checks a catalog the build did not check
-//! (`domain::stamp`) or a split catalog's tool files.
+//! (`domain::stamp`) or a split catalog's tool files, and the search picker of a large
+//! catalog.
 //!
 //! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
@@ -16,6 +17,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
 use crate::app::components::catalog_gate::{Failure, Skeleton};
+use crate::app::components::controls::SearchPicker;
 use crate::app::data::{fetch_text, FetchError};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
@@ -114,6 +116,46 @@ pub fn reviewer_page(persona: String) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn bookmarks_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <BookmarksPage/> }.into_any())
+}
+
+/// Fetches the search picker's chunk and draws it ([`search_picker`]).
+pub type LoadPicker = fn(
+    Arc<Catalog>,
+    Vec<String>,
+    String,
+    String,
+    Callback<String>,
+) -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// [`load_search_picker`], handed to the pages as context by `App`: the pages' code is
+/// linked into every build of the library through its chunk's exports, and a split
+/// point it called directly would then be an import the wasm unit tests' runner cannot
+/// resolve. Only code that mounts the app links it this way.
+#[derive(Clone, Copy)]
+pub struct PickerCode(pub LoadPicker);
+
+/// The app's [`LoadPicker`].
+pub fn load_search_picker(
+    catalog: Arc<Catalog>,
+    exclude: Vec<String>,
+    id: String,
+    label: String,
+    go: Callback<String>,
+) -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>> {
+    Box::pin(search_picker(catalog, exclude, id, label, go))
+}
+
+/// "Compare with…" in a large catalog ([`SearchPicker`]): a chunk of its own, so a small
+/// catalog's pages, which pick from a select, never download it.
+#[wasm_split(picker, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn search_picker(
+    catalog: Arc<Catalog>,
+    exclude: Vec<String>,
+    id: String,
+    label: String,
+    go: Callback<String>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <SearchPicker catalog exclude id label go/> }.into_any())
 }
 
 /// Fetches a split catalog's index at `url` and joins it to `head` with the index chunk's

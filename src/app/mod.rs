@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use components::shell::{Footer, Header, Notices};
 use data::{CatalogCtx, Readers};
 use lazy::{
-    bookmarks_page, check, compare_page, read_detail, read_index, reviewer_page, tool_page,
-    PageChunk,
+    bookmarks_page, check, compare_page, load_search_picker, read_detail, read_index,
+    reviewer_page, tool_page, PageChunk, PickerCode,
 };
 use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
@@ -23,7 +23,7 @@ use store::Store;
 
 use crate::domain::routes::Route;
 
-/// Provides the router, catalog, store and offline/update contexts and renders the page of the route.
+/// Provides the router, catalog, store, offline/update and chunk contexts and renders the page of the route.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     });
     Store::provide();
     pwa::Pwa::provide();
+    provide_context(PickerCode(load_search_picker));
     let chunk = PageChunk::new();
     // Derived, not synced: the live page is shown as soon as the catalog has settled and
     // the page's code is in.

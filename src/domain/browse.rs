@@ -219,6 +219,39 @@ pub fn categories(catalog: &Catalog) -> Vec<&str> {
     c
 }
 
+/// Up to this many tools, "compare with…" lists every tool in a `<select>`. Above it the
+/// picker is a search: one `<option>` per tool would put 100,000 elements on a page.
+pub const PICK_FROM_LIST_MAX: usize = 200;
+
+/// How many tools the search picker suggests at a time.
+pub const PICK_SUGGESTED: usize = 8;
+
+/// The tools the search picker suggests for `q`: the site search's best matches (prefix
+/// and typo tolerant, ranked as home ranks them), less `exclude` (the tools already on
+/// the page), at most `limit`, as positions in `catalog.tools`. None for a blank `q`.
+pub fn pick_matches(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    q: &str,
+    exclude: &[String],
+    limit: usize,
+) -> Vec<usize> {
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
+    let query = BrowseQuery {
+        q: q.to_string(),
+        ..BrowseQuery::default()
+    };
+    let found = browse_from(catalog, index, &query, limit + exclude.len(), None);
+    found
+        .shown
+        .into_iter()
+        .filter(|&at| !exclude.contains(&catalog.tools[at].slug))
+        .take(limit)
+        .collect()
+}
+
 /// Catalog tools whose slug or name is close to `wanted`, best first (for not-found views).
 pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<&'a Tool> {
     let wanted = wanted.to_lowercase();
@@ -263,6 +296,47 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
     use crate::domain::testdata::shipped;
+
+    #[test]
+    fn the_search_picker_suggests_the_searchs_best_matches_less_the_page_s_tools() {
+        let c = crate::domain::synth::generate(1_000, 5);
+        let ix = SearchIndex::new(&c);
+        let name = |at: usize| c.tools[at].name.to_lowercase();
+        // A typo'd prefix of a word of one tool's name.
+        let wanted = c.tools[17].name.to_lowercase();
+        let word = wanted.split(' ').next().unwrap();
+        let typo: String = word
+            .chars()
+            .take(5)
+            .collect::<String>()
+            .replacen(&word[1..2], "q", 1);
+        let got = pick_matches(&c, &ix, &typo, &[], PICK_SUGGESTED);
+        assert_eq!(got.len(), PICK_SUGGESTED, "{typo}");
+        assert!(
+            got.iter().all(|&at| name(at).starts_with(&word[..1])),
+            "{typo}: {got:?}"
+        );
+        // The page's tools are never suggested, and the rest keep their order.
+        let on_page = vec![c.tools[got[0]].slug.clone(), c.tools[got[2]].slug.clone()];
+        let less = pick_matches(&c, &ix, &typo, &on_page, PICK_SUGGESTED);
+        assert_eq!(less.len(), PICK_SUGGESTED);
+        assert!(less.iter().all(|&at| !on_page.contains(&c.tools[at].slug)));
+        let kept: Vec<usize> = got
+            .iter()
+            .copied()
+            .filter(|at| !on_page.contains(&c.tools[*at].slug))
+            .collect();
+        assert_eq!(less[..kept.len()], kept[..]);
+        // Exactly what the site's search finds first.
+        let q = BrowseQuery {
+            q: typo.clone(),
+            ..BrowseQuery::default()
+        };
+        assert_eq!(got, browse_from(&c, &ix, &q, PICK_SUGGESTED, None).shown);
+        assert!(pick_matches(&c, &ix, "  ", &[], PICK_SUGGESTED).is_empty());
+        assert!(pick_matches(&c, &ix, "zzzzqqqq", &[], PICK_SUGGESTED).is_empty());
+        assert_eq!(pick_matches(&c, &ix, &typo, &[], 3), got[..3]);
+    }
 
     fn slugs(v: &[&Tool]) -> Vec<String> {
         v.iter().map(|t| t.slug.clone()).collect()

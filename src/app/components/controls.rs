@@ -1,11 +1,16 @@
-//! Reader controls: bookmark toggle, ship/skip vote, and the "compare with…" picker.
+//! Reader controls: bookmark toggle, ship/skip vote, and the "compare with…" picker
+//! (a select in a small catalog, a search in a large one).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
+use crate::app::data::use_catalog;
+use crate::app::lazy::PickerCode;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
+use crate::domain::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
 use crate::domain::model::{Call, Catalog};
 use crate::domain::routes::compare_path;
 
@@ -82,7 +87,9 @@ pub fn VoteButtons(
     }
 }
 
-/// A select that swaps one tool of a comparison (or, with one tool, starts one).
+/// Swaps one tool of a comparison (or, with one tool, starts one): a select of every
+/// tool in a small catalog, a search ([`SearchPicker`], in a chunk of its own:
+/// `lazy::search_picker`, through the app's [`PickerCode`]) in a large one.
 #[component]
 pub fn ComparePicker(
     catalog: Arc<Catalog>,
@@ -94,27 +101,46 @@ pub fn ComparePicker(
     label: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let options = catalog
-        .tools
-        .iter()
-        .filter(|t| !current.contains(&t.slug))
-        .map(|t| view! { <option value=t.slug.clone()>{t.name.clone()}</option> })
-        .collect_view();
     let id = match position {
         Some(p) => format!("pick-{p}"),
         None => "pick-add".to_string(),
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let pick = event_target_value(&ev);
-        if pick.is_empty() {
-            return;
-        }
+    let on_page = current.clone();
+    let go = Callback::new(move |pick: String| {
         let mut slugs = current.clone();
         match position {
             Some(i) if i < slugs.len() => slugs[i] = pick,
             _ => slugs.push(pick),
         }
         nav.navigate(&compare_path(&slugs));
+    });
+    if catalog.tools.len() > PICK_FROM_LIST_MAX {
+        // Single-threaded wasm: the wrapper only satisfies `Suspend`'s `Send` bound.
+        let PickerCode(load) = expect_context::<PickerCode>();
+        let load = SendWrapper::new(load(catalog, on_page, id, label, go));
+        return Suspend::new(async move {
+            load.await.unwrap_or_else(|_| {
+                view! {
+                    <p class="picker muted" role="status">
+                        "The tool search did not download: you appear to be offline. Reload the page to try again."
+                    </p>
+                }
+                .into_any()
+            })
+        })
+        .into_any();
+    }
+    let options = catalog
+        .tools
+        .iter()
+        .filter(|t| !on_page.contains(&t.slug))
+        .map(|t| view! { <option value=t.slug.clone()>{t.name.clone()}</option> })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        let pick = event_target_value(&ev);
+        if !pick.is_empty() {
+            go.run(pick);
+        }
     };
     view! {
         <div class="picker">
@@ -123,6 +149,134 @@ pub fn ComparePicker(
                 <option value="" selected=true>"Choose a tool…"</option>
                 {options}
             </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// "Compare with…" in a large catalog: a combobox (ARIA 1.2, list popup) that suggests
+/// the site search's best matches as the reader types ([`pick_matches`]), so the page
+/// never holds one element per tool. Arrow keys move through the suggestions, Enter
+/// picks, Escape closes the list (and, closed, clears the text).
+#[component]
+pub fn SearchPicker(
+    catalog: Arc<Catalog>,
+    /// The tools on the page, never suggested.
+    exclude: Vec<String>,
+    /// The input's id (`pick-add` is the one the `c` shortcut focuses).
+    id: String,
+    /// Visible label.
+    label: String,
+    /// Called with the picked tool's slug.
+    go: Callback<String>,
+) -> impl IntoView {
+    let ctx = use_catalog();
+    let text = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let cat = catalog.clone();
+    let shown = Memo::new(move |_| {
+        text.with(|q| {
+            if q.trim().is_empty() {
+                // Not even the index is built before the reader types.
+                return Vec::new();
+            }
+            pick_matches(&cat, &ctx.search_index(&cat), q, &exclude, PICK_SUGGESTED)
+        })
+    });
+    let cat = catalog.clone();
+    let slug_at = move |i: usize| shown.with(|s| s.get(i).map(|&at| cat.tools[at].slug.clone()));
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = shown.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                let down = ev.key() == "ArrowDown";
+                open.set(true);
+                active.update(|a| {
+                    *a = Some(match (*a, down) {
+                        (None, true) => 0,
+                        (None, false) => n - 1,
+                        (Some(i), true) => (i + 1) % n,
+                        (Some(i), false) => (i + n - 1) % n,
+                    })
+                });
+            }
+            // The active suggestion, or the first: only while the list is shown.
+            "Enter" if open.get_untracked() => {
+                if let Some(slug) = slug_at(active.get_untracked().unwrap_or(0)) {
+                    ev.prevent_default();
+                    go.run(slug);
+                }
+            }
+            "Escape" if open.get_untracked() && n > 0 => {
+                open.set(false);
+                active.set(None);
+            }
+            "Escape" => text.set(String::new()),
+            _ => {}
+        }
+    };
+    let expanded = move || open.get() && shown.with(|s| !s.is_empty());
+    let list_id = format!("{id}-list");
+    let list_label = label.clone();
+    let option_id = format!("{id}-opt-");
+    let described = option_id.clone();
+    let options = move || {
+        shown
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, at)| {
+                let tool = &catalog.tools[at];
+                let slug = tool.slug.clone();
+                view! {
+                    <li id=format!("{option_id}{i}") role="option" class="picker__option"
+                        aria-selected=move || (active.get() == Some(i)).to_string()
+                        // Not `click`: the input would lose focus (and close the list) first.
+                        on:mousedown=move |ev| { ev.prevent_default(); go.run(slug.clone()) }>
+                        {tool.name.clone()}<span class="muted">" · "{tool.vendor.clone()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let status = move || {
+        if text.with(|t| t.trim().is_empty()) {
+            return String::new();
+        }
+        match shown.with(Vec::len) {
+            0 => "No tool matches.".to_string(),
+            1 => "1 tool suggested.".to_string(),
+            n => format!("{n} tools suggested."),
+        }
+    };
+    view! {
+        <div class="picker picker--search">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" role="combobox" autocomplete="off" spellcheck="false"
+                placeholder="Type a tool's name…"
+                aria-autocomplete="list" aria-controls=list_id.clone()
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().map(|i| format!("{described}{i}"))
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    active.set(None);
+                    open.set(true);
+                }
+                on:keydown=on_key
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| { open.set(false); active.set(None) }
+            />
+            <ul id=list_id role="listbox" aria-label=list_label class="picker__list" hidden=move || !expanded()>
+                {options}
+            </ul>
+            // Visible only when nothing matches; read out either way.
+            <p role="status" class="picker__status muted"
+                class:visually-hidden=move || shown.with(|s| !s.is_empty())>
+                {status}
+            </p>
         </div>
     }
 }

@@ -76,7 +76,8 @@ pub fn Shortcuts() -> impl IntoView {
             }
             // Only where one tool is on screen: a comparison has several.
             "b" => click("main .page--tool .card .bookmark-button"),
-            // Focusing the picker is all: the reader then picks with the arrow keys.
+            // Focusing the picker is all: the reader then picks with the arrow keys (a
+            // select) or types a name (the search picker of a large catalog).
             "c" if focus("#pick-add") => e.prevent_default(),
             "?" => open.update(|o| *o = !*o),
             "Escape" => open.set(false),
