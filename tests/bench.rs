@@ -43,7 +43,7 @@ fn gzip_size(path: &Path) -> u64 {
 /// The files of the first view of home: the page, what it links (JS, wasm, CSS), what
 /// the app's JS imports (the chunks' loader, not the pages chunk: src/app/lazy.rs) and
 /// the catalog; with a split one, its index and the chunk of code that reads it (with
-/// the small chunks that one shares with the pages chunk).
+/// the shared chunks it loads first).
 fn first_view(dist: &Path) -> Vec<(String, u64)> {
     let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
     let names: Vec<String> = {
@@ -76,12 +76,8 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
     files.push("catalog.json".into());
     if dist.join("catalog-index.json").exists() {
         files.push("catalog-index.json".into());
-        files.extend(
-            names
-                .iter()
-                .filter(|n| n.starts_with("split_index-") || n.starts_with("chunk_"))
-                .cloned(),
-        );
+        files.push(support::chunk(dist, "index"));
+        files.extend(support::chunk_deps(dist, "index"));
     }
     files
         .into_iter()

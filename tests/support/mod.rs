@@ -581,6 +581,37 @@ pub fn chunk(dist: &std::path::Path, module: &str) -> String {
         .unwrap_or_else(|| panic!("no {prefix}*.wasm in the build"))
 }
 
+/// The shared chunks the chunk `module` loads first, as the build's loader
+/// (`__wasm_split-<hash>.js`) lists them (`makeLoad(…, [__chunk_N, …])`): file names.
+pub fn chunk_deps(dist: &std::path::Path, module: &str) -> Vec<String> {
+    let names: Vec<String> = std::fs::read_dir(dist)
+        .expect("dist")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let loader = names
+        .iter()
+        .find(|n| n.starts_with("__wasm_split-") && n.ends_with(".js"))
+        .expect("the chunks' loader");
+    let text = std::fs::read_to_string(dist.join(loader)).expect("loader");
+    let start = text
+        .find(&format!("__wasm_split_load_{module} = "))
+        .unwrap_or_else(|| panic!("no chunk {module} in {loader}"));
+    let rest = &text[start..];
+    let list = &rest[rest.find("\n, [").expect("its dependencies")..];
+    let list = &list[..list.find(']').expect("the list's end")];
+    list.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter_map(|w| w.strip_prefix("__chunk_"))
+        .map(|n| {
+            let prefix = format!("chunk_{n}-");
+            names
+                .iter()
+                .find(|f| f.starts_with(&prefix) && f.ends_with(".wasm"))
+                .unwrap_or_else(|| panic!("no {prefix}*.wasm"))
+                .clone()
+        })
+        .collect()
+}
+
 /// Copies a directory tree (a deployable copy of a build the test can redeploy into).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
