@@ -689,6 +689,12 @@ fn search_picker_in_a_large_catalog(b: &Browser) -> Pin<Box<dyn Future<Output = 
         );
         assert_eq!(expected.len(), PICK_SUGGESTED, "{typed}");
         let input = b.find("#pick-add").await;
+        // Nothing typed yet: no list, and no status line taking room.
+        assert_eq!(
+            b.js("return [document.getElementById('pick-add-list').hidden, document.querySelector('#pick-add ~ .picker__status').classList.contains('visually-hidden')]")
+                .await,
+            serde_json::json!([true, true])
+        );
         input.send_keys(&typed).await.expect("type");
         let names = || async {
             b.js("return [...document.querySelectorAll('#pick-add-list [role=option]')].map(o => o.firstChild.textContent)")

@@ -192,8 +192,8 @@ pub fn check_catalog(text: String) -> Result<Result<Loaded, CatalogError>, Split
 }
 
 /// Reads a split catalog's tool file with the checks chunk's code ([`check_detail`]):
-/// the app's [`crate::app::data::ReadDetail`]. The pages chunk, which asks for tool
-/// files, so carries no checks: a whole catalog (the shipped one) never needs them.
+/// the app's [`crate::app::data::ReadDetail`]. The pages ask for tool files but carry
+/// no checks, which a whole catalog (the shipped one) never needs.
 pub fn read_detail(
     slug: String,
     text: String,

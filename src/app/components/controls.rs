@@ -251,6 +251,7 @@ pub fn SearchPicker(
             n => format!("{n} tools suggested."),
         }
     };
+    let status_hidden = move || text.with(|t| t.trim().is_empty()) || shown.with(|s| !s.is_empty());
     view! {
         <div class="picker picker--search">
             <label for=id.clone()>{label}</label>
@@ -272,9 +273,9 @@ pub fn SearchPicker(
             <ul id=list_id role="listbox" aria-label=list_label class="picker__list" hidden=move || !expanded()>
                 {options}
             </ul>
-            // Visible only when nothing matches; read out either way.
+            // Visible only when a name matches nothing; read out either way.
             <p role="status" class="picker__status muted"
-                class:visually-hidden=move || shown.with(|s| !s.is_empty())>
+                class:visually-hidden=status_hidden>
                 {status}
             </p>
         </div>
