@@ -1,7 +1,8 @@
 #!/bin/sh
 # Trunk post_build hook, run in the staging dir (also runnable on any built dist/:
 # `TRUNK_STAGING_DIR=dist sh scripts/post-build.sh`; running it twice changes nothing).
-#  0. The pages other than home in a wasm chunk of their own (scripts/split-wasm.sh).
+#  0. The pages other than home in a wasm chunk of their own (scripts/split-wasm.sh), and
+#     home's first view, a module of its own without Leptos (scripts/first-wasm.sh).
 #  1. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
 #     makes deep links such as /compare/a-vs-b-vs-c load the app.
 #  2. A static page per known route (`catalog pages`): index.html, tool/<slug>.html,
@@ -25,6 +26,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$dir"
 
 TRUNK_STAGING_DIR="$dir" sh "$here/scripts/split-wasm.sh"
+TRUNK_STAGING_DIR="$dir" sh "$here/scripts/first-wasm.sh"
 
 # Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
 grep -q '<div id="app" data-prerendered>' index.html || cp index.html 404.html

@@ -40,17 +40,52 @@ fn gzip_size(path: &Path) -> u64 {
     out.stdout.len() as u64
 }
 
-/// The files of the first view of home: the page, what it links (JS, wasm, CSS), what
-/// the app's JS imports (the chunks' loader, not the pages chunk: src/app/lazy.rs) and
-/// the catalog; with a split one, its index and the chunk of code that reads it (with
-/// the shared chunks it loads first).
+/// The files of the first view of home. Over the static home page of a whole catalog
+/// (the shipped one): the page, the first view's module (src/first: glue and wasm), the
+/// CSS and the catalog. Otherwise (the app shell, a split catalog): the page, the app's
+/// glue, wasm and chunks' loader (not the pages chunk: src/app/lazy.rs), the CSS and the
+/// catalog; with a split one, its index and the chunk of code that reads it (with the
+/// shared chunks it loads first).
 fn first_view(dist: &Path) -> Vec<(String, u64)> {
+    with_sizes(dist, files_of(dist, first_view_starts(dist)))
+}
+
+/// Whether home starts with the first view (src/first): a static home page over a whole
+/// catalog. It hands over to the app otherwise.
+fn first_view_starts(dist: &Path) -> bool {
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+    html.contains("class=\"page page--home\"") && !dist.join("catalog-index.json").exists()
+}
+
+/// The app's own files (glue, wasm, chunks' loader) when the first view hands over to it.
+fn app_later(dist: &Path) -> Option<u64> {
+    first_view_starts(dist).then(|| {
+        with_sizes(dist, files_of(dist, false))
+            .into_iter()
+            .filter(|(f, _)| f.starts_with("ship-or-skip-") || f.starts_with("__wasm_split-"))
+            .map(|(_, s)| s)
+            .sum()
+    })
+}
+
+fn with_sizes(dist: &Path, files: Vec<String>) -> Vec<(String, u64)> {
+    files
+        .into_iter()
+        .map(|f| {
+            let gz = gzip_size(&dist.join(&f));
+            (f, gz)
+        })
+        .collect()
+}
+
+/// The files home downloads, with the first view (`first`) or with the app.
+fn files_of(dist: &Path, first: bool) -> Vec<String> {
     let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
     let names: Vec<String> = {
         let mut n: Vec<String> = std::fs::read_dir(dist)
             .unwrap()
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n != "sw.js")
+            .filter(|n| n != "sw.js" && n.starts_with("first-") == first)
             .collect();
         n.sort();
         n
@@ -63,6 +98,11 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
             .cloned()
             .collect()
     };
+    let css: Vec<String> = std::fs::read_dir(dist)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".css") && html.contains(n.as_str()))
+        .collect();
     let js = linked(&html, ".js");
     let glue: String = js
         .iter()
@@ -71,7 +111,7 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
     let mut files = vec!["index.html".to_string()];
     files.extend(js);
     files.extend(linked(&html, "_bg.wasm"));
-    files.extend(linked(&html, ".css"));
+    files.extend(css);
     files.extend(linked(&glue, ".js"));
     files.push("catalog.json".into());
     if dist.join("catalog-index.json").exists() {
@@ -80,12 +120,6 @@ fn first_view(dist: &Path) -> Vec<(String, u64)> {
         files.extend(support::chunk_deps(dist, "index"));
     }
     files
-        .into_iter()
-        .map(|f| {
-            let gz = gzip_size(&dist.join(&f));
-            (f, gz)
-        })
-        .collect()
 }
 
 /// A copy of the build with a generated catalog of `n` tools, split as the build splits
@@ -229,7 +263,11 @@ struct Column {
     sizes: Vec<(String, u64)>,
     /// The pages chunk, fetched when the reader first opens a page other than home.
     chunk: u64,
+    /// The app, fetched when the reader leaves the first view (src/first).
+    app: Option<u64>,
     first_results: Option<f64>,
+    /// When home was live: searchable, with the reader's bookmarks and weights.
+    live: Option<f64>,
     ours: (f64, f64),
     ufuzzy: (f64, f64),
     minisearch: (f64, f64),
@@ -240,6 +278,7 @@ struct Column {
 
 async fn measure(name: &str, dist: PathBuf) -> Column {
     let sizes = first_view(&dist);
+    let app = app_later(&dist);
     let chunk = gzip_size(&dist.join(support::chunk(&dist, "pages")));
     let b = Browser::start_at(dist, "/", Engine::Chromium).await;
     b.goto("").await;
@@ -248,6 +287,10 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         .execute_async(FIRST_RESULTS, vec![])
         .await
         .expect("first results")
+        .as_f64();
+    let live = b
+        .js("const m = performance.getEntriesByName('ship-or-skip:live')[0]; return m ? m.startTime : null")
+        .await
         .as_f64();
     let read = |p: &str| {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p))
@@ -292,7 +335,9 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         name: name.into(),
         sizes,
         chunk,
+        app,
         first_results: first,
+        live,
         ours: stats(&r["ours"]),
         ufuzzy: stats(&r["ufuzzy"]),
         minisearch: stats(&r["minisearch"]),
@@ -386,6 +431,13 @@ async fn bench() {
     );
     row(
         &mut out,
+        "later, on leaving home's first view: the app (gzip B)",
+        cols.iter()
+            .map(|c| c.app.map_or("—".into(), |a| a.to_string()))
+            .collect(),
+    );
+    row(
+        &mut out,
         "later: the other pages' wasm chunk (gzip B)",
         cols.iter().map(|c| c.chunk.to_string()).collect(),
     );
@@ -412,6 +464,13 @@ async fn bench() {
         "time to first results (ms)",
         cols.iter()
             .map(|c| c.first_results.map_or("—".into(), |x| format!("{x:.0}")))
+            .collect(),
+    );
+    row(
+        &mut out,
+        "time to a live home (ms)",
+        cols.iter()
+            .map(|c| c.live.map_or("—".into(), |x| format!("{x:.0}")))
             .collect(),
     );
     for (label, pick) in [

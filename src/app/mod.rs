@@ -79,6 +79,9 @@ fn reveal() {
     }
     live.set_id("app");
     let _ = live.remove_attribute("hidden");
+    if let Some(p) = window().performance() {
+        let _ = p.mark(crate::domain::home::LIVE_MARK);
+    }
 }
 
 /// Mounts the live app hidden beside the static page and [`reveal`]s it when the catalog

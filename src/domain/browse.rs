@@ -254,7 +254,7 @@ pub fn pick_matches(
 
 /// Catalog tools whose slug or name is close to `wanted`, best first (for not-found views).
 pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<&'a Tool> {
-    let wanted = wanted.to_lowercase();
+    let wanted = super::fold::lowercase(wanted);
     let mut scored: Vec<(usize, &Tool)> = catalog
         .tools
         .iter()

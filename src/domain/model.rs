@@ -204,8 +204,8 @@ impl Tool {
     pub fn initial(&self) -> String {
         self.name
             .chars()
-            .find(|c| c.is_alphanumeric())
-            .map(|c| c.to_uppercase().collect())
+            .find(|&c| super::fold::is_word_char(c))
+            .map(|c| super::fold::upper(c).to_string())
             .unwrap_or_else(|| "?".into())
     }
 }

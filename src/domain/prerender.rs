@@ -5,15 +5,14 @@
 //!
 //! Every catalog string goes through [`esc`]: the static pages execute nothing from data.
 
-use crate::domain::disagreement::{
-    community_disagrees, most_divisive, Split, DISAGREE_FLAG, DIVISIVE_SHOWN,
-};
+use crate::domain::browse::BrowseQuery;
+use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
 use crate::domain::feed::xml_escape as esc;
+use crate::domain::home::{self, split_bar};
 use crate::domain::model::{Call, Catalog, Tool};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::summary::{
-    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head,
-    ship_figures, tool_head, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
+    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head, tool_head,
 };
 use crate::domain::verdict::{average_score, CommunityTotal, Tally};
 
@@ -102,19 +101,6 @@ fn scorecard(catalog: &Catalog, tools: &[&Tool]) -> String {
     s + "</tbody></table>"
 }
 
-/// The panel's split as the live `SplitBar` draws it (components/tool_card.rs).
-fn split_bar(tally: &Tally) -> String {
-    tally
-        .ship_percent()
-        .map(|ship| {
-            format!(
-                "<svg class=\"split-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"split-bar__ship\" width=\"{ship}\" height=\"6\"></rect><rect class=\"split-bar__skip\" x=\"{ship}\" width=\"{}\" height=\"6\"></rect></svg>",
-                100 - ship
-            )
-        })
-        .unwrap_or_default()
-}
-
 /// A tool's card as the live `ToolCard` draws it on its page (components/tool_card.rs),
 /// with the reader's controls disabled until the app, which knows their state, takes over.
 fn card(t: &Tool) -> String {
@@ -155,18 +141,6 @@ fn card(t: &Tool) -> String {
     )
 }
 
-fn tool_summary(t: &Tool) -> String {
-    let avg = average_text(t, "no score");
-    format!(
-        "<li>{} <span class=\"muted\">· {} · average {} · {}</span><p>{}</p></li>",
-        a(&tool_path(&t.slug), &t.name),
-        esc(&verdict_text(t)),
-        esc(&avg),
-        esc(t.pricing.entry.label()),
-        esc(&t.tagline)
-    )
-}
-
 /// Every route of the catalog worth a static page: home, bookmarks, each tool, each
 /// reviewer, each curated comparison. Non-curated pairs and unknown slugs stay with
 /// `404.html` and the app.
@@ -175,52 +149,20 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
     let mut out = Vec::new();
 
     let (title, description) = home_head(site);
-    // The same markup as the live home (pages/home.rs) down to the browse section, so
-    // the app's takeover repaints identical boxes: no layout shift, no later largest paint.
-    let mut body = format!(
-        "<div class=\"page page--home\"><div class=\"page__main\"><h1>{}</h1><p class=\"lede\">{}</p><section aria-labelledby=\"latest\"><h2 id=\"latest\">Latest comparisons</h2><ul class=\"latest\">",
-        esc(&site.title),
-        esc(&site.tagline)
-    );
-    for c in catalog.latest_comparisons().into_iter().take(LATEST_SHOWN) {
-        let tools = catalog.tools_of(c);
-        body += &format!(
-            "<li>{}<span class=\"muted\"> · panel ship {} · <time datetime=\"{}\">{}</time></span>{}</li>",
-            a(&compare_path(&c.tools), &heading(&tools)),
-            esc(&ship_figures(&tools)),
-            esc(&c.published),
-            esc(&c.published),
-            c.summary
-                .as_deref()
-                .map(|s| format!("<p>{}</p>", esc(s)))
-                .unwrap_or_default()
-        );
-    }
-    body += "</ul></section><section aria-labelledby=\"divisive\"><h2 id=\"divisive\">Most divisive</h2>";
-    body += &format!("<p class=\"muted\">{}</p>", esc(DIVISIVE_NOTE));
-    let divisive = most_divisive(catalog, DIVISIVE_SHOWN);
-    if divisive.is_empty() {
-        body += &format!("<p class=\"muted\">{}</p>", esc(NO_SPLIT));
-    } else {
-        body += "<ol class=\"divisive\">";
-        for (t, split) in divisive {
-            body += &format!(
-                "<li>{}{}<span class=\"muted\">{}</span></li>",
-                a(&tool_path(&t.slug), &t.name),
-                split_bar(&split.tally),
-                esc(&split.line())
-            );
-        }
-        body += "</ol>";
-    }
-    body += &format!(
-        "</section><section aria-labelledby=\"browse\"><h2 id=\"browse\">All {} tools</h2><ul class=\"static-list\">",
-        catalog.tools.len()
-    );
-    for t in &catalog.tools {
-        body += &tool_summary(t);
-    }
-    body += "</ul></section></div></div>";
+    // The same markup as the live home (pages/home.rs), box for box: the first view
+    // (src/first) makes this page live in place, and the app's takeover repaints
+    // identical boxes: no layout shift, no later largest paint.
+    let rel = |route: &str| match route.trim_start_matches('/') {
+        "" => "./".to_string(),
+        r => r.to_string(),
+    };
+    let query = BrowseQuery::default();
+    let view = home::View {
+        query: &query,
+        weights: None,
+        bookmarks: &[],
+    };
+    let body = home::page(catalog, &view, &rel, true);
     out.push(Page {
         route: "/".into(),
         file: "index.html".into(),

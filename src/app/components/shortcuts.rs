@@ -5,15 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::router::use_nav;
-
-/// Every shortcut: key, what it does.
-pub const SHORTCUTS: [(&str, &str); 5] = [
-    ("/", "Search the catalog"),
-    ("b", "Bookmark this tool (or remove the bookmark)"),
-    ("c", "Add a tool to compare with"),
-    ("?", "Show or hide this help"),
-    ("Esc", "Close this help"),
-];
+use crate::domain::home::SHORTCUTS;
 
 /// Whether a key press belongs to what the reader is typing in, or to a browser shortcut.
 fn not_ours(e: &web_sys::KeyboardEvent) -> bool {

@@ -4,12 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::store::use_store;
+use crate::domain::home::{WEIGHTS_NOTE, WEIGHT_LABELS};
 use crate::domain::model::Persona;
 use crate::domain::weights::{Weights, MAX_WEIGHT};
-
-/// What each weight means, for the selects.
-const LABELS: [&str; MAX_WEIGHT as usize + 1] =
-    ["Ignore (×0)", "Normal (×1)", "Double (×2)", "Triple (×3)"];
 
 /// The reader's weights when they differ between personas (reactive); `None` = the panel's own.
 pub fn weights_in_effect(personas: &[Persona]) -> Option<Weights> {
@@ -34,7 +31,7 @@ pub fn WeightsPanel(
                     let pid = pid.clone();
                     view! {
                         <option value=w.to_string() selected=move || store.weights().of(&pid) == w>
-                            {LABELS[w as usize]}
+                            {WEIGHT_LABELS[w as usize]}
                         </option>
                     }
                 })
@@ -58,10 +55,7 @@ pub fn WeightsPanel(
     view! {
         <details class="box weights">
             <summary>"Whose judgement do you trust?"</summary>
-            <p class="muted">
-                "Weight the reviewers: the ship % and average score sorts, and each comparison's
-                 “with your weights” row, follow. Saved in this browser."
-            </p>
+            <p class="muted">{WEIGHTS_NOTE}</p>
             <div class="weights__rows">{rows}</div>
             <button type="button" class="button" disabled=equal on:click=move |_| store.set_weights(Weights::default())>
                 "Equal weights"

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
-use crate::app::components::percent_text;
 use crate::app::components::rows::draw;
 use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::{toggle_row_bookmark, SplitBar};
@@ -16,6 +15,7 @@ use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
 use crate::domain::disagreement::{most_divisive, DIVISIVE_SHOWN};
+use crate::domain::home::{lines, result_count, PAGE};
 use crate::domain::listing::Line;
 use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{compare_path, reviewer_path, tool_path};
@@ -24,24 +24,6 @@ use crate::domain::summary::{
     heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
 };
 use crate::domain::verdict::Verdict;
-
-/// How many results are drawn at first; "Show more" adds as many again.
-const PAGE: usize = 50;
-
-/// "6 tools" or "2 of 6 tools match".
-pub fn result_count(shown: usize, total: usize, filtered: bool) -> String {
-    let noun = if total == 1 { " tool" } else { " tools" };
-    if filtered {
-        let mut s = shown.to_string();
-        s.push_str(" of ");
-        s.push_str(&total.to_string());
-        s.push_str(noun);
-        s.push_str(if shown == 1 { " matches" } else { " match" });
-        s
-    } else {
-        total.to_string() + noun
-    }
-}
 
 /// A shared value compared by identity: a memo of it notifies whenever it is rebuilt,
 /// without comparing 100,000 index entries.
@@ -201,25 +183,9 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         let weighted = weights.with(Option::is_some);
         // The figures come from the index the results were found in (weighted when the
         // reader has weights): a line tallies nothing again.
-        let next: Vec<Line> = index.with(|ix| {
-            found.with(|f| {
-                f.shown
-                    .iter()
-                    .map(|&at| {
-                        let (tool, doc) = (&cat.tools[at], &ix.0.docs[at]);
-                        let unit = if weighted {
-                            " ship, your weights"
-                        } else {
-                            " ship"
-                        };
-                        let percent = percent_text(doc.ship) + unit;
-                        let href = nav.href(&tool_path(&tool.slug));
-                        let on = store.is_bookmarked(&tool.slug);
-                        Line::new(tool, doc.verdict, href, percent, on)
-                    })
-                    .collect()
-            })
-        });
+        let href = |path: &str| nav.href(path);
+        let on = |slug: &str| store.is_bookmarked(slug);
+        let next = index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)));
         if let Some(ul) = rows.get() {
             drawn.update_value(|d| draw(&ul, d, next));
         }
