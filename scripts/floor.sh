@@ -6,13 +6,12 @@
 #   examples/floor_search.rs    + searching it as home does (SearchIndex, browse_from).
 # Nothing of the app's views, store, router or worker is in them. With the first view's
 # other files (from dist/, when a build is there) floor_search is the least a first view
-# of this design can weigh. A fourth probe starts another design, a first view without
-# Leptos: examples/floor_bare.rs reads, draws home's static markup and searches, with
-# web-sys alone. Usage: make floor.
+# with Leptos can weigh: the reason home's first view is a module without Leptos
+# (src/first, README "The first view"), whose own figure the build prints. Usage: make floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-probes=(floor_leptos floor_catalog floor_search floor_bare)
+probes=(floor_leptos floor_catalog floor_search)
 cargo build --locked --quiet --release --target wasm32-unknown-unknown "${probes[@]/#/--example=}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -28,17 +27,19 @@ for p in "${probes[@]}"; do
   wasm-opt -Oz "$tmp/$p/bg/${p}_bg.wasm" -o "$tmp/$p.wasm" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   wasm=$(gz "$tmp/$p.wasm"); glue=$(gz "$tmp/$p/bg/$p.js")
   total[$p]=$((wasm + glue))
-  if [ "$p" = floor_bare ]; then
-    printf '%-16s %12d %12d %12s\n' "$p" "$wasm" "$glue" "(no Leptos)"
-  else
-    printf '%-16s %12d %12d %+12d\n' "$p" "$wasm" "$glue" $((wasm - prev))
-    prev=$wasm
-  fi
+  printf '%-16s %12d %12d %+12d\n' "$p" "$wasm" "$glue" $((wasm - prev))
+  prev=$wasm
 done
 if [ -f dist/index.html ] && [ -f dist/catalog.json ]; then
   css=$(find dist -maxdepth 1 -name 'main-*.css' | head -1)
   rest=$(( $(gz dist/index.html) + $(gz "$css") + $(gz dist/catalog.json) ))
   echo "index.html + css + catalog.json of dist/: $rest"
   echo "floor of a first view with Leptos (floor_search's wasm and glue + those): $((total[floor_search] + rest)) (budget 120,000)"
-  echo "a first view without Leptos, before bookmarks, weights, notices and the worker (floor_bare's + those): $((total[floor_bare] + rest))"
+  first=0
+  for f in dist/first-*; do
+    [ -f "$f" ] && first=$((first + $(gz "$f")))
+  done
+  if [ "$first" -gt 0 ]; then
+    echo "the first view without Leptos (src/first) in dist/, its glue and wasm + those: $((first + rest))"
+  fi
 fi

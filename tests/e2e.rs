@@ -1417,6 +1417,18 @@ fn first_view_is_home_without_the_app(b: &Browser) -> Pin<Box<dyn Future<Output 
             .await
             .expect("type");
         assert_eq!(b.wait_text("p.count", "5 of").await, "5 of 6 tools match");
+        // The skip link moves focus into the page; it does not follow `<base href>` to
+        // the site's root, which would drop the query.
+        let in_main = "return document.activeElement === document.getElementById('main')";
+        // Clicked by script: the link is off screen until focused.
+        b.js("document.querySelector('.skip-link').click(); return 0")
+            .await;
+        assert!(
+            b.wait_js(in_main, 5).await,
+            "the skip link did not focus main"
+        );
+        assert!(b.wait_js("return location.search === '?q=mistrl'", 5).await);
+        assert_eq!(b.text("p.count").await, "5 of 6 tools match");
         let slug = b
             .js("return document.querySelector('.rows .row').dataset.slug")
             .await;
@@ -1471,6 +1483,18 @@ fn first_view_is_home_without_the_app(b: &Browser) -> Pin<Box<dyn Future<Output 
             "Skeptic"
         );
         assert!(requested("ship-or-skip-").await.as_u64() >= Some(1));
+        // The app's skip link stays on its page too.
+        b.js("document.querySelector('#app[data-live] .skip-link').click(); return 0")
+            .await;
+        assert!(
+            b.wait_js(in_main, 5).await,
+            "the app's skip link did not focus main"
+        );
+        assert!(
+            b.path().await.ends_with("reviewer/skeptic"),
+            "{}",
+            b.path().await
+        );
         b.click(".site-header__nav a").await;
         b.find("#app[data-live] .page--home .rows .row").await;
         assert_eq!(

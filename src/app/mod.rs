@@ -3,6 +3,7 @@
 pub mod components;
 pub mod data;
 pub mod head;
+pub mod inpage;
 pub mod lazy;
 pub mod pages;
 pub mod pwa;

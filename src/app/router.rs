@@ -197,6 +197,10 @@ impl Nav {
         if !anchor.target().is_empty() || anchor.has_attribute("download") {
             return;
         }
+        if crate::app::inpage::follow_in_page(&anchor) {
+            e.prevent_default();
+            return;
+        }
         let Ok(url) = web_sys::Url::new(&anchor.href()) else {
             return;
         };
@@ -204,14 +208,6 @@ impl Nav {
             return;
         }
         let pathname = url.pathname();
-        // An in-page link (the skip link's `#main`) is the browser's job: it scrolls and
-        // moves focus, which a history navigation would drop.
-        if !url.hash().is_empty()
-            && pathname == location().pathname().unwrap_or_default()
-            && url.search() == location().search().unwrap_or_default()
-        {
-            return;
-        }
         let Some(path) = self
             .base
             .with_value(|b| strip_base(b, &pathname).map(str::to_string))

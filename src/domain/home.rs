@@ -46,6 +46,23 @@ pub const BOOKMARKS_SHOWN: usize = 5;
 /// Turns a base-relative route into the href written in the page.
 pub type Href<'a> = &'a dyn Fn(&str) -> String;
 
+/// The static pages' hrefs: relative to the shell's `<base href>`, which resolves them at
+/// any depth and under any base path.
+pub fn static_href(route: &str) -> String {
+    match route.trim_start_matches('/') {
+        "" => "./".to_string(),
+        r => r.to_string(),
+    }
+}
+
+/// The lines the static home page shows: the first [`PAGE`] tools, in the default order,
+/// with the panel's figures and no bookmarks.
+pub fn static_lines(catalog: &Catalog) -> Vec<Line> {
+    let index = SearchIndex::new(catalog);
+    let found = browse_from(catalog, &index, &BrowseQuery::default(), PAGE, None);
+    lines(catalog, &index, &found, false, &static_href, &|_| false)
+}
+
 /// "6 tools" or "2 of 6 tools match".
 pub fn result_count(shown: usize, total: usize, filtered: bool) -> String {
     let noun = if total == 1 { " tool" } else { " tools" };
@@ -381,10 +398,6 @@ mod tests {
     use super::*;
     use crate::domain::testdata::shipped;
 
-    fn rel(route: &str) -> String {
-        route.trim_start_matches('/').to_string()
-    }
-
     /// Home for `q`, for a reader with no weights nor bookmarks.
     fn plain(cat: &Catalog, q: &BrowseQuery) -> String {
         let view = View {
@@ -392,7 +405,7 @@ mod tests {
             weights: None,
             bookmarks: &[],
         };
-        page(cat, &view, &rel, false)
+        page(cat, &view, &static_href, false)
     }
 
     #[test]
@@ -426,6 +439,26 @@ mod tests {
     }
 
     #[test]
+    fn the_static_lines_are_those_of_the_static_page() {
+        let cat = shipped();
+        let q = BrowseQuery::default();
+        let view = View {
+            query: &q,
+            weights: None,
+            bookmarks: &[],
+        };
+        let html = page(&cat, &view, &static_href, true);
+        let mut rows = String::new();
+        for line in static_lines(&cat) {
+            line.push_html(&mut rows);
+        }
+        assert!(
+            html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn weights_show_in_the_panel_the_notice_and_the_lines() {
         let cat = shipped();
         let w = Weights::only(&cat.personas, "skeptic");
@@ -437,7 +470,7 @@ mod tests {
                 weights: Some(&w),
                 bookmarks: &[],
             },
-            &rel,
+            &static_href,
             true,
         );
         assert!(html.contains("<option value=\"0\" selected>Ignore (×0)</option>"));
@@ -457,7 +490,7 @@ mod tests {
                 added: String::new(),
             })
             .collect();
-        let html = bookmarks_body(&cat, &marks, &rel);
+        let html = bookmarks_body(&cat, &marks, &static_href);
         assert!(html.contains("<li class=\"gone\">gone-tool<"));
         assert!(html.contains(&format!(">{}</a></li>", esc(&cat.tools[0].name))));
         assert!(html.ends_with(">Manage bookmarks</a></p>"));
@@ -470,7 +503,7 @@ mod tests {
         cat.site.newsletter_url = Some("\"><script>".into());
         let q = BrowseQuery::from_query("q=%22%3E%3Cscript%3E");
         let html = plain(&cat, &q);
-        let foot = footer("<b>", Some("<i>"), &[("<", ">")], &rel);
+        let foot = footer("<b>", Some("<i>"), &[("<", ">")], &static_href);
         for h in [&html, &foot] {
             assert!(
                 !h.contains("<img")

@@ -152,17 +152,13 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
     // The same markup as the live home (pages/home.rs), box for box: the first view
     // (src/first) makes this page live in place, and the app's takeover repaints
     // identical boxes: no layout shift, no later largest paint.
-    let rel = |route: &str| match route.trim_start_matches('/') {
-        "" => "./".to_string(),
-        r => r.to_string(),
-    };
     let query = BrowseQuery::default();
     let view = home::View {
         query: &query,
         weights: None,
         bookmarks: &[],
     };
-    let body = home::page(catalog, &view, &rel, true);
+    let body = home::page(catalog, &view, &home::static_href, true);
     out.push(Page {
         route: "/".into(),
         file: "index.html".into(),

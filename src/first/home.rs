@@ -16,7 +16,7 @@ use crate::domain::model::{Catalog, Entry};
 use crate::domain::routes::{normalize_base, strip_base, with_base, Route};
 use crate::domain::search::SearchIndex;
 use crate::domain::stamp::{load_stamped, META_SELECTOR};
-use crate::domain::store::{sorted_newest_first, Theme};
+use crate::domain::store::{sorted_newest_first, Theme, BOOKMARKS_KEY, SETTINGS_KEY};
 use crate::domain::verdict::Verdict;
 use crate::domain::weights::Weights;
 use crate::handover::{hand_over_now, load_page};
@@ -112,6 +112,9 @@ async fn open() -> Option<Home> {
             query.q = input.value();
         }
     }
+    // What the static page shows, so the first drawing touches only what differs: a line
+    // repainted whole could be a new largest paint.
+    let drawn = home::static_lines(&catalog);
     Some(Home {
         doc,
         root,
@@ -121,7 +124,7 @@ async fn open() -> Option<Home> {
         query: RefCell::new(query),
         limit: Cell::new(PAGE),
         found: RefCell::new(None),
-        drawn: RefCell::new(Vec::new()),
+        drawn: RefCell::new(drawn),
         saved: RefCell::new(saved),
         pending: Rc::default(),
         handing: Cell::new(false),
@@ -379,7 +382,7 @@ impl Home {
 
     /// Re-reads the reader's records (another tab wrote them); the app's if not clean.
     fn reload_saved(&self) {
-        let Some(saved) = Saved::read() else {
+        let Some(saved) = Saved::reread() else {
             return self.hand_over();
         };
         *self.saved.borrow_mut() = saved;
@@ -498,6 +501,9 @@ impl Home {
         {
             return;
         }
+        if crate::inpage::follow_in_page(a) {
+            return ev.prevent_default();
+        }
         let (Some(a), Some(window)) =
             (a.dyn_ref::<web_sys::HtmlAnchorElement>(), web_sys::window())
         else {
@@ -511,10 +517,6 @@ impl Home {
             return;
         }
         let pathname = url.pathname();
-        // An in-page link (the skip link's `#main`) is the browser's.
-        if !url.hash().is_empty() && pathname == here.pathname().unwrap_or_default() {
-            return;
-        }
         let Some(path) = strip_base(&self.base, &pathname) else {
             return;
         };
@@ -644,7 +646,15 @@ fn listen(home: &Rc<Home>) {
             _ => home.load_page(),
         }
     });
-    on::<Event>(&window, "storage", home, |home, _| home.reload_saved());
+    on::<web_sys::StorageEvent>(&window, "storage", home, |home, e| {
+        // `None`: another tab cleared the storage.
+        if matches!(
+            e.key().as_deref(),
+            None | Some(BOOKMARKS_KEY | SETTINGS_KEY)
+        ) {
+            home.reload_saved();
+        }
+    });
     // Leaving the page writes a pending edit now.
     on::<Event>(&window, "pagehide", home, |home, _| home.flush());
     // The app says the page is offline, and shows what it has kept.

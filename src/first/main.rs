@@ -22,6 +22,10 @@ mod domain;
 #[path = "../app/components/rows.rs"]
 mod rows;
 
+/// Links within the page (the skip link): the same code as the app's router.
+#[path = "../app/inpage.rs"]
+mod inpage;
+
 mod handover;
 mod home;
 mod saved;

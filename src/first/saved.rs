@@ -32,6 +32,13 @@ impl Saved {
         let probe = "ship-or-skip.probe";
         st.set_item(probe, "1").ok()?;
         let _ = st.remove_item(probe);
+        Saved::reread()
+    }
+
+    /// The records again, without probing: another tab wrote them (a probe here would
+    /// wake every other tab's `storage` listener in turn).
+    pub fn reread() -> Option<Saved> {
+        let st = local()?;
         Some(Saved {
             bookmarks: read(&st, BOOKMARKS_KEY, decode_bookmarks)?,
             settings: read(&st, SETTINGS_KEY, decode_settings)?,
