@@ -40,6 +40,10 @@ pub const SHORTCUTS: [(&str, &str); 5] = [
 /// reads it).
 pub const LIVE_MARK: &str = "ship-or-skip:live";
 
+/// A line's bookmark toggle (`Line::push_html`), and as the static page draws it.
+const BOOKMARK_TOGGLE: &str = "class=\"toggle bookmark-button\"";
+const STATIC_TOGGLE: &str = "class=\"toggle bookmark-button\" disabled";
+
 /// How many bookmarks the side panel lists.
 pub const BOOKMARKS_SHOWN: usize = 5;
 
@@ -340,9 +344,15 @@ pub fn page(catalog: &Catalog, view: &View, href: Href, static_page: bool) -> St
     }
     body += "<ul class=\"rows\">";
     let on = |slug: &str| view.bookmarks.iter().any(|b| b.slug == slug);
+    let mut rows = String::new();
     for line in lines(catalog, &index, &found, view.weights.is_some(), href, &on) {
-        line.push_html(&mut body);
+        line.push_html(&mut rows);
     }
+    if static_page {
+        // Until the first view knows the reader's bookmarks (without JavaScript, for good).
+        rows = rows.replace(BOOKMARK_TOGGLE, STATIC_TOGGLE);
+    }
+    body += &rows;
     body += "</ul>";
     let left = found.total() - found.shown.len();
     if left > 0 {
@@ -452,6 +462,9 @@ mod tests {
         for line in static_lines(&cat) {
             line.push_html(&mut rows);
         }
+        // Their toggles wait for the first view.
+        let rows = rows.replace(BOOKMARK_TOGGLE, STATIC_TOGGLE);
+        assert_eq!(rows.matches(" disabled").count(), cat.tools.len());
         assert!(
             html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
             "{html}"

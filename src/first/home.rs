@@ -156,11 +156,12 @@ impl Home {
             let _ = main.insert_adjacent_html("afterbegin", "<div class=\"notices\"></div>");
         }
         if find::<Element>(r, ".site-footer").is_none() {
-            let meta = |name: &str| {
-                find::<Element>(&self.doc.document_element().unwrap_or(r.clone()), name)
-                    .and_then(|m| m.get_attribute("content"))
-            };
-            let build = meta("meta[name='ship-or-skip-build']");
+            let build = self
+                .doc
+                .query_selector("meta[name='ship-or-skip-build']")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"));
             let footer = home::footer(
                 &self.catalog.generated,
                 build.as_deref(),
@@ -169,10 +170,25 @@ impl Home {
             );
             let _ = r.insert_adjacent_html("beforeend", &footer);
         }
+        // The static page's toggles wait for this module.
+        while let Some(b) = find::<Element>(r, "ul.rows button[disabled]") {
+            if b.remove_attribute("disabled").is_err() {
+                break;
+            }
+        }
         self.show_query();
         self.draw_theme();
         self.draw_weights();
         self.draw_bookmarks();
+        self.draw_results();
+        // A query typed into the static page before this module ran (only then: writing
+        // the address rewrites parameters that are not the query's, such as a campaign's).
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        if BrowseQuery::from_query(&search) != *self.query.borrow() {
+            self.write_query(false);
+        }
         let _ = r.remove_attribute("data-prerendered");
         let _ = r.set_attribute("data-live", "");
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -242,7 +258,7 @@ impl Home {
         *self.found.borrow_mut() = Some(found);
     }
 
-    /// The weights panel, its notice, and the results they rank.
+    /// The weights panel and its notice, and the index the results are ranked by.
     fn draw_weights(&self) {
         let r = &self.root;
         let w = weights_in_effect(&self.catalog, &self.saved.borrow());
@@ -262,10 +278,9 @@ impl Home {
             let _ = panel.insert_adjacent_html("afterend", &notice);
         }
         *self.index.borrow_mut() = SearchIndex::weighted(&self.catalog, w.as_ref());
-        self.draw_results();
     }
 
-    /// The header's count, the side panel and the lines' toggles.
+    /// The header's count and the side panel (the lines' toggles: [`Home::draw_results`]).
     fn draw_bookmarks(&self) {
         let r = &self.root;
         let newest = sorted_newest_first(&self.saved.borrow().bookmarks);
@@ -283,7 +298,6 @@ impl Home {
             let body = home::bookmarks_body(&self.catalog, &newest, &|p| self.href(p));
             let _ = h2.insert_adjacent_html("afterend", &body);
         }
-        self.draw_results();
     }
 
     /// Whether the page is dark: the reader's theme, or the system's.
@@ -389,6 +403,7 @@ impl Home {
         self.draw_theme();
         self.draw_weights();
         self.draw_bookmarks();
+        self.draw_results();
     }
 
     fn set_weights(&self, op: impl FnOnce(&mut Weights)) {
@@ -397,7 +412,10 @@ impl Home {
             .borrow_mut()
             .update_settings(|s| op(&mut s.weights));
         match done {
-            Some(()) => self.draw_weights(),
+            Some(()) => {
+                self.draw_weights();
+                self.draw_results();
+            }
             None => self.hand_over(),
         }
     }
@@ -454,7 +472,10 @@ impl Home {
         {
             let done = self.saved.borrow_mut().toggle_bookmark(&slug);
             return match done {
-                Some(()) => self.draw_bookmarks(),
+                Some(()) => {
+                    self.draw_bookmarks();
+                    self.draw_results();
+                }
                 None => self.hand_over(),
             };
         }
