@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Stamps a Content-Security-Policy <meta> into built HTML pages (run by post-build.sh in
-release builds). The only inline script is Trunk's module loader; it is allowed by its
-sha256 hash, computed here from the built page, so the policy needs no 'unsafe-inline'.
+release builds). The inline scripts (the reader's theme before the first paint, and
+Trunk's module loader) are allowed by their sha256 hashes, computed here from the built
+page, so the policy needs no 'unsafe-inline'.
 Running it twice gives the same files.
 
 usage: csp.py PAGE.html...

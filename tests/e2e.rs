@@ -1458,7 +1458,26 @@ fn first_view_is_home_without_the_app(b: &Browser) -> Pin<Box<dyn Future<Output 
         let theme = "return document.documentElement.dataset.theme";
         let before = b.js(theme).await;
         b.click(".theme-toggle").await;
-        assert_ne!(b.js(theme).await, before);
+        let chosen = b.js(theme).await;
+        assert_ne!(chosen, before);
+        // The static page itself paints in the reader's theme (index.html's first
+        // script), before any module: loaded here without its loader.
+        let html = std::fs::read_to_string(dist_dir().join("index.html")).expect("index.html");
+        let frozen = without_loader(&html);
+        assert!(frozen.len() < html.len(), "no loader script found");
+        assert_eq!(
+            b.js(UNREGISTER_WORKERS).await,
+            true,
+            "a worker is still registered"
+        );
+        b.override_file("", Some(frozen.as_bytes()));
+        b.client.goto(&b.url("")).await.expect("navigation");
+        b.find("#app[data-prerendered] main h1").await;
+        let painted = b.js(theme).await;
+        b.override_file("", None);
+        assert_eq!(painted, chosen, "the static page's theme");
+        b.goto("").await;
+        assert_eq!(b.js(theme).await, chosen);
         b.press('?').await;
         assert!(
             b.wait_js("return !document.querySelector('.shortcuts').hidden", 5)
@@ -1717,12 +1736,12 @@ const UNREGISTER_WORKERS: &str = "return navigator.serviceWorker.register('sw.js
 
 /// The page without its module loader script (the app never starts).
 fn without_loader(html: &str) -> String {
-    match (
-        html.find("<script type=\"module\">"),
-        html.find("</script>"),
-    ) {
-        (Some(i), Some(j)) if j > i => format!("{}{}", &html[..i], &html[j + "</script>".len()..]),
-        _ => html.to_string(),
+    let Some(i) = html.find("<script type=\"module\">") else {
+        return html.to_string();
+    };
+    match html[i..].find("</script>") {
+        Some(j) => format!("{}{}", &html[..i], &html[i + j + "</script>".len()..]),
+        None => html.to_string(),
     }
 }
 
