@@ -30,8 +30,8 @@ struct Home {
     root: Element,
     base: String,
     catalog: Catalog,
-    /// Weighted by the reader's weights, when they have any.
-    index: RefCell<SearchIndex>,
+    /// Weighted by the reader's weights, when they have any, and those weights.
+    index: RefCell<(SearchIndex, Option<Weights>)>,
     query: RefCell<BrowseQuery>,
     limit: Cell<usize>,
     /// The last search, which a narrower one rescans instead of the catalog.
@@ -104,7 +104,8 @@ async fn open() -> Option<Home> {
     }
     let saved = Saved::read()?;
     let catalog = loaded.catalog;
-    let index = SearchIndex::weighted(&catalog, weights_in_effect(&catalog, &saved).as_ref());
+    let weights = weights_in_effect(&catalog, &saved);
+    let index = (SearchIndex::weighted(&catalog, weights.as_ref()), weights);
     let mut query = BrowseQuery::from_query(&location.search().ok()?);
     // Typed into the static page before this module ran.
     if let Some(input) = find::<HtmlInputElement>(&root, "#search") {
@@ -225,8 +226,8 @@ impl Home {
         let r = &self.root;
         let q = self.query.borrow();
         let prev = self.found.borrow_mut().take();
-        let index = self.index.borrow();
-        let found = browse_from(&self.catalog, &index, &q, self.limit.get(), prev.as_ref());
+        let index = &self.index.borrow().0;
+        let found = browse_from(&self.catalog, index, &q, self.limit.get(), prev.as_ref());
         let total = self.catalog.tools.len();
         let Some(count) = find::<Element>(r, "p.count") else {
             return;
@@ -242,7 +243,7 @@ impl Home {
             let weighted = weights_in_effect(&self.catalog, &saved).is_some();
             let next = home::lines(
                 &self.catalog,
-                &index,
+                index,
                 &found,
                 weighted,
                 &|p| self.href(p),
@@ -277,7 +278,11 @@ impl Home {
             let notice = home::weights_notice(&w.summary(&self.catalog.personas));
             let _ = panel.insert_adjacent_html("afterend", &notice);
         }
-        *self.index.borrow_mut() = SearchIndex::weighted(&self.catalog, w.as_ref());
+        // Built again only for other weights: another tab's bookmark does not rank anew.
+        if self.index.borrow().1 != w {
+            let index = SearchIndex::weighted(&self.catalog, w.as_ref());
+            *self.index.borrow_mut() = (index, w);
+        }
     }
 
     /// The header's count and the side panel (the lines' toggles: [`Home::draw_results`]).
