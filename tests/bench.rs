@@ -292,6 +292,16 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         .js("const m = performance.getEntriesByName('ship-or-skip:live')[0]; return m ? m.startTime : null")
         .await
         .as_f64();
+    if app.is_some() {
+        // The sizes above count the first view's files: it must not have handed over.
+        let fetched = b
+            .js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/ship-or-skip-')).length")
+            .await;
+        assert_eq!(
+            fetched, 0,
+            "{name}: home's first view handed over to the app"
+        );
+    }
     let read = |p: &str| {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p))
             .unwrap_or_else(|e| panic!("{p}: {e} (run `make bench`, which installs it)"))
