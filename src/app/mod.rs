@@ -3,12 +3,13 @@
 pub mod components;
 pub mod data;
 pub mod head;
-pub mod inpage;
 pub mod lazy;
+pub mod links;
 pub mod pages;
 pub mod pwa;
 pub mod router;
 pub mod store;
+pub mod worker;
 
 use leptos::prelude::*;
 

@@ -8,6 +8,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::app::worker::container;
+
 /// Connection and update state, provided once by `App`.
 #[derive(Clone, Copy)]
 pub struct Pwa {
@@ -37,7 +39,9 @@ impl Pwa {
             off.remove();
         });
         if !cfg!(debug_assertions) {
-            register(set_update_ready);
+            wasm_bindgen_futures::spawn_local(crate::app::worker::register(move || {
+                set_update_ready.set(true)
+            }));
             // In-app navigation never reloads the page, so a tab kept open for days would
             // never look for a new build on its own.
             set_interval(check_for_update, std::time::Duration::from_secs(60 * 60));
@@ -80,51 +84,6 @@ pub fn build_id() -> Option<String> {
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
-}
-
-/// The service worker container, where the browser has one (not on plain http origins
-/// other than localhost, nor in some private modes).
-fn container() -> Option<web_sys::ServiceWorkerContainer> {
-    let nav = window().navigator();
-    js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker"))
-        .unwrap_or(false)
-        .then(|| nav.service_worker())
-}
-
-fn register(set_update_ready: WriteSignal<bool>) {
-    let Some(sw) = container() else { return };
-    // Relative to the document's base URL, so the scope is the site's base path.
-    let registering = sw.register("sw.js");
-    wasm_bindgen_futures::spawn_local(async move {
-        // A failed registration only costs the offline copy; the page works as before.
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {
-            return;
-        };
-        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
-        let controlled = move || container().and_then(|c| c.controller()).is_some();
-        // A build that finished installing while no tab reloaded into it.
-        if reg.waiting().is_some() && controlled() {
-            set_update_ready.set(true);
-        }
-        let reg2 = reg.clone();
-        let on_found = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = reg2.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                // Installed while an older build controls the page: an update, not the
-                // first install.
-                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
-                    set_update_ready.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
-        });
-        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget();
-    });
 }
 
 /// Asks the browser to fetch `sw.js` again and compare it with the running one.

@@ -175,54 +175,14 @@ impl Nav {
         }
     }
 
-    /// Turns a plain left click on a same-app `<a href>` into history navigation.
+    /// Turns a plain left click on a same-app `<a href>` into history navigation
+    /// (`links::take_click`).
     fn intercept(&self, e: web_sys::MouseEvent) {
-        if e.default_prevented()
-            || e.button() != 0
-            || e.meta_key()
-            || e.ctrl_key()
-            || e.shift_key()
-            || e.alt_key()
-        {
-            return;
-        }
-        let Some(anchor) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        if !anchor.target().is_empty() || anchor.has_attribute("download") {
-            return;
-        }
-        if crate::app::inpage::follow_in_page(&anchor) {
-            e.prevent_default();
-            return;
-        }
-        let Ok(url) = web_sys::Url::new(&anchor.href()) else {
-            return;
-        };
-        if url.origin() != location().origin().unwrap_or_default() {
-            return;
-        }
-        let pathname = url.pathname();
-        let Some(path) = self
+        if let Some(to) = self
             .base
-            .with_value(|b| strip_base(b, &pathname).map(str::to_string))
-        else {
-            return;
-        };
-        // Files the app does not route (feed, catalog, badges) load for real.
-        if path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
+            .with_value(|b| crate::app::links::take_click(&e, b))
         {
-            return;
+            self.navigate(&to);
         }
-        e.prevent_default();
-        self.navigate(&(path + &url.search()));
     }
 }

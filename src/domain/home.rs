@@ -60,11 +60,10 @@ pub fn static_href(route: &str) -> String {
 }
 
 /// The lines the static home page shows: the first [`PAGE`] tools, in the default order,
-/// with the panel's figures and no bookmarks.
-pub fn static_lines(catalog: &Catalog) -> Vec<Line> {
-    let index = SearchIndex::new(catalog);
-    let found = browse_from(catalog, &index, &BrowseQuery::default(), PAGE, None);
-    lines(catalog, &index, &found, false, &static_href, &|_| false)
+/// with the panel's figures and no bookmarks. `plain` is the catalog's unweighted index.
+pub fn static_lines(catalog: &Catalog, plain: &SearchIndex) -> Vec<Line> {
+    let found = browse_from(catalog, plain, &BrowseQuery::default(), PAGE, None);
+    lines(catalog, plain, &found, false, &static_href, &|_| false)
 }
 
 /// "6 tools" or "2 of 6 tools match".
@@ -459,7 +458,7 @@ mod tests {
         };
         let html = page(&cat, &view, &static_href, true);
         let mut rows = String::new();
-        for line in static_lines(&cat) {
+        for line in static_lines(&cat, &SearchIndex::new(&cat)) {
             line.push_html(&mut rows);
         }
         // Their toggles wait for the first view.

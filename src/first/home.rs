@@ -20,6 +20,7 @@ use crate::domain::store::{sorted_newest_first, Theme, BOOKMARKS_KEY, SETTINGS_K
 use crate::domain::verdict::Verdict;
 use crate::domain::weights::Weights;
 use crate::handover::{hand_over_now, load_page};
+use crate::links::take_click;
 use crate::saved::Saved;
 use crate::{rows, worker};
 
@@ -55,7 +56,11 @@ pub async fn start() {
     let home = Rc::new(home);
     home.draw();
     listen(&home);
-    worker::register().await;
+    // Release builds only: under `trunk serve` it would answer with a stale build. A new
+    // version waiting is the app's to announce.
+    if !cfg!(debug_assertions) {
+        worker::register(hand_over_now).await;
+    }
 }
 
 /// Fetches a text file relative to the document base.
@@ -105,7 +110,7 @@ async fn open() -> Option<Home> {
     let saved = Saved::read()?;
     let catalog = loaded.catalog;
     let weights = weights_in_effect(&catalog, &saved);
-    let index = (SearchIndex::weighted(&catalog, weights.as_ref()), weights);
+    let index = SearchIndex::weighted(&catalog, weights.as_ref());
     let mut query = BrowseQuery::from_query(&location.search().ok()?);
     // Typed into the static page before this module ran.
     if let Some(input) = find::<HtmlInputElement>(&root, "#search") {
@@ -115,13 +120,16 @@ async fn open() -> Option<Home> {
     }
     // What the static page shows, so the first drawing touches only what differs: a line
     // repainted whole could be a new largest paint.
-    let drawn = home::static_lines(&catalog);
+    let drawn = match weights {
+        None => home::static_lines(&catalog, &index),
+        Some(_) => home::static_lines(&catalog, &SearchIndex::new(&catalog)),
+    };
     Some(Home {
         doc,
         root,
         base,
         catalog,
-        index: RefCell::new(index),
+        index: RefCell::new((index, weights)),
         query: RefCell::new(query),
         limit: Cell::new(PAGE),
         found: RefCell::new(None),
@@ -463,8 +471,8 @@ impl Home {
             return;
         };
         let closest = |css: &str| el.closest(css).ok().flatten();
-        if let Some(a) = closest("a[href]") {
-            return self.follow_link(ev, &a);
+        if let Some(to) = take_click(ev, &self.base) {
+            return self.follow_link(&to);
         }
         let Some(button) = closest("button") else {
             return;
@@ -514,65 +522,28 @@ impl Home {
         }
     }
 
-    /// A same-site link: home follows it in place, another page is the app's.
-    fn follow_link(&self, ev: &web_sys::MouseEvent, a: &Element) {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-            || a.has_attribute("target")
-            || a.has_attribute("download")
-        {
-            return;
-        }
-        if crate::inpage::follow_in_page(a) {
-            return ev.prevent_default();
-        }
-        let (Some(a), Some(window)) =
-            (a.dyn_ref::<web_sys::HtmlAnchorElement>(), web_sys::window())
-        else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::new(&a.href()) else {
-            return;
-        };
-        let here = window.location();
-        if url.origin() != here.origin().unwrap_or_default() {
-            return;
-        }
-        let pathname = url.pathname();
-        let Some(path) = strip_base(&self.base, &pathname) else {
-            return;
-        };
-        // Files the app does not route (feed, catalog, CSV) load for real.
-        if path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
-            && path != "/index.html"
-        {
-            return;
-        }
-        ev.prevent_default();
+    /// A link to one of the app's addresses (`links::take_click`): home follows it in
+    /// place, another page is the app's.
+    fn follow_link(&self, to: &str) {
         self.flush();
-        let href = pathname.clone() + &url.search();
-        if Route::parse(path) == Route::Home {
-            if let Ok(h) = window.history() {
-                let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&href));
-            }
-            self.follow_location();
-        } else {
-            let pushed = window.history().is_ok_and(|h| {
+        let href = with_base(&self.base, to);
+        let pushed = web_sys::window()
+            .and_then(|w| w.history().ok())
+            .is_some_and(|h| {
                 h.push_state_with_url(&JsValue::NULL, "", Some(&href))
                     .is_ok()
             });
-            if !pushed {
-                // Sandboxed or file:// pages refuse pushState: a real load.
-                let _ = here.set_href(&href);
-                return;
+        if !pushed {
+            // Sandboxed or file:// pages refuse pushState: a real load.
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href(&href);
             }
+            return;
+        }
+        let path = to.split('?').next().unwrap_or(to);
+        if Route::parse(path) == Route::Home {
+            self.follow_location();
+        } else {
             self.load_page();
         }
     }

@@ -22,13 +22,16 @@ mod domain;
 #[path = "../app/components/rows.rs"]
 mod rows;
 
-/// Links within the page (the skip link): the same code as the app's router.
-#[path = "../app/inpage.rs"]
-mod inpage;
+/// Which clicks are the router's: the same rule as the app's router.
+#[path = "../app/links.rs"]
+mod links;
 
 mod handover;
 mod home;
 mod saved;
+
+/// The service worker's registration: the same code as the app's.
+#[path = "../app/worker.rs"]
 mod worker;
 
 fn main() {
