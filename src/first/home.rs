@@ -368,7 +368,13 @@ impl Home {
         } else if !waiting {
             let pending = self.pending.clone();
             let write = Closure::once_into_js(move || flush(&pending));
-            if window.request_idle_callback(write.unchecked_ref()).is_err() {
+            // At the latest after a second: a page kept busy still gets its address.
+            let opts = web_sys::IdleRequestOptions::new();
+            opts.set_timeout(1000);
+            if window
+                .request_idle_callback_with_options(write.unchecked_ref(), &opts)
+                .is_err()
+            {
                 // No requestIdleCallback (older Safari): the next task will do.
                 let _ = window.set_timeout_with_callback(write.unchecked_ref());
             }
