@@ -122,8 +122,11 @@ impl Nav {
         if !waiting {
             let nav = *self;
             let write = wasm_bindgen::closure::Closure::once_into_js(move || nav.flush());
+            // At the latest after a second: a page kept busy still gets its address.
+            let opts = web_sys::IdleRequestOptions::new();
+            opts.set_timeout(1000);
             if window()
-                .request_idle_callback(write.unchecked_ref())
+                .request_idle_callback_with_options(write.unchecked_ref(), &opts)
                 .is_err()
             {
                 // No requestIdleCallback (older Safari): the next task will do.
