@@ -21,10 +21,12 @@ fn main() {
         .unwrap_or_default();
     let stamp = document().title();
     let (query, set_query) = signal(String::new());
-    let shown = Memo::new(move |_| match domain::stamp::load_stamped(&text, &stamp) {
-        Some(loaded) => loaded.catalog.tools.len() + query.get().len(),
-        None => 0,
-    });
+    let shown = Memo::new(
+        move |_| match domain::catalog::stamp::load_stamped(&text, &stamp) {
+            Some(loaded) => loaded.catalog.tools.len() + query.get().len(),
+            None => 0,
+        },
+    );
     leptos::mount::mount_to_body(move || {
         view! {
             <input on:input=move |ev| set_query.set(event_target_value(&ev))/>

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 #[path = "../src/domain/mod.rs"]
 mod domain;
 
-use domain::browse::{browse_from, BrowseQuery};
-use domain::search::SearchIndex;
+use domain::explore::browse::{browse_from, BrowseQuery};
+use domain::explore::search::SearchIndex;
 
 fn main() {
     let text = window()
@@ -21,14 +21,16 @@ fn main() {
         .unwrap_or_default();
     let stamp = document().title();
     let (query, set_query) = signal(String::new());
-    let shown = Memo::new(move |_| match domain::stamp::load_stamped(&text, &stamp) {
-        Some(loaded) => {
-            let index = SearchIndex::weighted(&loaded.catalog, None);
-            let q = BrowseQuery::from_query(&query.get());
-            browse_from(&loaded.catalog, &index, &q, 50, None).total()
-        }
-        None => 0,
-    });
+    let shown = Memo::new(
+        move |_| match domain::catalog::stamp::load_stamped(&text, &stamp) {
+            Some(loaded) => {
+                let index = SearchIndex::weighted(&loaded.catalog, None);
+                let q = BrowseQuery::from_query(&query.get());
+                browse_from(&loaded.catalog, &index, &q, 50, None).total()
+            }
+            None => 0,
+        },
+    );
     leptos::mount::mount_to_body(move || {
         view! {
             <input on:input=move |ev| set_query.set(event_target_value(&ev))/>

@@ -38,7 +38,7 @@ grep -q '<div id="app" data-prerendered>' index.html || cp index.html 404.html
 (cd "$here" && cargo run --locked --offline --quiet --bin catalog -- split "$dir/catalog.json" "$dir" --above 500)
 
 # 2c. The digest of the served catalog.json (a split catalog's head), when it is valid
-#     whole (`catalog stamp`, src/domain/stamp.rs), into every page: the app reads that
+#     whole (`catalog stamp`, src/domain/catalog/stamp.rs), into every page: the app reads that
 #     file without checking it again, and fetches the checks' code only for another.
 stamp=$(cd "$here" && cargo run --locked --offline --quiet --bin catalog -- stamp "$dir/catalog.json")
 stamp_meta='<meta name="ship-or-skip-catalog" content="[^"]*">'

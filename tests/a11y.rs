@@ -213,10 +213,10 @@ async fn axe_finds_no_violation_on_the_error_page() {
 /// suggestions with one of them active, in either theme.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_no_violation_in_the_search_picker() {
-    use ship_or_skip::domain::browse::PICK_FROM_LIST_MAX;
+    use ship_or_skip::domain::explore::browse::PICK_FROM_LIST_MAX;
     let source = axe_source();
     let b = Browser::start(dist_dir(), Engine::Chromium).await;
-    let catalog = ship_or_skip::domain::synth::generate(PICK_FROM_LIST_MAX + 1, 3);
+    let catalog = ship_or_skip::domain::catalog::synth::generate(PICK_FROM_LIST_MAX + 1, 3);
     let text = serde_json::to_string(&catalog).unwrap();
     b.override_file("catalog.json", Some(text.as_bytes()));
     let slug = &catalog.tools[0].slug;

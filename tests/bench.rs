@@ -12,7 +12,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use ship_or_skip::domain::{split, synth};
+use ship_or_skip::domain::catalog::{split, synth};
 use support::{copy_dir, Browser, Engine};
 
 /// How many times the queries are typed (for each of us and the peers).
@@ -139,7 +139,8 @@ fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
     std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
     // Stamped as the build stamps a catalog it split (scripts/post-build.sh, 2c): the
     // app reads the head without its checks, as a deployed site would.
-    let stamp = ship_or_skip::domain::stamp::stamp(&files.head).expect("the head is valid");
+    let stamp =
+        ship_or_skip::domain::catalog::stamp::stamp(&files.head).expect("the head is valid");
     let page = dir.join("index.html");
     let html = std::fs::read_to_string(&page).unwrap();
     let meta = "<meta name=\"ship-or-skip-catalog\" content=\"";

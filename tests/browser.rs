@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use ship_or_skip::app::store::Store;
-use ship_or_skip::domain::model::Call;
-use ship_or_skip::domain::store::{BOOKMARKS_KEY, VOTES_KEY};
+use ship_or_skip::domain::catalog::model::Call;
+use ship_or_skip::domain::reader::store::{BOOKMARKS_KEY, VOTES_KEY};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -139,9 +139,10 @@ fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
     div
 }
 
-fn shipped_tool(slug: &str) -> ship_or_skip::domain::model::Tool {
+fn shipped_tool(slug: &str) -> ship_or_skip::domain::catalog::model::Tool {
     let loaded =
-        ship_or_skip::domain::validate::load(include_str!("../public/catalog.json")).unwrap();
+        ship_or_skip::domain::catalog::validate::load(include_str!("../public/catalog.json"))
+            .unwrap();
     loaded
         .catalog
         .tools

@@ -188,7 +188,7 @@ fn stamp_prints_the_digest_of_a_catalog_valid_whole_and_nothing_else() {
     let (code, out, err) = catalog(&["stamp", "public/catalog.json"]);
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string("public/catalog.json").unwrap();
-    let digest = ship_or_skip::domain::stamp::digest(&text);
+    let digest = ship_or_skip::domain::catalog::stamp::digest(&text);
     assert_eq!(out.trim(), format!("{digest:016x}"));
     assert_eq!(out.trim().len(), 16, "{out}");
     // A catalog the app loads with a tool skipped, and one it refuses: no stamp, so the

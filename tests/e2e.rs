@@ -560,8 +560,10 @@ fn broken_catalogs_degrade_clearly(b: &Browser) -> Pin<Box<dyn Future<Output = (
 fn split_catalog_loads_tools_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
         let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
-        let catalog = ship_or_skip::domain::validate::load(&text).unwrap().catalog;
-        let files = ship_or_skip::domain::split::split(&catalog).unwrap();
+        let catalog = ship_or_skip::domain::catalog::validate::load(&text)
+            .unwrap()
+            .catalog;
+        let files = ship_or_skip::domain::catalog::split::split(&catalog).unwrap();
         let detail = |slug: &str| {
             files
                 .details
@@ -647,8 +649,10 @@ fn pick_on_a_comparison(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
 /// `reversed_and_non_curated_pairs`.)
 fn search_picker_in_a_large_catalog(b: &Browser) -> Pin<Box<dyn Future<Output = ()> + '_>> {
     Box::pin(async move {
-        use ship_or_skip::domain::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
-        let catalog = ship_or_skip::domain::synth::generate(PICK_FROM_LIST_MAX + 100, 9);
+        use ship_or_skip::domain::explore::browse::{
+            pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED,
+        };
+        let catalog = ship_or_skip::domain::catalog::synth::generate(PICK_FROM_LIST_MAX + 100, 9);
         let text = serde_json::to_string(&catalog).unwrap();
         b.override_file("catalog.json", Some(text.as_bytes()));
         let first = &catalog.tools[0];
@@ -679,7 +683,7 @@ fn search_picker_in_a_large_catalog(b: &Browser) -> Pin<Box<dyn Future<Output = 
             .collect();
         letters.swap(1, 2);
         let typed: String = letters.into_iter().collect();
-        let index = ship_or_skip::domain::search::SearchIndex::new(&catalog);
+        let index = ship_or_skip::domain::explore::search::SearchIndex::new(&catalog);
         let expected = pick_matches(
             &catalog,
             &index,
@@ -1670,8 +1674,10 @@ fn pages_load_their_code_on_demand(b: &Browser) -> Pin<Box<dyn Future<Output = (
 
         // A split catalog whose index chunk cannot be used: the catalog's error says so,
         // and its retry recovers.
-        let catalog = ship_or_skip::domain::validate::load(&text).unwrap().catalog;
-        let files = ship_or_skip::domain::split::split(&catalog).unwrap();
+        let catalog = ship_or_skip::domain::catalog::validate::load(&text)
+            .unwrap()
+            .catalog;
+        let files = ship_or_skip::domain::catalog::split::split(&catalog).unwrap();
         b.override_file("catalog.json", Some(files.head.as_bytes()));
         b.override_file("catalog-index.json", Some(files.index.as_bytes()));
         catalog_chunk_fails_then_recovers(
@@ -1749,7 +1755,7 @@ fn without_loader(html: &str) -> String {
 /// title, description, preview tags and figures; everything else stays 404.html.
 #[test]
 fn every_known_route_is_a_static_page_answering_200() {
-    use ship_or_skip::domain::{feed::xml_escape, prerender, validate};
+    use ship_or_skip::domain::{base::escape::xml_escape, catalog::validate, prerender};
     let root = dist_dir();
     let catalog = validate::load(&std::fs::read_to_string(root.join("catalog.json")).unwrap())
         .unwrap()
@@ -1785,7 +1791,7 @@ fn every_known_route_is_a_static_page_answering_200() {
     for tool in &catalog.tools {
         let (_, file) = server::resolve(&root, BASE, &format!("{BASE}tool/{}", tool.slug));
         let html = std::fs::read_to_string(file.unwrap()).unwrap();
-        let verdict = ship_or_skip::domain::verdict::Tally::of(tool).verdict_line();
+        let verdict = ship_or_skip::domain::panel::verdict::Tally::of(tool).verdict_line();
         assert!(html.contains(&verdict), "tool/{}: {verdict}", tool.slug);
         assert!(html.contains(&xml_escape(&tool.name)));
     }

@@ -5,7 +5,7 @@
 //!   `jsonpos::locate_all`), and whatever loads keeps every rule of `docs/catalog.md`.
 //! - Arbitrary structurally valid catalogs always load, whole and unchanged, and a key
 //!   repeated in any tool is always refused.
-//! - `domain::typing` reads a tool with one fault in it (a value replaced, a key removed
+//! - `domain::catalog::typing` reads a tool with one fault in it (a value replaced, a key removed
 //!   or added) as serde's derive does: the same tool, or the same message at the same path.
 //! - The verdict arithmetic holds `PRODUCT.md`'s rules for any counts.
 //!
@@ -24,14 +24,14 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
-use ship_or_skip::domain::guard::{self, MAX_ALTERNATIVES, MAX_PERSONAS};
-use ship_or_skip::domain::jsonpos;
-use ship_or_skip::domain::model::{Call, Community, Entry, Pricing, Take, Tool};
-use ship_or_skip::domain::typing::typed;
-use ship_or_skip::domain::validate::{
+use ship_or_skip::domain::catalog::guard::{self, MAX_ALTERNATIVES, MAX_PERSONAS};
+use ship_or_skip::domain::catalog::jsonpos;
+use ship_or_skip::domain::catalog::model::{Call, Community, Entry, Pricing, Take, Tool};
+use ship_or_skip::domain::catalog::typing::typed;
+use ship_or_skip::domain::catalog::validate::{
     is_http_url, is_iso_date, is_slug, load, load_served, CatalogError, Loaded,
 };
-use ship_or_skip::domain::verdict::{average_score, CommunityTotal, Tally, Verdict};
+use ship_or_skip::domain::panel::verdict::{average_score, CommunityTotal, Tally, Verdict};
 
 const SHIPPED: &str = include_str!("../public/catalog.json");
 
@@ -482,7 +482,7 @@ fn with_fault(mut v: Value, fault: &Fault) -> Value {
     v
 }
 
-/// `domain::typing` reads a tool with one fault as serde's derive does: the same tool, or
+/// `domain::catalog::typing` reads a tool with one fault as serde's derive does: the same tool, or
 /// the same message at the same path. The two departures `typing` documents (a struct
 /// given as an array, an enum as an object) need only be refused.
 fn reads_as_serde(tool: Value) -> Result<(), TestCaseError> {
@@ -786,12 +786,13 @@ fn verdicts_of_any_panel() {
 /// gives, for any typed text (words, typos, spaces, backspaces), facets and sort.
 #[test]
 fn narrowed_search_equals_a_full_scan() {
-    use ship_or_skip::domain::browse::{browse_from, BrowseQuery, Sort};
-    use ship_or_skip::domain::search::SearchIndex;
+    use ship_or_skip::domain::explore::browse::{browse_from, BrowseQuery, Sort};
+    use ship_or_skip::domain::explore::search::SearchIndex;
     use std::sync::OnceLock;
-    static CATALOG: OnceLock<(ship_or_skip::domain::model::Catalog, SearchIndex)> = OnceLock::new();
+    static CATALOG: OnceLock<(ship_or_skip::domain::catalog::model::Catalog, SearchIndex)> =
+        OnceLock::new();
     let (catalog, index) = CATALOG.get_or_init(|| {
-        let c = ship_or_skip::domain::synth::generate(3_000, 7);
+        let c = ship_or_skip::domain::catalog::synth::generate(3_000, 7);
         let i = SearchIndex::new(&c);
         (c, i)
     });

@@ -116,10 +116,10 @@ fn service_worker_precaches_exactly_the_built_files() {
 fn the_built_feed_is_the_shipped_catalogs() {
     let dist = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
     let feed = std::fs::read_to_string(dist.join("feed.xml")).expect("dist/feed.xml");
-    let catalog = ship_or_skip::domain::validate::load(
+    let catalog = ship_or_skip::domain::catalog::validate::load(
         &std::fs::read_to_string(root().join("public/catalog.json")).unwrap(),
     )
     .unwrap()
     .catalog;
-    assert_eq!(feed, ship_or_skip::domain::feed::atom(&catalog));
+    assert_eq!(feed, ship_or_skip::domain::publish::feed::atom(&catalog));
 }

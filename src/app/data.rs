@@ -14,11 +14,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::guard::LISTED_SKIPPED;
-use crate::domain::model::{Catalog, Tool};
-use crate::domain::search::SearchIndex;
-use crate::domain::stamp::{load_stamped, META_SELECTOR};
-use crate::domain::validate::{CatalogError, Loaded, Problem};
+use crate::domain::catalog::guard::LISTED_SKIPPED;
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::catalog::stamp::{load_stamped, META_SELECTOR};
+use crate::domain::catalog::validate::{CatalogError, Loaded, Problem};
+use crate::domain::explore::search::SearchIndex;
 
 /// Why the catalog could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -58,7 +58,7 @@ pub enum Detail {
 pub type ReadIndex =
     fn(Loaded, String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>>;
 
-/// Checks a catalog the build did not stamp (`domain::stamp`) in full, as `validate::load_served`.
+/// Checks a catalog the build did not stamp (`domain::catalog::stamp`) in full, as `validate::load_served`.
 pub type Check = fn(String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchError>>>>;
 
 /// Reads and checks the tool file (second argument) of a split catalog's tool (first

@@ -14,4 +14,4 @@ pub fn use_head(f: impl Fn() -> (String, String) + 'static) {
     });
 }
 
-pub use crate::domain::summary::page_title;
+pub use crate::domain::publish::summary::page_title;

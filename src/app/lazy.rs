@@ -2,7 +2,7 @@
 //! first opens one: home, the first view, does not download their code (README "Size").
 //! So does the code that reads a split catalog's index, which only catalogs of more
 //! than 500 tools have, and the code that checks a catalog the build did not check
-//! (`domain::stamp`) or a split catalog's tool files, and the search picker of a large
+//! (`domain::catalog::stamp`) or a split catalog's tool files, and the search picker of a large
 //! catalog.
 //!
 //! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
@@ -22,9 +22,9 @@ use crate::app::data::{fetch_text, FetchError};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
 };
-use crate::domain::model::{Catalog, Tool};
-use crate::domain::split;
-use crate::domain::validate::{load_served, CatalogError, Loaded};
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::catalog::split;
+use crate::domain::catalog::validate::{load_served, CatalogError, Loaded};
 
 /// The pages chunk: whether a page is waiting for it.
 #[derive(Clone, Copy)]
@@ -185,7 +185,7 @@ pub fn check(text: String) -> Pin<Box<dyn Future<Output = Result<Loaded, FetchEr
 }
 
 /// [`load_served`], from the checks chunk: the checks of `docs/catalog.md` are needed
-/// only for a catalog the build did not check (`domain::stamp`).
+/// only for a catalog the build did not check (`domain::catalog::stamp`).
 #[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn check_catalog(text: String) -> Result<Result<Loaded, CatalogError>, SplitLoaderError> {
     Ok(load_served(&text))

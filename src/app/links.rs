@@ -10,7 +10,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::routes::{strip_base, Route};
+use crate::domain::explore::routes::{strip_base, Route};
 
 /// For a click that belongs to the router, the base-relative address it asks for (path
 /// and query, e.g. `/tool/x?…`), its default prevented. In-page links are followed here

@@ -23,7 +23,7 @@ use pages::{home::HomePage, not_found::NotFound};
 use router::Nav;
 use store::Store;
 
-use crate::domain::routes::Route;
+use crate::domain::explore::routes::Route;
 
 /// Provides the router, catalog, store, offline/update and chunk contexts and renders the page of the route.
 #[component]

@@ -1,7 +1,7 @@
 //! A small router of our own: a path signal, `popstate`, and `pushState` for same-app links.
 //!
 //! leptos_router costs ~42 KB gzip of wasm (TOOLCHAIN.md); the app needs five static route
-//! shapes, which `domain::routes` parses in a few lines. Links stay real `<a href>` (open in
+//! shapes, which `domain::explore::routes` parses in a few lines. Links stay real `<a href>` (open in
 //! a new tab, work without wasm); a document-level click handler turns same-app clicks
 //! into history navigation.
 
@@ -9,7 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::routes::{normalize_base, strip_base, with_base, Route};
+use crate::domain::explore::routes::{normalize_base, strip_base, with_base, Route};
 
 /// Location state shared through context.
 #[derive(Clone, Copy)]
@@ -112,7 +112,7 @@ impl Nav {
             return;
         }
         let path = self.path.get_untracked();
-        let to = crate::domain::routes::with_query(&path, query);
+        let to = crate::domain::explore::routes::with_query(&path, query);
         if push {
             return self.go(&to, true);
         }

@@ -1,4 +1,4 @@
-//! The thin browser adapter over `domain::store`: localStorage in, signals out.
+//! The thin browser adapter over `domain::reader::store`: localStorage in, signals out.
 //!
 //! Raw `web_sys::Storage` rather than gloo-storage: gloo's `LocalStorage::raw()` panics when
 //! storage is disabled, and we must degrade to memory instead. Every write re-reads the
@@ -8,12 +8,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::domain::model::Call;
-use crate::domain::store::{
+use crate::domain::catalog::model::Call;
+use crate::domain::panel::weights::Weights;
+use crate::domain::reader::store::{
     self as schema, Bookmark, Decoded, Pick, Settings, Theme, Vote, Votes, BACKUP_SUFFIX,
     BOOKMARKS_KEY, SETTINGS_KEY, VOTES_KEY,
 };
-use crate::domain::weights::Weights;
 
 /// The reader's data, shared through context.
 #[derive(Clone, Copy)]
@@ -216,14 +216,14 @@ impl Store {
 
     /// The reader's pick on a comparison of `slugs` (reactive).
     pub fn pick(&self, slugs: &[String]) -> Option<String> {
-        let key = schema::pick_key(slugs);
+        let key = crate::domain::catalog::model::pick_key(slugs);
         self.votes
             .with(|v| v.picks.get(&key).map(|p| p.slug.clone()))
     }
 
     /// Records (or with `None` withdraws) "Which would you ship?" on a comparison.
     pub fn set_pick(&self, slugs: &[String], pick: Option<&str>) {
-        let key = schema::pick_key(slugs);
+        let key = crate::domain::catalog::model::pick_key(slugs);
         let now = now_iso();
         self.update_votes(|v| match pick {
             Some(slug) => {

@@ -9,13 +9,15 @@
 //! catalog split FILE DIR [--above N]  split a large catalog into head, index and tool
 //!                                    files in DIR (only when it has more than N tools)
 //! catalog stamp FILE                 its digest when valid whole, for the app to read
-//!                                    it unchecked (domain::stamp); else nothing
+//!                                    it unchecked (domain::catalog::stamp); else nothing
 //! ```
 
 use std::process::ExitCode;
 
 use ship_or_skip::domain::{
-    feed, guard, jsonpos, prerender, split as splitting, stamp, synth, validate,
+    catalog::{guard, jsonpos, split as splitting, stamp, synth, validate},
+    prerender,
+    publish::feed,
 };
 
 const USAGE: &str = "usage:
@@ -239,7 +241,11 @@ fn pages(args: &[String]) -> ExitCode {
     for pair in args[1..].chunks(2) {
         match pair[0].as_str() {
             "--site-url" => site_url = Some(pair[1].clone()),
-            "--base" => base = Some(ship_or_skip::domain::routes::normalize_base(&pair[1])),
+            "--base" => {
+                base = Some(ship_or_skip::domain::explore::routes::normalize_base(
+                    &pair[1],
+                ))
+            }
             _ => {}
         }
     }
@@ -292,7 +298,7 @@ fn pages(args: &[String]) -> ExitCode {
 /// Writes the open-data CSV and one verdict badge per tool into a built dist/ (the
 /// post-build hook runs it before splitting the catalog).
 fn opendata(dist: &std::path::Path) -> ExitCode {
-    use ship_or_skip::domain::opendata;
+    use ship_or_skip::domain::publish::opendata;
     let run = || -> Result<String, String> {
         let file = dist.join("catalog.json");
         let text = read(&file.to_string_lossy())?;

@@ -5,17 +5,19 @@
 //!
 //! Every catalog string goes through [`esc`]: home executes nothing from data.
 
-use super::browse::{browse_from, categories, BrowseQuery, Found, Sort};
-use super::disagreement::{most_divisive, DIVISIVE_SHOWN};
-use super::feed::xml_escape as esc;
-use super::listing::Line;
-use super::model::{Catalog, Entry, Persona, Site};
-use super::routes::{compare_path, reviewer_path, tool_path};
-use super::search::SearchIndex;
-use super::store::Bookmark;
-use super::summary::{heading, percent_text, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT};
-use super::verdict::{Tally, Verdict};
-use super::weights::{Weights, MAX_WEIGHT};
+use super::base::escape::xml_escape as esc;
+use super::catalog::model::{Catalog, Entry, Persona, Site};
+use super::explore::browse::{browse_from, categories, BrowseQuery, Found, Sort};
+use super::explore::listing::Line;
+use super::explore::routes::{compare_path, reviewer_path, tool_path};
+use super::explore::search::SearchIndex;
+use super::panel::disagreement::{most_divisive, DIVISIVE_SHOWN};
+use super::panel::verdict::{Tally, Verdict};
+use super::panel::weights::{Weights, MAX_WEIGHT};
+use super::publish::summary::{
+    heading, percent_text, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
+};
+use super::reader::store::Bookmark;
 
 /// How many results are drawn at first; "Show more" adds as many again.
 pub const PAGE: usize = 50;

@@ -1,29 +1,18 @@
 //! The domain: pure Rust, free of web-sys, tested with plain `cargo test`.
+//!
+//! Its folders are layers, each using only layers below it: `base` < `catalog` < `panel`
+//! < `reader`, `explore` < `publish`, where `reader` and `explore` do not use each other
+//! and `publish` does not use `reader`. `home` and `prerender` use them all.
 
-pub mod browse;
-pub mod chart;
-pub mod disagreement;
-pub mod feed;
-pub mod fold;
-pub mod guard;
+pub mod base;
+pub mod catalog;
+pub mod explore;
+pub mod panel;
+pub mod publish;
+pub mod reader;
+
 pub mod home;
-pub mod jsonpos;
-pub mod listing;
-pub mod model;
-pub mod opendata;
-pub mod order;
 pub mod prerender;
-pub mod routes;
-pub mod search;
-pub mod split;
-pub mod stamp;
-pub mod store;
-pub mod summary;
-pub mod synth;
-pub mod typing;
-pub mod validate;
-pub mod verdict;
-pub mod weights;
 
 #[cfg(test)]
 pub(crate) mod testdata;

@@ -5,16 +5,16 @@
 //!
 //! Every catalog string goes through [`esc`]: the static pages execute nothing from data.
 
-use crate::domain::browse::BrowseQuery;
-use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
-use crate::domain::feed::xml_escape as esc;
+use crate::domain::base::escape::xml_escape as esc;
+use crate::domain::catalog::model::{Call, Catalog, Tool};
+use crate::domain::explore::browse::BrowseQuery;
+use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::home::{self, split_bar};
-use crate::domain::model::{Call, Catalog, Tool};
-use crate::domain::routes::{compare_path, reviewer_path, tool_path};
-use crate::domain::summary::{
+use crate::domain::panel::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
+use crate::domain::panel::verdict::{average_score, CommunityTotal, Tally};
+use crate::domain::publish::summary::{
     bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head, tool_head,
 };
-use crate::domain::verdict::{average_score, CommunityTotal, Tally};
 
 /// One prerendered route.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! The shipped catalog, for tests that pin its figures.
 
-use super::model::Catalog;
-use super::validate::load;
+use super::catalog::model::Catalog;
+use super::catalog::validate::load;
 
 pub(crate) const SHIPPED: &str = include_str!("../../public/catalog.json");
 

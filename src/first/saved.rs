@@ -1,8 +1,8 @@
 //! The reader's bookmarks and settings in localStorage, read and written as the app's
-//! store does (`domain::store`). Only clean records: anything to recover, migrate or keep
+//! store does (`domain::reader::store`). Only clean records: anything to recover, migrate or keep
 //! aside, or a storage that refuses writes, is the app's, which says so to the reader.
 
-use crate::domain::store::{
+use crate::domain::reader::store::{
     decode_bookmarks, decode_settings, encode_bookmarks, encode_settings, toggle_bookmark,
     Bookmark, Decoded, Settings, BOOKMARKS_KEY, SETTINGS_KEY,
 };

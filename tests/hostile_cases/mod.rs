@@ -183,8 +183,10 @@ pub fn generate(name: &str) -> Option<Vec<u8>> {
             pretty(&c)
         }
         // 50,000 tools from the project's own generator (63 MB, seed 1).
-        "tools-50k" => serde_json::to_vec(&ship_or_skip::domain::synth::generate(50_000, 1))
-            .expect("serializes"),
+        "tools-50k" => {
+            serde_json::to_vec(&ship_or_skip::domain::catalog::synth::generate(50_000, 1))
+                .expect("serializes")
+        }
         // The shipped six and 20,000 small tools (6 MB: under the app's size limit).
         "tools-20k-small" => {
             let tools = c["tools"].as_array_mut().unwrap();

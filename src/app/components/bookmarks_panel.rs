@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::app::data::use_catalog;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::routes::tool_path;
-use crate::domain::store::sorted_newest_first;
+use crate::domain::explore::routes::tool_path;
+use crate::domain::reader::store::sorted_newest_first;
 
 /// The newest bookmarks, linked to their tools; tools gone from the catalog stay listed.
 #[component]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::data::{use_catalog, CatalogState, FetchError, FullTools};
-use crate::domain::model::{Catalog, Tool};
+use crate::domain::catalog::model::{Catalog, Tool};
 
 /// Renders `render` with the catalog once loaded; a skeleton before, an error after a failure.
 #[component]

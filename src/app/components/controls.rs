@@ -10,9 +10,9 @@ use crate::app::data::use_catalog;
 use crate::app::lazy::PickerCode;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
-use crate::domain::model::{Call, Catalog};
-use crate::domain::routes::compare_path;
+use crate::domain::catalog::model::{Call, Catalog};
+use crate::domain::explore::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
+use crate::domain::explore::routes::compare_path;
 
 /// A toggle that bookmarks a tool; its state is announced with `aria-pressed`.
 #[component]
@@ -43,7 +43,7 @@ pub fn BookmarkButton(
     }
 }
 
-pub use crate::domain::listing::bookmark_label;
+pub use crate::domain::explore::listing::bookmark_label;
 
 /// "Your vote": ship or skip, changeable and withdrawable.
 #[component]

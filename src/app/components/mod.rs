@@ -13,10 +13,10 @@ pub mod tool_card;
 pub mod weekly_box;
 pub mod weights_panel;
 
-pub use crate::domain::summary::percent_text;
+pub use crate::domain::publish::summary::percent_text;
 
 /// "88/100 · ship", or just "ship" for a take without a score.
-pub fn score_line(score: Option<u8>, verdict: crate::domain::model::Call) -> String {
+pub fn score_line(score: Option<u8>, verdict: crate::domain::catalog::model::Call) -> String {
     match score {
         Some(s) => {
             let mut out = s.to_string();

@@ -10,7 +10,9 @@
 
 use web_sys::Element;
 
-use crate::domain::listing::{bookmark_label, entry_class, pressed, verdict_class, Line, Part};
+use crate::domain::explore::listing::{
+    bookmark_label, entry_class, pressed, verdict_class, Line, Part,
+};
 
 /// Makes `ul` show `next`, given that it shows `drawn`; `drawn` becomes `next`.
 pub fn draw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {

@@ -1,10 +1,10 @@
 //! Persona scores as an inline SVG bar chart (no chart library): geometry from
-//! `domain::chart`, colours from CSS classes (the CSP allows no inline style).
+//! `domain::panel::chart`, colours from CSS classes (the CSP allows no inline style).
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{Chart, BAR_H, LABEL_W, SCALE_W};
-use crate::domain::model::{Persona, Tool};
+use crate::domain::catalog::model::{Persona, Tool};
+use crate::domain::panel::chart::{Chart, BAR_H, LABEL_W, SCALE_W};
 
 /// One bar per tool for each persona; its accessible name lists every score, and the
 /// page's table or takes give the same in full.
@@ -43,7 +43,7 @@ pub fn ScoreChart(
                 .bars
                 .iter()
                 .map(|b| {
-                    let skip = b.call == Some(crate::domain::model::Call::Skip);
+                    let skip = b.call == Some(crate::domain::catalog::model::Call::Skip);
                     view! {
                         <rect
                             class=format!("chart__bar chart__bar--{}", b.tool)

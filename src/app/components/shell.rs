@@ -7,8 +7,8 @@ use crate::app::data::use_catalog;
 use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::guard::LISTED_SKIPPED;
-use crate::domain::store::Theme;
+use crate::domain::catalog::guard::LISTED_SKIPPED;
+use crate::domain::reader::store::Theme;
 
 /// Whether the system asks for a dark theme.
 fn system_prefers_dark() -> bool {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::score_line;
-use crate::domain::model::Take;
+use crate::domain::catalog::model::Take;
 
 /// "88/100 · ship" (or just "ship" without a score) and the take, or "No panel take".
 #[component]
@@ -15,7 +15,7 @@ pub fn TakeCell(
         Some(take) => view! {
             <td class=format!("take take--{}", take.verdict.as_str())>
                 <span class="take__score">{score_line(take.score, take.verdict)}</span>
-                // A split catalog's lists carry no take texts (see `domain::split`).
+                // A split catalog's lists carry no take texts (see `domain::catalog::split`).
                 {(!take.text.is_empty()).then(|| view! { <p class="take__text">{take.text}</p> })}
             </td>
         }

@@ -7,11 +7,11 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::{use_store, Store};
-use crate::domain::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
-use crate::domain::listing::verdict_class;
-use crate::domain::model::Tool;
-use crate::domain::routes::tool_path;
-use crate::domain::verdict::{CommunityTotal, Tally};
+use crate::domain::catalog::model::Tool;
+use crate::domain::explore::listing::verdict_class;
+use crate::domain::explore::routes::tool_path;
+use crate::domain::panel::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
+use crate::domain::panel::verdict::{CommunityTotal, Tally};
 
 /// The community line for a tool, combining seeded counts and this browser's vote.
 #[component]

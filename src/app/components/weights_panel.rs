@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::store::use_store;
+use crate::domain::catalog::model::Persona;
 use crate::domain::home::{WEIGHTS_NOTE, WEIGHT_LABELS};
-use crate::domain::model::Persona;
-use crate::domain::weights::{Weights, MAX_WEIGHT};
+use crate::domain::panel::weights::{Weights, MAX_WEIGHT};
 
 /// The reader's weights when they differ between personas (reactive); `None` = the panel's own.
 pub fn weights_in_effect(personas: &[Persona]) -> Option<Weights> {

@@ -9,8 +9,8 @@ use crate::app::data::use_catalog;
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::routes::tool_path;
-use crate::domain::store::{parse_import, plan_import, sorted_newest_first, ImportPlan};
+use crate::domain::explore::routes::tool_path;
+use crate::domain::reader::store::{parse_import, plan_import, sorted_newest_first, ImportPlan};
 
 /// Offers `text` as a file download.
 fn download(name: &str, text: &str) -> Option<()> {
@@ -85,7 +85,7 @@ pub fn BookmarksPage() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
-        if file.size() > crate::domain::store::MAX_IMPORT_BYTES as f64 {
+        if file.size() > crate::domain::reader::store::MAX_IMPORT_BYTES as f64 {
             plan.set(None);
             import_error.set(Some(
                 "This file is larger than 1 MB, too large to be a Ship or Skip export.".into(),

@@ -16,10 +16,10 @@ use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::model::{Catalog, Tool};
-use crate::domain::routes::{compare_path, reviewer_path, MAX_COMPARE};
-use crate::domain::summary::{compare_head, heading, lede, percent_text};
-use crate::domain::verdict::{average_score, Tally};
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::explore::routes::{compare_path, reviewer_path, MAX_COMPARE};
+use crate::domain::panel::verdict::{average_score, Tally};
+use crate::domain::publish::summary::{compare_head, heading, lede, percent_text};
 
 /// The comparison page.
 #[component]

@@ -13,17 +13,17 @@ use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, We
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::browse::{browse_from, categories, BrowseQuery, Found, Sort};
-use crate::domain::disagreement::{most_divisive, DIVISIVE_SHOWN};
+use crate::domain::catalog::model::{Catalog, Entry};
+use crate::domain::explore::browse::{browse_from, categories, BrowseQuery, Found, Sort};
+use crate::domain::explore::listing::Line;
+use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::explore::search::SearchIndex;
 use crate::domain::home::{lines, result_count, PAGE};
-use crate::domain::listing::Line;
-use crate::domain::model::{Catalog, Entry};
-use crate::domain::routes::{compare_path, reviewer_path, tool_path};
-use crate::domain::search::SearchIndex;
-use crate::domain::summary::{
+use crate::domain::panel::disagreement::{most_divisive, DIVISIVE_SHOWN};
+use crate::domain::panel::verdict::Verdict;
+use crate::domain::publish::summary::{
     heading, home_head, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
 };
-use crate::domain::verdict::Verdict;
 
 /// A shared value compared by identity: a memo of it notifies whenever it is rebuilt,
 /// without comparing 100,000 index entries.

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::app::head::use_head;
 use crate::app::router::use_nav;
-use crate::domain::browse::close_matches;
-use crate::domain::model::Catalog;
-use crate::domain::routes::{compare_path, tool_path};
+use crate::domain::catalog::model::Catalog;
+use crate::domain::explore::browse::close_matches;
+use crate::domain::explore::routes::{compare_path, tool_path};
 
 /// A page that does not exist, with a way home.
 #[component]

@@ -12,11 +12,11 @@ use crate::app::head::use_head;
 use crate::app::pages::not_found::NotFound;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::browse::categories;
-use crate::domain::model::{Call, Catalog};
-use crate::domain::routes::{encode_query, query_pairs, tool_path};
-use crate::domain::summary::reviewer_head;
-use crate::domain::weights::Weights;
+use crate::domain::catalog::model::{Call, Catalog};
+use crate::domain::explore::browse::categories;
+use crate::domain::explore::routes::{encode_query, query_pairs, tool_path};
+use crate::domain::panel::weights::Weights;
+use crate::domain::publish::summary::reviewer_head;
 
 /// How many rows are drawn at first; "Show more" adds as many again.
 const PAGE: usize = 50;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::components::copy::CopyField;
 use crate::app::components::score_chart::ScoreChart;
-use crate::domain::opendata;
+use crate::domain::publish::opendata;
 
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
@@ -16,10 +16,10 @@ use crate::app::components::tool_card::ToolCard;
 use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
-use crate::domain::model::{Catalog, Tool};
-use crate::domain::routes::{compare_path, reviewer_path, tool_path};
-use crate::domain::summary::{heading, tool_head};
-use crate::domain::verdict::{average_score, Tally};
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::panel::verdict::{average_score, Tally};
+use crate::domain::publish::summary::{heading, tool_head};
 
 /// The tool page.
 #[component]

@@ -1,6 +1,6 @@
 //! Verdict arithmetic, exactly as `PRODUCT.md` defines it. Pure functions over the model.
 
-use super::model::{Call, Community, Tool};
+use crate::domain::catalog::model::{Call, Community, Tool};
 
 /// The panel's overall call on a tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -180,7 +180,7 @@ impl CommunityTotal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Entry, Pricing, Take};
+    use crate::domain::catalog::model::{Entry, Pricing, Take};
 
     fn tool(takes: &[(Call, Option<u8>)]) -> Tool {
         Tool {

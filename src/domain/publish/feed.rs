@@ -1,26 +1,10 @@
 //! The Atom feed of curated comparisons, generated at build time by the `catalog` tool.
 
-use super::model::Catalog;
-use super::routes::compare_path;
 use super::summary::heading;
-use super::verdict::Tally;
-
-/// Escapes text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::domain::base::escape::xml_escape;
+use crate::domain::catalog::model::Catalog;
+use crate::domain::explore::routes::compare_path;
+use crate::domain::panel::verdict::Tally;
 
 /// An Atom 1.0 document; links are relative to the feed's own URL (the site root).
 pub fn atom(catalog: &Catalog) -> String {
@@ -81,14 +65,6 @@ mod tests {
     use crate::domain::testdata::shipped;
 
     #[test]
-    fn escapes() {
-        assert_eq!(
-            xml_escape("<a href=\"x\">&'"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
-        );
-    }
-
-    #[test]
     fn feed_lists_every_comparison() {
         let c = shipped();
         let feed = atom(&c);
@@ -103,7 +79,7 @@ mod tests {
     /// app knows, and a summary; no element outside the Atom namespace.
     #[test]
     fn feed_is_valid_atom() {
-        use crate::domain::routes::Route;
+        use crate::domain::explore::routes::Route;
         const ATOM: &str = "http://www.w3.org/2005/Atom";
         let c = shipped();
         let xml = atom(&c);

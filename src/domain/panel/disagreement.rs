@@ -1,8 +1,9 @@
 //! Disagreement made visible: how split the panel is on a tool, which tools divide it most,
 //! and where readers' votes and the panel's verdict part ways.
 
-use super::model::{Catalog, Tool};
 use super::verdict::{round_half_up, Tally, Verdict};
+use crate::domain::base::order;
+use crate::domain::catalog::model::{Catalog, Tool};
 
 /// The panel's split on one tool: its ship and skip takes and the range of its scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +78,7 @@ pub fn most_divisive(catalog: &Catalog, n: usize) -> Vec<(&Tool, Split)> {
         .map(|t| (t, Split::of(t)))
         .filter(|(_, s)| s.is_split())
         .collect();
-    super::order::sort_stable_by(&mut v, |(ta, a), (tb, b)| {
+    order::sort_stable_by(&mut v, |(ta, a), (tb, b)| {
         b.divisiveness()
             .cmp(&a.divisiveness())
             .then(b.spread().cmp(&a.spread()))

@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::Call;
-use super::typing::{variant, At, Fields, FromJson};
-use super::validate::Problem;
-use super::weights::Weights;
+use crate::domain::base::order;
+use crate::domain::catalog::guard;
+use crate::domain::catalog::model::Call;
+use crate::domain::catalog::typing::{variant, At, Fields, FromJson};
+use crate::domain::catalog::validate::Problem;
+use crate::domain::panel::weights::Weights;
 
 pub const BOOKMARKS_KEY: &str = "ship-or-skip.bookmarks";
 pub const VOTES_KEY: &str = "ship-or-skip.votes";
@@ -46,19 +48,12 @@ pub struct Pick {
     pub at: String,
 }
 
-/// Votes on tools (slug → vote) and picks on comparisons (`pick_key` → pick).
+/// Votes on tools (slug → vote) and picks on comparisons (`catalog::model::pick_key` → pick).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Votes {
     pub votes: BTreeMap<String, Vote>,
     /// Added within version 1: older records without it read as no picks.
     pub picks: BTreeMap<String, Pick>,
-}
-
-/// The key of a comparison's pick: its slugs sorted, so `a-vs-b` and `b-vs-a` share one.
-pub fn pick_key<S: AsRef<str>>(slugs: &[S]) -> String {
-    let mut v: Vec<&str> = slugs.iter().map(|s| s.as_ref()).collect();
-    super::order::sort_stable_by(&mut v, |a, b| a.cmp(b));
-    v.join("-vs-")
 }
 
 /// The colour theme the reader chose.
@@ -140,7 +135,7 @@ pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
     let Some(raw) = raw else {
         return Decoded::ok(Vec::new());
     };
-    let value = match super::guard::parse_json(raw) {
+    let value = match guard::parse_json(raw) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -235,7 +230,7 @@ pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
     let Some(raw) = raw else {
         return Decoded::ok(Votes::default());
     };
-    let value = match super::guard::parse_json(raw) {
+    let value = match guard::parse_json(raw) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -298,7 +293,7 @@ pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
         return Decoded::ok(Settings::default());
     };
     // Settings are read leniently, so the record's `version` is simply not taken.
-    let record = super::guard::parse_json(raw)
+    let record = guard::parse_json(raw)
         .ok()
         .filter(|v| v.get("version").and_then(Value::as_u64) == Some(SETTINGS_VERSION.into()))
         .and_then(|v| Settings::from_json(v, At::Root).ok());
@@ -340,7 +335,7 @@ pub fn toggle_bookmark(items: &mut Vec<Bookmark>, slug: &str, now: &str) -> bool
 /// Bookmarks newest first (ISO timestamps sort as text; unknown dates last).
 pub fn sorted_newest_first(items: &[Bookmark]) -> Vec<Bookmark> {
     let mut v = items.to_vec();
-    super::order::sort_stable_by(&mut v, |a, b| b.added.cmp(&a.added));
+    order::sort_stable_by(&mut v, |a, b| b.added.cmp(&a.added));
     v
 }
 
@@ -386,7 +381,7 @@ pub fn parse_import(text: &str) -> Result<Export, ImportError> {
         return Err(ImportError::TooLarge);
     }
     let value: serde_json::Value =
-        super::guard::parse_json(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        guard::parse_json(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("app").and_then(|v| v.as_str()) != Some("ship-or-skip") {
         return Err(ImportError::Foreign);
     }
@@ -747,12 +742,6 @@ mod tests {
         assert!(bad.problem.is_some());
         let bad = decode_settings(Some(r#"{"version":1,"weights":{"builder":-1}}"#));
         assert!(bad.problem.is_some());
-    }
-
-    #[test]
-    fn pick_keys_ignore_order() {
-        assert_eq!(pick_key(&["b", "a"]), "a-vs-b");
-        assert_eq!(pick_key(&["a", "b"]), pick_key(&["b", "a"]));
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::{Call, Persona, Tool};
 use super::verdict::round_half_up;
+use crate::domain::catalog::model::{Call, Persona, Tool};
+use crate::domain::catalog::typing::{At, FromJson};
+use crate::domain::catalog::validate::Problem;
 
 /// The weight a persona has until the reader changes it.
 pub const DEFAULT_WEIGHT: u8 = 1;
@@ -20,11 +22,8 @@ pub const MAX_WEIGHT: u8 = 3;
 #[serde(transparent)]
 pub struct Weights(BTreeMap<String, u8>);
 
-impl super::typing::FromJson for Weights {
-    fn from_json(
-        v: serde_json::Value,
-        at: super::typing::At<'_>,
-    ) -> Result<Weights, super::validate::Problem> {
+impl FromJson for Weights {
+    fn from_json(v: serde_json::Value, at: At<'_>) -> Result<Weights, Problem> {
         BTreeMap::from_json(v, at).map(Weights)
     }
 }
@@ -109,9 +108,9 @@ impl Weights {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::synth::generate;
+    use crate::domain::catalog::synth::generate;
+    use crate::domain::panel::verdict::{average_score, Tally};
     use crate::domain::testdata::shipped;
-    use crate::domain::verdict::{average_score, Tally};
 
     #[test]
     fn equal_weights_give_the_panels_own_figures() {
@@ -162,7 +161,8 @@ mod tests {
         w.set("builder", DEFAULT_WEIGHT);
         assert_eq!(w, Weights::default());
         let stored: Weights =
-            super::super::typing::typed("weights", serde_json::json!({"builder": 200})).unwrap();
+            crate::domain::catalog::typing::typed("weights", serde_json::json!({"builder": 200}))
+                .unwrap();
         assert_eq!(stored.of("builder"), MAX_WEIGHT);
         assert_eq!(stored.of("skeptic"), DEFAULT_WEIGHT);
         let c = shipped();

@@ -272,8 +272,8 @@ pub fn load_detail(slug: &str, text: &str, personas: &[Persona]) -> Result<Tool,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::synth;
-    use crate::domain::validate::load;
+    use crate::domain::catalog::synth;
+    use crate::domain::catalog::validate::load;
 
     fn round_trip(c: &Catalog) -> Loaded {
         let files = split(c).unwrap();

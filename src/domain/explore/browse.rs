@@ -1,9 +1,10 @@
 //! Browse: search, facets and sort over the catalog, and their query-string form.
 
-use super::model::{Catalog, Entry, Tool};
 use super::routes::{encode_query, query_pairs};
 use super::search::{Doc, Query, SearchIndex};
-use super::verdict::Verdict;
+use crate::domain::base::{fold, order};
+use crate::domain::catalog::model::{Catalog, Entry, Tool};
+use crate::domain::panel::verdict::Verdict;
 
 /// Sort orders offered on the home page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -214,7 +215,7 @@ pub fn browse_from(
 /// The distinct categories of the catalog, sorted.
 pub fn categories(catalog: &Catalog) -> Vec<&str> {
     let mut c: Vec<&str> = catalog.tools.iter().map(|t| t.category.as_str()).collect();
-    super::order::sort_stable_by(&mut c, |a, b| a.cmp(b));
+    order::sort_stable_by(&mut c, |a, b| a.cmp(b));
     c.dedup();
     c
 }
@@ -254,7 +255,7 @@ pub fn pick_matches(
 
 /// Catalog tools whose slug or name is close to `wanted`, best first (for not-found views).
 pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<&'a Tool> {
-    let wanted = super::fold::lowercase(wanted);
+    let wanted = fold::lowercase(wanted);
     let mut scored: Vec<(usize, &Tool)> = catalog
         .tools
         .iter()
@@ -270,7 +271,7 @@ pub fn close_matches<'a>(catalog: &'a Catalog, wanted: &str, max: usize) -> Vec<
         })
         .filter(|(d, t)| *d <= (t.slug.len().max(wanted.len()) / 2).max(2))
         .collect();
-    super::order::sort_stable_by(&mut scored, |a, b| {
+    order::sort_stable_by(&mut scored, |a, b| {
         a.0.cmp(&b.0).then(a.1.slug.cmp(&b.1.slug))
     });
     scored.into_iter().take(max).map(|(_, t)| t).collect()
@@ -299,7 +300,7 @@ mod tests {
 
     #[test]
     fn the_search_picker_suggests_the_searchs_best_matches_less_the_page_s_tools() {
-        let c = crate::domain::synth::generate(1_000, 5);
+        let c = crate::domain::catalog::synth::generate(1_000, 5);
         let ix = SearchIndex::new(&c);
         let name = |at: usize| c.tools[at].name.to_lowercase();
         // A typo'd prefix of a word of one tool's name.
@@ -387,7 +388,7 @@ mod tests {
 
     #[test]
     fn a_limit_gives_the_same_first_tools_and_the_full_count() {
-        let c = crate::domain::synth::generate(3_000, 3);
+        let c = crate::domain::catalog::synth::generate(3_000, 3);
         let idx = SearchIndex::new(&c);
         for sort in Sort::ALL {
             for q in ["", "nova", "mistarl code"] {

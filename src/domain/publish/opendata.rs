@@ -3,10 +3,10 @@
 //! snippet that embeds it elsewhere.
 
 // The feed's escaping serves XML and HTML alike (content and quoted attributes).
-use super::feed::xml_escape as escape;
-use super::model::{Catalog, Tool};
 use super::summary::percent_text;
-use super::verdict::{average_score, Tally, Verdict};
+use crate::domain::base::escape::xml_escape as escape;
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::panel::verdict::{average_score, Tally, Verdict};
 
 /// Where the files go inside dist/.
 pub const CSV_FILE: &str = "data/ship-or-skip-tools.csv";

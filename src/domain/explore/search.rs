@@ -9,10 +9,10 @@
 
 use std::sync::OnceLock;
 
-use super::fold::{is_word_char, lower, lowercase};
-use super::model::{Catalog, Tool};
-use super::verdict::{average_score, Tally, Verdict};
-use super::weights::Weights;
+use crate::domain::base::fold::{is_word_char, lower, lowercase};
+use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::panel::verdict::{average_score, Tally, Verdict};
+use crate::domain::panel::weights::Weights;
 
 /// Lowercased, space-separated words of letters and digits, with a leading space so
 /// that "a word starts with `t`" is one substring search for `" t"`.
@@ -38,7 +38,7 @@ fn word_line(parts: &[&str]) -> Box<str> {
 }
 
 /// [`word_line`]'s rule for any text: words split at what is not a letter or a digit,
-/// each lowercased (`domain::fold`: Unicode's answers for the scripts names use,
+/// each lowercased (`domain::base::fold`: Unicode's answers for the scripts names use,
 /// without its tables).
 fn push_words_unicode(s: &mut String, part: &str) {
     for w in part
@@ -386,7 +386,7 @@ mod tests {
             &*word_line(&["Café Crème", "Top-10 AI"]),
             " café crème top 10 ai"
         );
-        // Unicode's "i̇" with its combining dot, as a reader types it (`domain::fold`).
+        // Unicode's "i̇" with its combining dot, as a reader types it (`domain::base::fold`).
         assert_eq!(&*word_line(&["İstanbul ÆON"]), " istanbul æon");
     }
 
@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn browsing_without_a_search_does_not_wait_for_the_words() {
-        use crate::domain::browse::{browse_from, BrowseQuery};
+        use crate::domain::explore::browse::{browse_from, BrowseQuery};
         let c = crate::domain::testdata::shipped();
         let idx = SearchIndex::new(&c);
         let all = browse_from(&c, &idx, &BrowseQuery::default(), 50, None);
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn weights_reorder_the_ship_sort() {
-        use crate::domain::browse::{browse_from, BrowseQuery, Sort};
+        use crate::domain::explore::browse::{browse_from, BrowseQuery, Sort};
         let c = crate::domain::testdata::shipped();
         let by_ship = BrowseQuery {
             sort: Sort::ShipPercent,

@@ -341,7 +341,7 @@ pub fn load(text: &str) -> Result<Loaded, CatalogError> {
                 let mut problems = comparison_problems(&path, &c, &slugs);
                 if problems.is_empty() {
                     // The slugs sorted, as a pick's key: one sort of `&str`s in the wasm.
-                    let group = super::store::pick_key(&c.tools);
+                    let group = super::model::pick_key(&c.tools);
                     if let Some(first) = groups.get(&group) {
                         problems.push(Problem::new(
                             format!("{path}.tools"),

@@ -1,4 +1,4 @@
-//! The catalog's model, and the reader's saved records (`domain::store`), read from parsed
+//! The catalog's model, and the reader's saved records (`domain::reader::store`), read from parsed
 //! JSON (`serde_json::Value`) by hand, not by serde's derive: the same messages as serde's
 //! ("invalid type: integer `3`, expected a string", made by serde_json's own error type),
 //! at the exact path of the value (`tools[2].panel[0].score`). Serde's derive, typed from

@@ -2,7 +2,7 @@
 //! one group per persona, one horizontal bar per tool (its score out of 100). The view
 //! draws it as inline SVG; its text equivalent is [`Chart::summary`] (and the pages' tables).
 
-use super::model::{Call, Persona, Tool};
+use crate::domain::catalog::model::{Call, Persona, Tool};
 
 /// Width of the label column and of the bars' full scale, in SVG user units.
 pub const LABEL_W: u32 = 120;

@@ -401,8 +401,8 @@ mod tests {
 #[cfg(test)]
 mod load_tests {
     use super::*;
+    use crate::domain::catalog::validate::{load, load_served};
     use crate::domain::testdata::SHIPPED;
-    use crate::domain::validate::{load, load_served};
 
     fn with(f: impl FnOnce(&mut Value)) -> String {
         let mut v: Value = serde_json::from_str(SHIPPED).unwrap();

@@ -1,10 +1,12 @@
 //! The catalog's typed model (schema v1). Field-by-field documentation: `docs/catalog.md`.
 //!
-//! The app and the `catalog` tool read it with `domain::typing`. The serde derives stay:
+//! The app and the `catalog` tool read it with `domain::catalog::typing`. The serde derives stay:
 //! `Serialize` writes split catalogs, and `Deserialize` (with its attributes) is the
 //! reference `tests/fuzz.rs` holds `typing` to, and reads a split index's rows.
 
 use serde::{Deserialize, Serialize};
+
+use crate::domain::base::{fold, order};
 
 /// The only catalog schema version this build understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -44,7 +46,7 @@ impl Catalog {
     /// Curated comparisons, newest first.
     pub fn latest_comparisons(&self) -> Vec<&Comparison> {
         let mut comps: Vec<&Comparison> = self.comparisons.iter().collect();
-        super::order::sort_stable_by(&mut comps, |a, b| b.published.cmp(&a.published));
+        order::sort_stable_by(&mut comps, |a, b| b.published.cmp(&a.published));
         comps
     }
 }
@@ -204,8 +206,8 @@ impl Tool {
     pub fn initial(&self) -> String {
         self.name
             .chars()
-            .find(|&c| super::fold::is_word_char(c))
-            .map(|c| super::fold::upper(c).to_string())
+            .find(|&c| fold::is_word_char(c))
+            .map(|c| fold::upper(c).to_string())
             .unwrap_or_else(|| "?".into())
     }
 }
@@ -220,4 +222,23 @@ pub struct Comparison {
     pub published: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+}
+
+/// The key of a group of compared tools: its slugs sorted, so `a-vs-b` and `b-vs-a` share
+/// one. The catalog compares a group once, and a reader's pick on it is kept under it.
+pub fn pick_key<S: AsRef<str>>(slugs: &[S]) -> String {
+    let mut v: Vec<&str> = slugs.iter().map(|s| s.as_ref()).collect();
+    order::sort_stable_by(&mut v, |a, b| a.cmp(b));
+    v.join("-vs-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pick_keys_ignore_order() {
+        assert_eq!(pick_key(&["b", "a"]), "a-vs-b");
+        assert_eq!(pick_key(&["a", "b"]), pick_key(&["b", "a"]));
+    }
 }

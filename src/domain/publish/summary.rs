@@ -1,8 +1,8 @@
 //! Sentences computed from the figures, shared by the live pages and the prerendered
 //! static pages (`prerender`), so both say the same thing.
 
-use crate::domain::model::{Persona, Site, Tool};
-use crate::domain::verdict::{average_score, Tally};
+use crate::domain::catalog::model::{Persona, Site, Tool};
+use crate::domain::panel::verdict::{average_score, Tally};
 
 /// "75%", or "—" when there is nothing to divide.
 pub fn percent_text(p: Option<u32>) -> String {

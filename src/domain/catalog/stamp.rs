@@ -48,9 +48,9 @@ pub fn load_stamped(text: &str, stamp: &str) -> Option<Loaded> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::synth::generate;
+    use crate::domain::catalog::synth::generate;
+    use crate::domain::catalog::validate::load;
     use crate::domain::testdata::SHIPPED;
-    use crate::domain::validate::load;
 
     #[test]
     fn the_digest_is_fnv1a_64() {

@@ -3,7 +3,7 @@
 //! Paths here are relative to the router base taken from `<base href>`: the same build
 //! serves at `/` and under a GitHub Pages sub-path such as `/ship-or-skip/`.
 
-use super::validate::is_slug;
+use crate::domain::catalog::validate::is_slug;
 
 /// Most tools a comparison can hold.
 pub const MAX_COMPARE: usize = 4;

@@ -4,9 +4,9 @@
 //!
 //! Every catalog string goes through [`esc`]: a line executes nothing from data.
 
-use super::feed::xml_escape as esc;
-use super::model::{Entry, Tool};
-use super::verdict::Verdict;
+use crate::domain::base::escape::xml_escape as esc;
+use crate::domain::catalog::model::{Entry, Tool};
+use crate::domain::panel::verdict::Verdict;
 
 /// A bookmark toggle's visible text, after its CSS star.
 pub fn bookmark_label(on: bool) -> &'static str {
@@ -174,8 +174,8 @@ pub fn pressed(on: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::panel::verdict::Tally;
     use crate::domain::testdata::shipped;
-    use crate::domain::verdict::Tally;
 
     fn line(slug: &str, bookmarked: bool) -> Line {
         let c = shipped();

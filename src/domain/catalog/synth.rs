@@ -212,7 +212,7 @@ pub fn generate(n: usize, seed: u64) -> Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::validate::load;
+    use crate::domain::catalog::validate::load;
 
     #[test]
     fn deterministic_and_valid() {

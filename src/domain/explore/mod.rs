@@ -1,0 +1,7 @@
+//! How a reader finds tools: routes and their query strings, facets and sort, search, the
+//! list's lines. Depends on `panel`, `catalog` and `base` (not on `reader`).
+
+pub mod browse;
+pub mod listing;
+pub mod routes;
+pub mod search;

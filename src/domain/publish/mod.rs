@@ -1,0 +1,6 @@
+//! What the site says about the catalog in words and files: page heads and summaries, the
+//! Atom feed, the open data and badges. Depends on `explore`, `panel`, `catalog` and `base`.
+
+pub mod feed;
+pub mod opendata;
+pub mod summary;
