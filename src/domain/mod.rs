@@ -2,7 +2,8 @@
 //!
 //! Its folders are layers, each using only layers below it: `base` < `catalog` < `panel`
 //! < `reader`, `explore` < `publish`, where `reader` and `explore` do not use each other
-//! and `publish` does not use `reader`. `home` and `prerender` use them all.
+//! and `publish` does not use `reader`. `home` and `prerender` use them all. The `layers`
+//! test reads the sources and holds every folder to this.
 
 pub mod base;
 pub mod catalog;
@@ -14,5 +15,7 @@ pub mod reader;
 pub mod home;
 pub mod prerender;
 
+#[cfg(test)]
+mod layers;
 #[cfg(test)]
 pub(crate) mod testdata;
