@@ -1,31 +1,40 @@
 //! The catalog's typed model (schema v1). Field-by-field documentation: `docs/catalog.md`.
 //!
-//! The app and the `catalog` tool read it with `domain::catalog::typing`. The serde derives stay:
-//! `Serialize` writes split catalogs, and `Deserialize` (with its attributes) is the
-//! reference `tests/fuzz.rs` holds `typing` to, and reads a split index's rows.
+//! Each struct is declared through [`schema!`], which names its fields once and gives it
+//! its field list and the reader (`typing::FromJson`) the app and the `catalog` tool read
+//! it with. The serde derives stay: `Serialize` writes split catalogs, and `Deserialize`
+//! (with its attributes) is the reference `tests/fuzz.rs` holds the readers to, and reads
+//! a split index's rows.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
+use super::typing::{schema, variant, At, FromJson};
+use super::validate::Problem;
 use crate::domain::base::{fold, order};
 
 /// The only catalog schema version this build understands.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A whole, validated catalog as the app uses it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Catalog {
-    pub schema_version: u32,
-    /// ISO date (`YYYY-MM-DD`) the file was generated.
-    pub generated: String,
-    pub site: Site,
-    pub personas: Vec<Persona>,
-    pub tools: Vec<Tool>,
-    #[serde(default)]
-    pub comparisons: Vec<Comparison>,
-    /// Set in the head of a split catalog: where its index and tool files are.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub split: Option<super::split::SplitRef>,
+schema! {
+    fields_only
+    /// A whole, validated catalog as the app uses it. `validate` reads its top level by
+    /// hand, each tool and comparison alone.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Catalog {
+        pub schema_version: u32,
+        /// ISO date (`YYYY-MM-DD`) the file was generated.
+        pub generated: String,
+        pub site: Site,
+        pub personas: Vec<Persona>,
+        pub tools: Vec<Tool>,
+        #[serde(default)]
+        pub comparisons: Vec<Comparison>,
+        /// Set in the head of a split catalog: where its index and tool files are.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub split: Option<super::split::SplitRef>,
+    }
 }
 
 impl Catalog {
@@ -51,30 +60,34 @@ impl Catalog {
     }
 }
 
-/// Site-wide settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Site {
-    pub title: String,
-    /// One line under the title on the home page.
-    #[serde(default)]
-    pub tagline: String,
-    /// External newsletter signup page (http/https); the weekly box links to it when set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub newsletter_url: Option<String>,
+schema! {
+    /// Site-wide settings.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Site {
+        pub title: String,
+        /// One line under the title on the home page.
+        #[serde(default)]
+        pub tagline: String,
+        /// External newsletter signup page (http/https); the weekly box links to it when set.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub newsletter_url: Option<String>,
+    }
 }
 
-/// A reviewer persona of the panel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Persona {
-    /// `[a-z0-9-]+`, used in `/reviewer/{id}`.
-    pub id: String,
-    pub name: String,
-    /// One-line motto.
-    pub motto: String,
-    /// What this persona looks for in a tool.
-    pub looks_for: String,
+schema! {
+    /// A reviewer persona of the panel.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Persona {
+        /// `[a-z0-9-]+`, used in `/reviewer/{id}`.
+        pub id: String,
+        pub name: String,
+        /// One-line motto.
+        pub motto: String,
+        /// What this persona looks for in a tool.
+        pub looks_for: String,
+    }
 }
 
 /// Entry price tier: what it costs to start using the tool.
@@ -112,14 +125,22 @@ impl Entry {
     }
 }
 
-/// Pricing of a tool.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pricing {
-    /// Entry tier.
-    pub entry: Entry,
-    /// Human summary, e.g. "Pay per token on La Plateforme".
-    pub summary: String,
+impl FromJson for Entry {
+    fn from_json(v: Value, at: At<'_>) -> Result<Entry, Problem> {
+        variant(v, at, &["free", "freemium", "paid"], &Entry::ALL)
+    }
+}
+
+schema! {
+    /// Pricing of a tool.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Pricing {
+        /// Entry tier.
+        pub entry: Entry,
+        /// Human summary, e.g. "Pay per token on La Plateforme".
+        pub summary: String,
+    }
 }
 
 /// A vote or take direction.
@@ -145,55 +166,67 @@ impl Call {
     }
 }
 
-/// One persona's take on one tool.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Take {
-    /// A persona id.
-    pub persona: String,
-    pub verdict: Call,
-    /// 0–100, optional: some takes carry no score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<u8>,
-    pub text: String,
+impl FromJson for Call {
+    fn from_json(v: Value, at: At<'_>) -> Result<Call, Problem> {
+        variant(v, at, &["ship", "skip"], &[Call::Ship, Call::Skip])
+    }
 }
 
-/// Seeded community counts, with the date they were counted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Community {
-    pub ship: u32,
-    pub skip: u32,
-    /// ISO date the counts were taken.
-    pub as_of: String,
+schema! {
+    /// One persona's take on one tool.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Take {
+        /// A persona id.
+        pub persona: String,
+        pub verdict: Call,
+        /// 0–100, optional: some takes carry no score.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub score: Option<u8>,
+        pub text: String,
+    }
 }
 
-/// A tool of the catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tool {
-    /// `[a-z0-9-]+`, never containing `-vs-`.
-    pub slug: String,
-    pub name: String,
-    pub vendor: String,
-    pub category: String,
-    /// "Best for": one line.
-    pub tagline: String,
-    pub description: String,
-    pub pricing: Pricing,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub homepage: Option<String>,
-    /// License of the tool or its weights, e.g. "Apache-2.0" or "Proprietary".
-    pub license: String,
-    /// ISO date of the panel's last review.
-    pub last_reviewed: String,
-    /// Named alternatives (free text: they need not be in the catalog).
-    #[serde(default)]
-    pub alternatives: Vec<String>,
-    pub community: Community,
-    /// At most one take per persona.
-    #[serde(default)]
-    pub panel: Vec<Take>,
+schema! {
+    /// Seeded community counts, with the date they were counted.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Community {
+        pub ship: u32,
+        pub skip: u32,
+        /// ISO date the counts were taken.
+        pub as_of: String,
+    }
+}
+
+schema! {
+    /// A tool of the catalog.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Tool {
+        /// `[a-z0-9-]+`, never containing `-vs-`.
+        pub slug: String,
+        pub name: String,
+        pub vendor: String,
+        pub category: String,
+        /// "Best for": one line.
+        pub tagline: String,
+        pub description: String,
+        pub pricing: Pricing,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub homepage: Option<String>,
+        /// License of the tool or its weights, e.g. "Apache-2.0" or "Proprietary".
+        pub license: String,
+        /// ISO date of the panel's last review.
+        pub last_reviewed: String,
+        /// Named alternatives (free text: they need not be in the catalog).
+        #[serde(default)]
+        pub alternatives: Vec<String>,
+        pub community: Community,
+        /// At most one take per persona.
+        #[serde(default)]
+        pub panel: Vec<Take>,
+    }
 }
 
 impl Tool {
@@ -212,16 +245,18 @@ impl Tool {
     }
 }
 
-/// A curated comparison of 2–4 tools.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Comparison {
-    /// 2–4 tool slugs, in page order.
-    pub tools: Vec<String>,
-    /// ISO date.
-    pub published: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+schema! {
+    /// A curated comparison of 2–4 tools.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Comparison {
+        /// 2–4 tool slugs, in page order.
+        pub tools: Vec<String>,
+        /// ISO date.
+        pub published: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub summary: Option<String>,
+    }
 }
 
 /// The key of a group of compared tools: its slugs sorted, so `a-vs-b` and `b-vs-a` share

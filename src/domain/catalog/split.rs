@@ -14,20 +14,22 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Call, Catalog, Community, Persona, Pricing, Take, Tool};
-use super::typing::typed;
+use super::typing::{schema, typed};
 use super::validate::{self, CatalogError, Loaded, Problem};
 
 /// Catalogs with more tools than this are split by the build; smaller ones stay one file.
 pub const SPLIT_ABOVE_TOOLS: usize = 500;
 
-/// Where a split catalog's other files are, relative to `catalog.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SplitRef {
-    /// The index file, e.g. `catalog-index.json`.
-    pub index: String,
-    /// The folder of per-tool files, e.g. `tools/`.
-    pub details: String,
+schema! {
+    /// Where a split catalog's other files are, relative to `catalog.json`.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct SplitRef {
+        /// The index file, e.g. `catalog-index.json`.
+        pub index: String,
+        /// The folder of per-tool files, e.g. `tools/`.
+        pub details: String,
+    }
 }
 
 impl SplitRef {

@@ -1,10 +1,11 @@
-//! The catalog's model, and the reader's saved records (`domain::reader::store`), read from parsed
-//! JSON (`serde_json::Value`) by hand, not by serde's derive: the same messages as serde's
-//! ("invalid type: integer `3`, expected a string", made by serde_json's own error type),
-//! at the exact path of the value (`tools[2].panel[0].score`). Serde's derive, typed from
-//! a `Value`, cost every reader 7 KB (gzip) more wasm, and named a type error only at its
-//! entry (README, "Size"). `tests/fuzz.rs` checks this reader against serde's derive on
-//! damaged tools.
+//! The catalog's model, and the reader's saved records (`domain::reader::store`), read
+//! from parsed JSON (`serde_json::Value`) by hand, not by serde's derive: the same messages
+//! as serde's ("invalid type: integer `3`, expected a string", made by serde_json's own
+//! error type), at the exact path of the value (`tools[2].panel[0].score`). Serde's
+//! derive, typed from a `Value`, cost every reader 7 KB (gzip) more wasm, and named a type
+//! error only at its entry (README, "Size"). `tests/fuzz.rs` checks this reader against
+//! serde's derive on damaged tools. The catalog's structs get their readers from
+//! [`schema!`], which declares them.
 //!
 //! Two departures from serde's derive, on purpose (`docs/catalog.md`): a struct must be an
 //! object (serde also takes an array of its fields in order), and an enum a string (serde
@@ -17,8 +18,6 @@ use std::fmt;
 use serde::de::{Error as _, Unexpected};
 use serde_json::{Map, Value};
 
-use super::model::{Call, Community, Comparison, Entry, Persona, Pricing, Site, Take, Tool};
-use super::split::SplitRef;
 use super::validate::Problem;
 
 /// Where a value sits, as a chain of parents; formatted only for a problem.
@@ -179,18 +178,6 @@ pub fn variant<T: Copy>(
     }
 }
 
-impl FromJson for Entry {
-    fn from_json(v: Value, at: At<'_>) -> Result<Entry, Problem> {
-        variant(v, at, &["free", "freemium", "paid"], &Entry::ALL)
-    }
-}
-
-impl FromJson for Call {
-    fn from_json(v: Value, at: At<'_>) -> Result<Call, Problem> {
-        variant(v, at, &["ship", "skip"], &[Call::Ship, Call::Skip])
-    }
-}
-
 /// An object's fields, taken one by one.
 pub struct Fields<'a> {
     map: Map<String, Value>,
@@ -242,131 +229,98 @@ impl<'a> Fields<'a> {
     }
 }
 
-impl FromJson for Site {
-    fn from_json(v: Value, at: At<'_>) -> Result<Site, Problem> {
-        const FIELDS: &[&str] = &["title", "tagline", "newsletter_url"];
-        let mut f = Fields::of(v, at, "struct Site", FIELDS)?;
-        Ok(Site {
-            title: f.req("title")?,
-            tagline: f.opt("tagline")?,
-            newsletter_url: f.opt("newsletter_url")?,
-        })
-    }
-}
+/// Declares a struct of the catalog's schema with each field named once: the struct as
+/// written (its doc comments and attributes, serde's included), its field names in order
+/// as `FIELDS`, and its [`FromJson`] reader, which checks for unknown fields first, then
+/// reads the fields in that order.
+///
+/// A field is optional when it carries `#[serde(default …)]` (`default` first), for this
+/// reader as for serde's derive: one attribute says it for both. A struct whose reader is
+/// written by hand (the catalog's top level, `validate`) starts with `fields_only` and
+/// gets no reader.
+///
+/// ```ignore
+/// schema! {
+///     /// One persona's take on one tool.
+///     #[derive(Debug, Serialize, Deserialize)]
+///     #[serde(deny_unknown_fields)]
+///     pub struct Take {
+///         pub persona: String,
+///         #[serde(default)]
+///         pub score: Option<u8>,
+///     }
+/// }
+/// ```
+///
+/// The reader is the code a hand-written one would be: one `Fields::req` or `Fields::opt`
+/// call per field, no generic code of its own (reading by hand saves the 7 KB gzip of wasm
+/// serde's derive costs).
+macro_rules! schema {
+    // A field's value: `opt` if one of its attributes is `serde(default…)`, else `req`.
+    (@read $f:ident $field:ident;) => {
+        $f.req(stringify!($field))?
+    };
+    (@read $f:ident $field:ident; [serde(default $($x:tt)*)] $($rest:tt)*) => {
+        $f.opt(stringify!($field))?
+    };
+    (@read $f:ident $field:ident; [$($attr:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@read $f $field; $($rest)*)
+    };
+    // The struct and its field names.
+    (
+        fields_only
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$($fattr:tt)*])* $fvis:vis $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$($fattr)*])* $fvis $field: $ty, )*
+        }
 
-impl FromJson for Persona {
-    fn from_json(v: Value, at: At<'_>) -> Result<Persona, Problem> {
-        const FIELDS: &[&str] = &["id", "name", "motto", "looks_for"];
-        let mut f = Fields::of(v, at, "struct Persona", FIELDS)?;
-        Ok(Persona {
-            id: f.req("id")?,
-            name: f.req("name")?,
-            motto: f.req("motto")?,
-            looks_for: f.req("looks_for")?,
-        })
-    }
-}
+        impl $name {
+            /// The field names, in declaration order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+    };
+    // The struct, its field names and its reader.
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$($fattr:tt)*])* $fvis:vis $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $crate::domain::catalog::typing::schema! {
+            fields_only
+            $(#[$meta])*
+            $vis struct $name {
+                $( $(#[$($fattr)*])* $fvis $field: $ty, )*
+            }
+        }
 
-impl FromJson for Pricing {
-    fn from_json(v: Value, at: At<'_>) -> Result<Pricing, Problem> {
-        const FIELDS: &[&str] = &["entry", "summary"];
-        let mut f = Fields::of(v, at, "struct Pricing", FIELDS)?;
-        Ok(Pricing {
-            entry: f.req("entry")?,
-            summary: f.req("summary")?,
-        })
-    }
+        impl $crate::domain::catalog::typing::FromJson for $name {
+            fn from_json(
+                v: ::serde_json::Value,
+                at: $crate::domain::catalog::typing::At<'_>,
+            ) -> Result<$name, $crate::domain::catalog::validate::Problem> {
+                let name = concat!("struct ", stringify!($name));
+                let mut f = $crate::domain::catalog::typing::Fields::of(v, at, name, $name::FIELDS)?;
+                Ok($name {
+                    $( $field: $crate::domain::catalog::typing::schema!(@read f $field; $([$($fattr)*])*), )*
+                })
+            }
+        }
+    };
 }
-
-impl FromJson for Take {
-    fn from_json(v: Value, at: At<'_>) -> Result<Take, Problem> {
-        const FIELDS: &[&str] = &["persona", "verdict", "score", "text"];
-        let mut f = Fields::of(v, at, "struct Take", FIELDS)?;
-        Ok(Take {
-            persona: f.req("persona")?,
-            verdict: f.req("verdict")?,
-            score: f.opt("score")?,
-            text: f.req("text")?,
-        })
-    }
-}
-
-impl FromJson for Community {
-    fn from_json(v: Value, at: At<'_>) -> Result<Community, Problem> {
-        const FIELDS: &[&str] = &["ship", "skip", "as_of"];
-        let mut f = Fields::of(v, at, "struct Community", FIELDS)?;
-        Ok(Community {
-            ship: f.req("ship")?,
-            skip: f.req("skip")?,
-            as_of: f.req("as_of")?,
-        })
-    }
-}
-
-impl FromJson for Tool {
-    fn from_json(v: Value, at: At<'_>) -> Result<Tool, Problem> {
-        const FIELDS: &[&str] = &[
-            "slug",
-            "name",
-            "vendor",
-            "category",
-            "tagline",
-            "description",
-            "pricing",
-            "homepage",
-            "license",
-            "last_reviewed",
-            "alternatives",
-            "community",
-            "panel",
-        ];
-        let mut f = Fields::of(v, at, "struct Tool", FIELDS)?;
-        Ok(Tool {
-            slug: f.req("slug")?,
-            name: f.req("name")?,
-            vendor: f.req("vendor")?,
-            category: f.req("category")?,
-            tagline: f.req("tagline")?,
-            description: f.req("description")?,
-            pricing: f.req("pricing")?,
-            homepage: f.opt("homepage")?,
-            license: f.req("license")?,
-            last_reviewed: f.req("last_reviewed")?,
-            alternatives: f.opt("alternatives")?,
-            community: f.req("community")?,
-            panel: f.opt("panel")?,
-        })
-    }
-}
-
-impl FromJson for Comparison {
-    fn from_json(v: Value, at: At<'_>) -> Result<Comparison, Problem> {
-        const FIELDS: &[&str] = &["tools", "published", "summary"];
-        let mut f = Fields::of(v, at, "struct Comparison", FIELDS)?;
-        Ok(Comparison {
-            tools: f.req("tools")?,
-            published: f.req("published")?,
-            summary: f.opt("summary")?,
-        })
-    }
-}
-
-impl FromJson for SplitRef {
-    fn from_json(v: Value, at: At<'_>) -> Result<SplitRef, Problem> {
-        const FIELDS: &[&str] = &["index", "details"];
-        let mut f = Fields::of(v, at, "struct SplitRef", FIELDS)?;
-        Ok(SplitRef {
-            index: f.req("index")?,
-            details: f.req("details")?,
-        })
-    }
-}
+pub(crate) use schema;
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::domain::catalog::model::{Call, Entry, Pricing, Site, Take};
 
     fn err<T: FromJson + fmt::Debug>(v: Value) -> String {
         let p = typed::<T>("tools[2]", v).unwrap_err();

@@ -116,23 +116,12 @@ struct Raw {
     split: Option<SplitRef>,
 }
 
-/// The fields of the file's top level.
-const TOP_FIELDS: [&str; 7] = [
-    "schema_version",
-    "generated",
-    "site",
-    "personas",
-    "tools",
-    "comparisons",
-    "split",
-];
-
 impl Raw {
     /// Takes the top level apart field by field: tools and comparisons stay raw, each is
     /// typed and checked alone.
     fn take(mut top: serde_json::Map<String, Value>) -> Result<Raw, Problem> {
-        if let Some(k) = top.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
-            let expected: Vec<String> = TOP_FIELDS.iter().map(|f| format!("`{f}`")).collect();
+        if let Some(k) = top.keys().find(|k| !Catalog::FIELDS.contains(&k.as_str())) {
+            let expected: Vec<String> = Catalog::FIELDS.iter().map(|f| format!("`{f}`")).collect();
             return Err(Problem::new(
                 k.as_str(),
                 format!(
