@@ -1801,7 +1801,12 @@ fn every_known_route_is_a_static_page_answering_200() {
         &format!("{BASE}compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"),
     );
     let html = std::fs::read_to_string(seed.1.unwrap()).unwrap();
-    assert!(html.contains("<td>Ship · 3 ship / 1 skip</td>") && html.contains("88/100 · ship"));
+    assert!(
+        html.contains("verdict-cell--ship\">Ship · 3 ship / 1 skip</td>")
+            && html.contains("88/100 · ship")
+            && html.contains("Best for"),
+        "the seed comparison's figures and rows in its static page"
+    );
     // Non-curated pairs and unknown tools: 404.html, the app decides.
     let other = server::resolve(
         &root,

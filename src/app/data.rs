@@ -101,15 +101,26 @@ impl CatalogCtx {
     /// Creates the context and starts the first load, with `readers` for what the
     /// main module does not hold.
     pub fn provide(readers: Readers) -> CatalogCtx {
+        let ctx = CatalogCtx::provide_with(readers, CatalogState::Loading);
+        ctx.reload();
+        ctx
+    }
+
+    /// The context of a catalog already loaded: what a page rendered ahead of time
+    /// (`app::render`) reads.
+    pub fn provide_ready(readers: Readers, catalog: Arc<Catalog>) -> CatalogCtx {
+        CatalogCtx::provide_with(readers, CatalogState::Ready(catalog))
+    }
+
+    fn provide_with(readers: Readers, state: CatalogState) -> CatalogCtx {
         let ctx = CatalogCtx {
-            state: RwSignal::new(CatalogState::Loading),
+            state: RwSignal::new(state),
             skipped: RwSignal::new(Arc::new(Vec::new())),
             details: RwSignal::new(HashMap::new()),
             readers,
             search: StoredValue::new_local(None),
         };
         provide_context(ctx);
-        ctx.reload();
         ctx
     }
 

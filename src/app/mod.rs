@@ -7,6 +7,8 @@ pub mod lazy;
 pub mod links;
 pub mod pages;
 pub mod pwa;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod router;
 pub mod store;
 pub mod worker;
@@ -53,6 +55,16 @@ pub fn App() -> impl IntoView {
         Route::Bookmarks => chunk.page(bookmarks_page),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     };
+    view! { <Frame page/> }
+}
+
+/// Everything inside `#app`: the skip link, header, notices, the page and the footer.
+/// The one markup of every page, in the browser (`App`) and ahead of time (`render`).
+#[component]
+pub fn Frame<P: IntoView + 'static>(
+    /// The page's own content, inside `<main>` after the notices.
+    page: P,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>

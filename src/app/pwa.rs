@@ -46,6 +46,16 @@ impl Pwa {
             // never look for a new build on its own.
             set_interval(check_for_update, std::time::Duration::from_secs(60 * 60));
         }
+        Pwa::provide_with(online, update_ready)
+    }
+
+    /// Online, with no update waiting: what a page rendered ahead of time
+    /// (`app::render`) shows.
+    pub fn provide_static() -> Pwa {
+        Pwa::provide_with(signal(true).0, signal(false).0)
+    }
+
+    fn provide_with(online: ReadSignal<bool>, update_ready: ReadSignal<bool>) -> Pwa {
         let pwa = Pwa {
             online,
             update_ready,
@@ -79,6 +89,10 @@ impl Pwa {
 
 /// The build id stamped into index.html by `scripts/post-build.sh` ("dev" in dev builds).
 pub fn build_id() -> Option<String> {
+    // Ahead of time there is no build yet: its id hashes the pages themselves.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     document()
         .query_selector("meta[name='ship-or-skip-build']")
         .ok()

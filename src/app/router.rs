@@ -15,6 +15,8 @@ use crate::domain::explore::routes::{normalize_base, strip_base, with_base, Rout
 #[derive(Clone, Copy)]
 pub struct Nav {
     base: StoredValue<String>,
+    /// Scheme and host, for absolute links a reader copies.
+    origin: StoredValue<String>,
     /// Base-relative path, e.g. `/tool/mistral-3b`.
     path: RwSignal<String>,
     /// Query string without `?`.
@@ -54,15 +56,8 @@ impl Nav {
     pub fn provide() -> Nav {
         let base = current_base();
         let (path, query) = read_location(&base);
-        let path = RwSignal::new(path);
-        let nav = Nav {
-            base: StoredValue::new(base),
-            path,
-            query: RwSignal::new(query),
-            route: Memo::new(move |_| Route::parse(&path.get())),
-            pending: StoredValue::new(None),
-        };
-        provide_context(nav);
+        let origin = location().origin().unwrap_or_default();
+        let nav = Nav::provide_at(&base, &path, &query, &origin);
 
         let on_pop = window_event_listener(ev::popstate, move |_| {
             // The entry the edit was for is no longer the current one.
@@ -80,6 +75,22 @@ impl Nav {
         nav
     }
 
+    /// The router state for the page at `path?query` of a site at `origin` + `base`,
+    /// without listeners: what a page rendered ahead of time (`app::render`) reads.
+    pub fn provide_at(base: &str, path: &str, query: &str, origin: &str) -> Nav {
+        let path = RwSignal::new(path.to_string());
+        let nav = Nav {
+            base: StoredValue::new(base.to_string()),
+            origin: StoredValue::new(origin.trim_end_matches('/').to_string()),
+            path,
+            query: RwSignal::new(query.to_string()),
+            route: Memo::new(move |_| Route::parse(&path.get())),
+            pending: StoredValue::new(None),
+        };
+        provide_context(nav);
+        nav
+    }
+
     /// The router base, `/` or `/sub/path/`.
     pub fn base(&self) -> String {
         self.base.get_value()
@@ -88,6 +99,11 @@ impl Nav {
     /// An absolute href for a base-relative path (may include `?query`).
     pub fn href(&self, path: &str) -> String {
         self.base.with_value(|b| with_base(b, path))
+    }
+
+    /// The absolute URL of a base-relative path, for a link the reader copies.
+    pub fn absolute(&self, path: &str) -> String {
+        self.origin.get_value() + &self.href(path)
     }
 
     /// The current query string (reactive).

@@ -25,6 +25,9 @@ pub struct Store {
     pub persistent: RwSignal<bool>,
     /// Messages about recovered or kept-aside data, shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
+    /// False in a page rendered ahead of time (`app::render`), which cannot know the
+    /// reader's records: it draws their controls disabled and their lists as loading.
+    pub known: bool,
 }
 
 /// The store context.
@@ -55,13 +58,8 @@ fn now_iso() -> String {
 impl Store {
     /// Reads every record, keeping unreadable ones aside, and listens to other tabs.
     pub fn provide() -> Store {
-        let store = Store {
-            bookmarks: RwSignal::new(Vec::new()),
-            votes: RwSignal::new(Votes::default()),
-            settings: RwSignal::new(Settings::default()),
-            persistent: RwSignal::new(writable()),
-            notices: RwSignal::new(Vec::new()),
-        };
+        let store = Store::new(true);
+        store.persistent.set(writable());
         store.reload_all(true);
         provide_context(store);
         let handle = window_event_listener(ev::storage, move |e| {
@@ -75,6 +73,25 @@ impl Store {
         });
         on_cleanup(move || handle.remove());
         store
+    }
+
+    /// The reader's records unknown, nothing in them: what a page rendered ahead of
+    /// time (`app::render`) reads.
+    pub fn provide_blank() -> Store {
+        let store = Store::new(false);
+        provide_context(store);
+        store
+    }
+
+    fn new(known: bool) -> Store {
+        Store {
+            bookmarks: RwSignal::new(Vec::new()),
+            votes: RwSignal::new(Votes::default()),
+            settings: RwSignal::new(Settings::default()),
+            persistent: RwSignal::new(true),
+            notices: RwSignal::new(Vec::new()),
+            known,
+        }
     }
 
     fn reload_all(&self, first: bool) {

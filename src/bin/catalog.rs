@@ -14,6 +14,7 @@
 
 use std::process::ExitCode;
 
+use ship_or_skip::app::render;
 use ship_or_skip::domain::{
     catalog::{guard, jsonpos, split as splitting, stamp, synth, validate},
     prerender,
@@ -261,8 +262,13 @@ fn pages(args: &[String]) -> ExitCode {
             .catalog;
         let shell = read(&dist.join("404.html").to_string_lossy())?;
         let pages = prerender::pages(&catalog);
+        let catalog = std::sync::Arc::new(catalog);
+        let site = render::Site {
+            url: site_url.clone(),
+            base: base.clone(),
+        };
         for page in &pages {
-            let html = prerender::render(&shell, page, &site_url, &base)
+            let html = render::page_html(&shell, &catalog, page, &site)
                 .map_err(|e| format!("404.html: {e}"))?;
             let file = dist.join(&page.file);
             if let Some(dir) = file.parent() {

@@ -1,22 +1,19 @@
-//! Static pages written at build time (`catalog pages`): one HTML file per known route,
-//! so GitHub Pages answers each with status 200, link previews and crawlers read its own
-//! title, description and figures, and a reader sees the content before the wasm runs.
-//! The app replaces the static content when it has the catalog (`app::mount`).
-//!
-//! Every catalog string goes through [`esc`]: the static pages execute nothing from data.
+//! The pages written at build time (`catalog pages`): which routes get a static HTML
+//! file, each file's head (title, description, link-preview line), and filling the built
+//! shell (Trunk's index.html) with a page. GitHub Pages answers each file with status
+//! 200, link previews and crawlers read its own head, and a reader sees the content
+//! before the wasm runs. The markup inside the page comes from the Leptos components
+//! (`app::render`); nothing here writes a page's markup.
 
 use crate::domain::base::escape::xml_escape as esc;
-use crate::domain::catalog::model::{Call, Catalog, Tool};
-use crate::domain::explore::browse::BrowseQuery;
+use crate::domain::catalog::model::Catalog;
 use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
-use crate::domain::home::{self, split_bar};
-use crate::domain::panel::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
-use crate::domain::panel::verdict::{average_score, CommunityTotal, Tally};
+use crate::domain::panel::verdict::Tally;
 use crate::domain::publish::summary::{
-    bookmarks_head, compare_head, heading, home_head, lede, percent_text, reviewer_head, tool_head,
+    bookmarks_head, compare_head, home_head, percent_text, reviewer_head, tool_head,
 };
 
-/// One prerendered route.
+/// One prerendered route and its head.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// The app route, e.g. `/tool/mistral-3b` (`/` for home).
@@ -28,15 +25,9 @@ pub struct Page {
     pub description: String,
     /// A one-line verdict for link previews ("Ship · 3 ship / 1 skip · 75%").
     pub preview: String,
-    /// The page's key content as plain HTML, inside `<main>`.
-    pub body: String,
 }
 
-/// One figure of a tool, for a row of the decision table.
-type Cell = fn(&Tool) -> String;
-
-fn verdict_text(tool: &Tool) -> String {
-    let tally = Tally::of(tool);
+fn verdict_text(tally: &Tally) -> String {
     let mut s = tally.verdict_line();
     if let Some(p) = tally.ship_percent() {
         s.push_str(" · ");
@@ -45,254 +36,68 @@ fn verdict_text(tool: &Tool) -> String {
     s
 }
 
-/// "76/100", or `none` without scores.
-fn average_text(tool: &Tool, none: &str) -> String {
-    average_score(tool)
-        .map(|a| format!("{a}/100"))
-        .unwrap_or_else(|| none.into())
-}
-
-fn score_text(score: Option<u8>, call: &str) -> String {
-    match score {
-        Some(s) => format!("{s}/100 · {call}"),
-        None => call.to_string(),
-    }
-}
-
-fn a(route: &str, text: &str) -> String {
-    // Base-relative hrefs: `<base href>` of the shell resolves them at any depth.
-    let href = match route.trim_start_matches('/') {
-        "" => "./",
-        r => r,
-    };
-    format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
-}
-
-/// The persona × tools scorecard as a plain table.
-fn scorecard(catalog: &Catalog, tools: &[&Tool]) -> String {
-    let mut s =
-        String::from("<table class=\"scorecard\"><thead><tr><th scope=\"col\">Reviewer</th>");
-    for t in tools {
-        s += &format!("<th scope=\"col\">{}</th>", esc(&t.name));
-    }
-    s += "</tr></thead><tbody>";
-    for p in &catalog.personas {
-        s += &format!(
-            "<tr><th scope=\"row\">{}</th>",
-            a(&reviewer_path(&p.id), &p.name)
-        );
-        for t in tools {
-            match t.take(&p.id) {
-                Some(take) => {
-                    s += &format!(
-                        "<td><strong>{}</strong><p>{}</p></td>",
-                        esc(&score_text(
-                            take.score,
-                            take.verdict.label().to_lowercase().as_str()
-                        )),
-                        esc(&take.text)
-                    )
-                }
-                None => s += "<td>No panel take</td>",
-            }
-        }
-        s += "</tr>";
-    }
-    s + "</tbody></table>"
-}
-
-/// A tool's card as the live `ToolCard` draws it on its page (components/tool_card.rs),
-/// with the reader's controls disabled until the app, which knows their state, takes over.
-fn card(t: &Tool) -> String {
-    let tally = Tally::of(t);
-    let verdict = tally.verdict();
-    let split = Split::of(t);
-    let community = CommunityTotal::new(&t.community, None);
-    let description = if t.description.is_empty() {
-        String::new()
-    } else {
-        format!("<p class=\"card__description\">{}</p>", esc(&t.description))
-    };
-    format!(
-        "<article class=\"card\" data-slug=\"{slug}\"><div class=\"card__top\"><span class=\"avatar\" aria-hidden=\"true\">{initial}</span><span class=\"card__category\">{category}</span></div><h1 class=\"card__name\">{name}</h1><p class=\"card__tagline\">{tagline}</p><dl class=\"card__figures\"><div><dt class=\"visually-hidden\">Panel verdict</dt><dd class=\"verdict verdict--{v}\">{vlabel}</dd></div><div><dd class=\"figure\">{ship}</dd><dt>Panel ship</dt></div><div><dd class=\"figure figure--small\"><span class=\"community\">{summary}{as_of}{flag}</span></dd><dt>Community</dt></div><div><dd class=\"figure entry entry--{e}\">{elabel}</dd><dt>Entry</dt></div></dl><p class=\"card__reviewed muted\">Last reviewed <time datetime=\"{reviewed}\">{reviewed}</time></p><p class=\"card__split\">{bar}<span>{split}</span></p>{description}<div class=\"card__actions\"><button type=\"button\" class=\"toggle bookmark-button\" disabled> Bookmark<span class=\"visually-hidden\"> {name}</span></button><div class=\"vote\" role=\"group\" aria-label=\"Your vote on {name}\"><span class=\"vote__label\">Your vote:</span><button type=\"button\" class=\"toggle vote-button vote-button--ship\" disabled>Ship</button><button type=\"button\" class=\"toggle vote-button vote-button--skip\" disabled>Skip</button><span class=\"vote__state\">Not voted</span></div></div></article>",
-        slug = esc(&t.slug),
-        initial = esc(&t.initial()),
-        category = esc(&t.category),
-        name = esc(&t.name),
-        tagline = esc(&t.tagline),
-        v = verdict.as_str(),
-        vlabel = verdict.label(),
-        ship = esc(&percent_text(tally.ship_percent())),
-        summary = esc(&community.summary()),
-        as_of = community
-            .as_of_note()
-            .map(|n| format!("<span class=\"muted\">{}</span>", esc(&n)))
-            .unwrap_or_default(),
-        flag = if community_disagrees(verdict, community.total()) {
-            format!("<span class=\"flag\">{DISAGREE_FLAG}</span>")
-        } else {
-            String::new()
-        },
-        e = t.pricing.entry.as_str(),
-        elabel = esc(t.pricing.entry.label()),
-        reviewed = esc(&t.last_reviewed),
-        bar = split_bar(&split.tally),
-        split = esc(&split.card_line()),
-    )
-}
-
 /// Every route of the catalog worth a static page: home, bookmarks, each tool, each
 /// reviewer, each curated comparison. Non-curated pairs and unknown slugs stay with
 /// `404.html` and the app.
 pub fn pages(catalog: &Catalog) -> Vec<Page> {
     let site = &catalog.site;
     let mut out = Vec::new();
-
-    let (title, description) = home_head(site);
-    // The same markup as the live home (pages/home.rs), box for box: the first view
-    // (src/first) makes this page live in place, and the app's takeover repaints
-    // identical boxes: no layout shift, no later largest paint.
-    let query = BrowseQuery::default();
-    let view = home::View {
-        query: &query,
-        weights: None,
-        bookmarks: &[],
+    let mut push = |route: String,
+                    file: String,
+                    (title, description): (String, String),
+                    preview: Option<String>| {
+        let preview = preview.unwrap_or_else(|| description.clone());
+        out.push(Page {
+            route,
+            file,
+            title,
+            description,
+            preview,
+        });
     };
-    let body = home::page(catalog, &view, &home::static_href, true);
-    out.push(Page {
-        route: "/".into(),
-        file: "index.html".into(),
-        title,
-        description: description.clone(),
-        preview: description,
-        body,
-    });
-
-    let (title, description) = bookmarks_head(site);
-    out.push(Page {
-        route: "/bookmarks".into(),
-        file: "bookmarks.html".into(),
-        title,
-        description: description.clone(),
-        preview: description,
-        body: "<div class=\"page page--bookmarks\"><div class=\"page__main\"><h1>Bookmarks</h1><p class=\"lede\">Saved in this browser only. Export them to keep a copy or move them to another device.</p></div></div>".into(),
-    });
-
+    push("/".into(), "index.html".into(), home_head(site), None);
+    push(
+        "/bookmarks".into(),
+        "bookmarks.html".into(),
+        bookmarks_head(site),
+        None,
+    );
     for t in &catalog.tools {
-        let (title, description) = tool_head(site, t);
-        // The live tool page's breadcrumb, card and facts (pages/tool.rs), box for box.
-        let mut body = format!(
-            "<div class=\"page page--tool\"><div class=\"page__main\"><nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><ol><li>{}</li><li aria-current=\"page\"><span class=\"sep\" aria-hidden=\"true\">/ </span>{}</li></ol></nav>{}<section aria-labelledby=\"about\"><h2 id=\"about\">About</h2><dl class=\"facts\"><dt>Vendor</dt><dd>{}</dd><dt>Pricing</dt><dd>{}</dd><dt>License</dt><dd>{}</dd><dt>Panel verdict</dt><dd>{}</dd><dt>Average score</dt><dd>{}</dd><dt>Last reviewed</dt><dd><time datetime=\"{}\">{}</time></dd></dl>",
-            a("/", "Tools"),
-            esc(&t.name),
-            card(t),
-            esc(&t.vendor),
-            esc(&t.pricing.summary),
-            esc(&t.license),
-            esc(&Tally::of(t).verdict_line()),
-            esc(&average_text(t, "no scores")),
-            esc(&t.last_reviewed),
-            esc(&t.last_reviewed),
+        let preview = verdict_text(&Tally::of(t));
+        push(
+            tool_path(&t.slug),
+            format!("tool/{}.html", t.slug),
+            tool_head(site, t),
+            Some(preview),
         );
-        if let Some(url) = &t.homepage {
-            body += &format!(
-                "<p><a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">Official site</a></p>",
-                esc(url)
-            );
-        }
-        body += "</section><h2 id=\"panel\">The panel</h2>";
-        body += &scorecard(catalog, &[t]);
-        body += "</div></div>";
-        out.push(Page {
-            route: tool_path(&t.slug),
-            file: format!("tool/{}.html", t.slug),
-            title,
-            description,
-            preview: verdict_text(t),
-            body,
-        });
     }
-
     for p in &catalog.personas {
-        let (title, description) = reviewer_head(site, p);
-        let mut body = format!(
-            "<div class=\"page page--reviewer\"><div class=\"page__main\"><p class=\"eyebrow\">The panel</p><h1>{}</h1><p class=\"lede\">{}</p><p>Looks for: {}</p><ul class=\"static-list\">",
-            esc(&p.name),
-            esc(&p.motto),
-            esc(&p.looks_for)
-        );
-        let mut ship = 0;
-        let mut total = 0;
-        for t in &catalog.tools {
-            if let Some(take) = t.take(&p.id) {
-                total += 1;
-                if take.verdict == Call::Ship {
-                    ship += 1;
-                }
-                body += &format!(
-                    "<li>{} <span class=\"muted\">· {}</span><p>{}</p></li>",
-                    a(&tool_path(&t.slug), &t.name),
-                    esc(&score_text(take.score, take.verdict.label())),
-                    esc(&take.text)
-                );
-            }
+        let (mut ship, mut total) = (0, 0);
+        for take in catalog.tools.iter().filter_map(|t| t.take(&p.id)) {
+            total += 1;
+            ship += usize::from(take.verdict == crate::domain::catalog::model::Call::Ship);
         }
-        body += "</ul></div></div>";
-        out.push(Page {
-            route: reviewer_path(&p.id),
-            file: format!("reviewer/{}.html", p.id),
-            title,
-            description,
-            preview: format!("{ship} ship / {} skip across {total} tools", total - ship),
-            body,
-        });
+        let preview = format!("{ship} ship / {} skip across {total} tools", total - ship);
+        push(
+            reviewer_path(&p.id),
+            format!("reviewer/{}.html", p.id),
+            reviewer_head(site, p),
+            Some(preview),
+        );
     }
-
     for c in &catalog.comparisons {
         let tools = catalog.tools_of(c);
         if tools.len() != c.tools.len() {
             continue;
         }
-        let (title, description) = compare_head(site, &tools);
-        let mut body = format!(
-            "<div class=\"page page--compare\"><div class=\"page__main\"><p class=\"eyebrow\">AI tool comparison</p><h1>{}</h1><p class=\"lede\">{}</p><table class=\"decision\"><thead><tr><th></th>",
-            esc(&heading(&tools)),
-            esc(&lede(&tools))
-        );
-        for t in &tools {
-            body += &format!("<th scope=\"col\">{}</th>", a(&tool_path(&t.slug), &t.name));
-        }
-        body += "</tr></thead><tbody>";
-        let rows: [(&str, Cell); 4] = [
-            ("Panel verdict", |t| Tally::of(t).verdict_line()),
-            ("Panel ship", |t| percent_text(Tally::of(t).ship_percent())),
-            ("Average score", |t| average_text(t, "—")),
-            ("Entry price", |t| t.pricing.entry.label().to_string()),
-        ];
-        for (label, cell) in rows {
-            body += &format!("<tr><th scope=\"row\">{label}</th>");
-            for t in &tools {
-                body += &format!("<td>{}</td>", esc(&cell(t)));
-            }
-            body += "</tr>";
-        }
-        body += "</tbody></table><h2>Reviewer scorecard</h2>";
-        body += &scorecard(catalog, &tools);
-        body += "</div></div>";
         let preview = tools
             .iter()
-            .map(|t| format!("{}: {}", t.name, verdict_text(t)))
+            .map(|t| format!("{}: {}", t.name, verdict_text(&Tally::of(t))))
             .collect::<Vec<_>>()
             .join(" — ");
         let route = compare_path(&c.tools);
-        out.push(Page {
-            file: format!("{}.html", route.trim_start_matches('/')),
-            route,
-            title,
-            description,
-            preview,
-            body,
-        });
+        let file = format!("{}.html", route.trim_start_matches('/'));
+        push(route, file, compare_head(site, &tools), Some(preview));
     }
     out
 }
@@ -330,25 +135,34 @@ const DESCRIPTION: (&str, &str, &str) = (
     "meta description",
 );
 const MAIN: (&str, &str, &str) = ("<main id=\"main\">", "</main>", "<main id=\"main\">");
+/// The shell's `#app`, which closes just before `</body>`.
+const APP: (&str, &str, &str) = ("<div id=\"app\">", "</body>", "<div id=\"app\">");
 
-/// The built shell (index.html from Trunk) with this page's head and content.
-pub fn render(shell: &str, page: &Page, site_url: &str, base: &str) -> Result<String, ShellError> {
-    let url = absolute(site_url, base, &page.route);
-    let image = absolute(site_url, base, "icons/icon-512.png");
+/// What a page puts into the shell.
+pub enum Content<'a> {
+    /// The whole of `#app` (skip link, header, main, footer).
+    App(&'a str),
+    /// Only `<main>`'s content; the shell's header stays.
+    Main(&'a str),
+}
+
+/// The built shell (index.html from Trunk) with this page's title and description, the
+/// extra head tags `head` (already HTML) and its content.
+pub fn fill_shell(
+    shell: &str,
+    page: &Page,
+    head: &str,
+    content: Content,
+) -> Result<String, ShellError> {
     let mut html = replace_between(shell, TITLE, &esc(&page.title))?;
     html = replace_between(&html, DESCRIPTION, &esc(&page.description))?;
-    let title = esc(&page.title);
-    let preview = esc(&page.preview);
-    let head = format!(
-        "  <link rel=\"canonical\" href=\"{url}\">\n  <meta property=\"og:type\" content=\"website\">\n  <meta property=\"og:site_name\" content=\"Ship or Skip\">\n  <meta property=\"og:title\" content=\"{title}\">\n  <meta property=\"og:description\" content=\"{preview}\">\n  <meta property=\"og:url\" content=\"{url}\">\n  <meta property=\"og:image\" content=\"{image}\">\n  <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  <meta name=\"twitter:description\" content=\"{preview}\">\n</head>",
-        url = esc(&url),
-        image = esc(&image),
-    );
-    html = html.replacen("</head>", &head, 1);
+    html = html.replacen("</head>", &format!("{head}\n</head>"), 1);
+    html = match content {
+        Content::Main(body) => replace_between(&html, MAIN, body)?,
+        Content::App(app) => replace_between(&html, APP, &format!("{app}</div>\n"))?,
+    };
     // The app keeps this content on screen until it can draw the same page live.
-    html = html.replacen("<div id=\"app\">", "<div id=\"app\" data-prerendered>", 1);
-    html = replace_between(&html, MAIN, &page.body)?;
-    Ok(html)
+    Ok(html.replacen("<div id=\"app\">", "<div id=\"app\" data-prerendered>", 1))
 }
 
 /// sitemap.xml of every prerendered page.
@@ -379,7 +193,7 @@ mod tests {
     use super::*;
     use crate::domain::testdata::shipped;
 
-    const SHELL: &str = "<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body><div id=\"app\"><main id=\"main\"><div class=\"skeleton\"></div></main></div></body></html>";
+    const SHELL: &str = "<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body><div id=\"app\"><header>h</header><main id=\"main\"><div class=\"skeleton\"></div></main></div>\n</body></html>";
 
     #[test]
     fn every_tool_reviewer_and_curated_comparison_has_a_page() {
@@ -397,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn a_comparison_page_carries_its_head_tags_and_figures() {
+    fn a_page_head_says_its_verdicts() {
         let c = shipped();
         let page = pages(&c)
             .into_iter()
@@ -405,40 +219,55 @@ mod tests {
                 p.route == "/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"
             })
             .unwrap();
-        let html = render(SHELL, &page, "https://example.github.io", "/ship-or-skip/").unwrap();
-        assert!(html.contains("<title>Mistral Medium 3 (72B Instruct) vs OpenRouter Model Fusion · Ship or Skip</title>"));
-        assert!(html.contains("<link rel=\"canonical\" href=\"https://example.github.io/ship-or-skip/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion\">"));
-        assert!(html.contains("<meta property=\"og:description\" content=\"Mistral Medium 3 (72B Instruct): Ship · 3 ship / 1 skip · 75%"));
-        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
-        assert!(html.contains("<td>Ship · 3 ship / 1 skip</td>"));
-        assert!(html.contains("88/100 · ship"));
-        assert!(html.contains("<div id=\"app\" data-prerendered>"));
-        assert!(!html.contains("skeleton"), "the skeleton is replaced");
+        assert_eq!(
+            page.title,
+            "Mistral Medium 3 (72B Instruct) vs OpenRouter Model Fusion · Ship or Skip"
+        );
+        assert!(
+            page.preview
+                .starts_with("Mistral Medium 3 (72B Instruct): Ship · 3 ship / 1 skip · 75%"),
+            "{}",
+            page.preview
+        );
     }
 
     #[test]
-    fn catalog_strings_are_escaped() {
-        let mut c = shipped();
-        c.tools[0].name = "<script>alert(1)</script>".into();
-        c.tools[0].tagline = "\"><img src=x onerror=alert(1)>".into();
-        let page = pages(&c)
-            .into_iter()
-            .find(|p| p.route == tool_path(&c.tools[0].slug))
-            .unwrap();
-        let html = render(SHELL, &page, "https://x.test", "/").unwrap();
-        assert!(!html.contains("<script>alert"), "{html}");
-        assert!(!html.contains("<img src=x"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    fn the_shell_takes_the_whole_app_or_only_main() {
+        let page = pages(&shipped()).remove(1);
+        let html = fill_shell(SHELL, &page, "<meta name=\"k\">", Content::App("<p>a</p>")).unwrap();
+        assert!(
+            html.contains("<div id=\"app\" data-prerendered><p>a</p></div>\n</body>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<title>Bookmarks · Ship or Skip</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<meta name=\"k\">\n</head>"), "{html}");
+        let html = fill_shell(SHELL, &page, "", Content::Main("<p>m</p>")).unwrap();
+        assert!(
+            html.contains("<header>h</header><main id=\"main\"><p>m</p></main>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_title_cannot_break_out_of_the_head() {
+        let mut page = pages(&shipped()).remove(1);
+        page.title = "</title><script>alert(1)</script>".into();
+        page.description = "\"><script>alert(2)</script>".into();
+        let html = fill_shell(SHELL, &page, "", Content::App("")).unwrap();
+        assert!(!html.contains("<script>"), "{html}");
     }
 
     #[test]
     fn a_shell_without_main_is_refused() {
         let page = pages(&shipped()).remove(0);
-        let err = render(
+        let err = fill_shell(
             "<html><head><title>x</title><meta name=\"description\" content=\"\"></head></html>",
             &page,
-            "https://x.test",
-            "/",
+            "",
+            Content::Main(""),
         );
         assert_eq!(
             err.unwrap_err().to_string(),

@@ -30,6 +30,7 @@ pub fn BookmarkButton(
             type="button"
             class="toggle bookmark-button"
             data-slug=slug.clone()
+            disabled=!store.known
             aria-pressed=move || on.get().to_string()
             on:click=move |_| store.toggle_bookmark(&slug)
         >
@@ -62,6 +63,7 @@ pub fn VoteButtons(
             <button
                 type="button"
                 class=format!("toggle vote-button vote-button--{}", call.as_str())
+                disabled=!store.known
                 aria-pressed=move || (mine.get() == Some(call)).to_string()
                 on:click=move |_| {
                     let next = if mine.get_untracked() == Some(call) { None } else { Some(call) };

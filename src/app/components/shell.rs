@@ -12,6 +12,11 @@ use crate::domain::reader::store::Theme;
 
 /// Whether the system asks for a dark theme.
 fn system_prefers_dark() -> bool {
+    // Ahead of time the reader's system is unknown: the page's inline script sets the
+    // theme before the first paint, and the app corrects the toggle.
+    if !cfg!(target_arch = "wasm32") {
+        return false;
+    }
     window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
@@ -58,13 +63,17 @@ pub fn Header() -> impl IntoView {
                 <a href=nav.href("/")>"Browse"</a>
                 <a href=nav.href("/bookmarks")>
                     "Bookmarks"
-                    <span class="count" aria-label=move || format!("{} bookmarked", count())>
-                        {count}
-                    </span>
+                    {if store.known {
+                        view! { <span class="count" aria-label=move || format!("{} bookmarked", count())>{count}</span> }.into_any()
+                    } else {
+                        // Unknown ahead of time: a figure-wide space holds the count's place.
+                        view! { <span class="count count--pending" aria-hidden="true">"\u{2007}"</span> }.into_any()
+                    }}
                 </a>
                 <button
                     type="button"
                     class="theme-toggle"
+                    disabled=!store.known
                     aria-pressed=move || dark.get().to_string()
                     title="Dark theme"
                     on:click=move |_| {

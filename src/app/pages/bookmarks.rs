@@ -44,6 +44,9 @@ pub fn BookmarksPage() -> impl IntoView {
     let imported = RwSignal::new(false);
 
     let list = move || {
+        if !store.known {
+            return view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
+        }
         let items = sorted_newest_first(&store.bookmarks.get());
         if items.is_empty() {
             return view! {

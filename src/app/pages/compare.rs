@@ -152,7 +152,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
             })
             .collect_view()
     });
-    let link = location().origin().unwrap_or_default() + &nav.href(&compare_path(&slugs));
+    let link = nav.absolute(&compare_path(&slugs));
     let pick = view! { <WhichWouldYouShip tools=tools.clone() slugs=slugs.clone()/> };
     let mut reversed = slugs.clone();
     reversed.reverse();
@@ -226,6 +226,7 @@ fn WhichWouldYouShip(
                     type="button"
                     class="toggle pick-button"
                     data-slug=slug.clone()
+                    disabled=!store.known
                     aria-pressed=move || (picked.get().as_deref() == Some(me.as_str())).to_string()
                     on:click=move |_| {
                         let again = picked.get_untracked().as_deref() == Some(slug.as_str());

@@ -91,10 +91,10 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
     });
     // The verdict badge the build wrote for this tool, and the HTML to embed it elsewhere.
     let badge = {
-        let origin = location().origin().unwrap_or_default();
-        let page_url = origin.clone() + &nav.href(&tool_path(&tool.slug));
-        let badge_path = nav.href(&("/".to_string() + &opendata::badge_file(&tool.slug)));
-        let snippet = opendata::embed_snippet(&tool, &page_url, &(origin + &badge_path));
+        let page_url = nav.absolute(&tool_path(&tool.slug));
+        let badge = "/".to_string() + &opendata::badge_file(&tool.slug);
+        let badge_path = nav.href(&badge);
+        let snippet = opendata::embed_snippet(&tool, &page_url, &nav.absolute(&badge));
         view! {
             <section class="box badge" aria-labelledby="badge">
                 <h2 id="badge">"Badge"</h2>

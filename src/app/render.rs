@@ -1,0 +1,267 @@
+//! The static pages' HTML, rendered natively at build time (`catalog pages`) from the
+//! same components the browser runs ([`Frame`] and the pages), for a reader who has
+//! saved nothing: the reader's controls are drawn disabled until the app, which knows
+//! their state, takes over (`Store::provide_blank`). So the page a crawler, a link
+//! preview or a reader without JavaScript gets is the page the app then draws.
+//!
+//! Home is the exception: its static page is `domain::home`'s, which home's first view
+//! (`src/first`) makes live in place.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+
+use crate::app::data::{CatalogCtx, Readers};
+use crate::app::lazy::{check, load_search_picker, read_detail, read_index, PickerCode};
+use crate::app::pages::{
+    bookmarks::BookmarksPage, compare::ComparePage, not_found::NotFound, reviewer::ReviewerPage,
+    tool::ToolPage,
+};
+use crate::app::pwa::Pwa;
+use crate::app::router::Nav;
+use crate::app::store::Store;
+use crate::app::Frame;
+use crate::domain::catalog::model::Catalog;
+use crate::domain::explore::routes::Route;
+use crate::domain::home;
+use crate::domain::prerender::{absolute, fill_shell, Content, Page, ShellError};
+
+/// Where the pages are published: `site_url` (scheme and host) and the base path.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub url: String,
+    pub base: String,
+}
+
+/// The built shell `shell` (Trunk's index.html) holding `page` of `catalog`.
+pub fn page_html(
+    shell: &str,
+    catalog: &Arc<Catalog>,
+    page: &Page,
+    site: &Site,
+) -> Result<String, ShellError> {
+    let head = head_html(page, site);
+    match Route::parse(&page.route) {
+        Route::Home => {
+            let query = Default::default();
+            let view = home::View {
+                query: &query,
+                weights: None,
+                bookmarks: &[],
+            };
+            let body = home::page(catalog, &view, &home::static_href, true);
+            fill_shell(shell, page, &head, Content::Main(&body))
+        }
+        route => {
+            let app = app_html(catalog, &route, site);
+            fill_shell(shell, page, &head, Content::App(&app))
+        }
+    }
+}
+
+/// The inside of `#app` for `route`: what `App` draws there for a reader with nothing
+/// saved, once the catalog is in.
+pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(|| {
+        let origin = site.url.trim_end_matches('/');
+        Nav::provide_at(&site.base, &route.path(), "", origin);
+        let readers = Readers {
+            read_index,
+            check,
+            read_detail,
+        };
+        CatalogCtx::provide_ready(readers, catalog.clone());
+        Store::provide_blank();
+        Pwa::provide_static();
+        provide_context(PickerCode(load_search_picker));
+        let page = match route.clone() {
+            Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),
+            Route::Compare(slugs) => view! { <ComparePage slugs/> }.into_any(),
+            Route::Reviewer(persona) => view! { <ReviewerPage persona/> }.into_any(),
+            Route::Bookmarks => view! { <BookmarksPage/> }.into_any(),
+            Route::Home | Route::NotFound => view! { <NotFound/> }.into_any(),
+        };
+        view! { <Frame page/> }.to_html()
+    });
+    owner.cleanup();
+    html
+}
+
+/// The page's link-preview tags: canonical URL, Open Graph and Twitter card.
+fn head_html(page: &Page, site: &Site) -> String {
+    let url = absolute(&site.url, &site.base, &page.route);
+    let image = absolute(&site.url, &site.base, "icons/icon-512.png");
+    let (title, preview) = (page.title.clone(), page.preview.clone());
+    // Open Graph's `property` is no HTML attribute the view macro knows.
+    let og = |property: &'static str, content: String| {
+        leptos::html::meta()
+            .add_any_attr(custom_attribute("property", property))
+            .add_any_attr(custom_attribute("content", content))
+    };
+    view! {
+        <link rel="canonical" href=url.clone()/>
+        {og("og:type", "website".into())}
+        {og("og:site_name", "Ship or Skip".into())}
+        {og("og:title", title.clone())}
+        {og("og:description", preview.clone())}
+        {og("og:url", url)}
+        {og("og:image", image)}
+        <meta name="twitter:card" content="summary"/>
+        <meta name="twitter:title" content=title/>
+        <meta name="twitter:description" content=preview/>
+    }
+    .to_html()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::prerender::pages;
+    use crate::domain::testdata::shipped;
+
+    const SHELL: &str = "<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body><div id=\"app\"><main id=\"main\"><div class=\"skeleton\"></div></main></div>\n</body></html>";
+
+    fn site() -> Site {
+        Site {
+            url: "https://example.github.io".into(),
+            base: "/ship-or-skip/".into(),
+        }
+    }
+
+    fn render(catalog: crate::domain::catalog::model::Catalog, route: &str) -> String {
+        let catalog = Arc::new(catalog);
+        let page = pages(&catalog)
+            .into_iter()
+            .find(|p| p.route == route)
+            .unwrap_or_else(|| panic!("no page {route}"));
+        page_html(SHELL, &catalog, &page, &site()).unwrap()
+    }
+
+    /// The text of `html` without its tags, whitespace collapsed.
+    fn words(html: &str) -> String {
+        let mut out = String::new();
+        let mut tag = false;
+        for ch in html.chars() {
+            match ch {
+                '<' => tag = true,
+                '>' => {
+                    tag = false;
+                    out.push(' ');
+                }
+                c if !tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_comparison_is_the_whole_live_page() {
+        let html = render(
+            shipped(),
+            "/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
+        );
+        let text = words(&html);
+        // The head, for link previews.
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://example.github.io/ship-or-skip/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion\">"), "{html}");
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(html.contains("<meta property=\"og:description\" content=\"Mistral Medium 3 (72B Instruct): Ship · 3 ship / 1 skip · 75%"), "{html}");
+        // The page as the app draws it: cards, the whole decision table, the scorecard.
+        assert_eq!(html.matches("<article ").count(), 2, "{html}");
+        assert!(html.contains("class=\"card__description\""), "{html}");
+        for row in [
+            "Panel verdict",
+            "Panel ship",
+            "Average score",
+            "Community",
+            "Pricing",
+            "Best for",
+            "Category",
+        ] {
+            assert!(text.contains(&format!("{row} ")), "no {row} row: {text}");
+        }
+        assert!(text.contains("Ship · 3 ship / 1 skip"), "{text}");
+        assert!(text.contains("88/100"), "{text}");
+        assert!(text.contains("Which would you ship?"), "{text}");
+        // Header and footer from the same components; links under the base.
+        assert!(html.contains("class=\"site-header\""), "{html}");
+        assert!(html.contains("class=\"site-footer\""), "{html}");
+        assert!(
+            html.contains("href=\"/ship-or-skip/reviewer/skeptic\""),
+            "{html}"
+        );
+        // The link to copy is absolute.
+        assert!(html.contains("https://example.github.io/ship-or-skip/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"));
+        assert!(html.contains("<div id=\"app\" data-prerendered>"));
+        assert!(
+            !html.contains("skeleton"),
+            "the skeleton is replaced: {html}"
+        );
+    }
+
+    #[test]
+    fn the_readers_controls_wait_for_the_app() {
+        let html = render(shipped(), "/tool/mistral-3b");
+        for class in [
+            "toggle bookmark-button",
+            "toggle vote-button vote-button--ship",
+            "theme-toggle",
+        ] {
+            let at = html
+                .find(&format!("class=\"{class}\""))
+                .unwrap_or_else(|| panic!("no {class}: {html}"));
+            let start = html[..at].rfind('<').unwrap();
+            let tag = &html[start..at + html[at..].find('>').unwrap()];
+            assert!(
+                tag.contains("disabled"),
+                "{class} is live before the app: {tag}"
+            );
+        }
+        assert!(html.contains("count count--pending"), "{html}");
+        assert!(
+            !html.contains("No bookmarks yet"),
+            "the reader's bookmarks are unknown: {html}"
+        );
+    }
+
+    #[test]
+    fn every_page_renders_its_own_figures() {
+        let c = shipped();
+        for page in pages(&c) {
+            let html = render(c.clone(), &page.route);
+            assert!(
+                html.contains(&format!(
+                    "<title>{}</title>",
+                    page.title.replace('&', "&amp;")
+                )),
+                "{}",
+                page.route
+            );
+            assert!(
+                !html.contains("class=\"skeleton\""),
+                "{}: {html}",
+                page.route
+            );
+            assert!(!html.contains("load-error"), "{}: {html}", page.route);
+        }
+        let reviewer = words(&render(c.clone(), "/reviewer/skeptic"));
+        assert!(reviewer.contains("Skeptic"), "{reviewer}");
+    }
+
+    #[test]
+    fn catalog_strings_are_escaped() {
+        let mut c = shipped();
+        c.tools[0].name = "<script>alert(1)</script>".into();
+        c.tools[0].tagline = "\"><img src=x onerror=alert(1)>".into();
+        let route = crate::domain::explore::routes::tool_path(&c.tools[0].slug);
+        let html = render(c, &route);
+        assert!(!html.contains("<script>alert"), "{html}");
+        assert!(!html.contains("<img src=x"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+    }
+}
