@@ -2,6 +2,8 @@
 #   make serve   serve the app with the shipped catalog at http://127.0.0.1:8080/
 #   make test    run every test (native, catalog check, wasm in Chromium, end-to-end in
 #                Chromium, Firefox and WebKit; E2E_ENGINES=firefox,webkit narrows it)
+#   make e2e     the end-to-end scenarios alone; E2E_ONLY=seed_comparisons,storage runs the
+#                scenarios whose name or area starts with one of the words (make test too)
 #   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path)
 #   make lint    cargo fmt --check and clippy -D warnings
 #   make sizes   gzip size of every file in dist/
@@ -18,7 +20,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy floor
+.PHONY: serve build test e2e lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy floor
 
 setup:
 	@scripts/setup.sh
@@ -56,6 +58,10 @@ test: setup-browser e2e-dist
 	cargo run --locked --quiet --bin catalog -- check public/catalog.json
 	E2E_DIST=$(E2E_DIST) E2E_DIST_ROOT=$(E2E_DIST_ROOT) cargo test --locked --no-fail-fast
 	$(MAKE) --no-print-directory wasm-test
+
+# The end-to-end scenarios only (tests/e2e/): `cargo test --test e2e -- --list` names them.
+e2e: setup-browser e2e-dist
+	E2E_DIST=$(E2E_DIST) E2E_DIST_ROOT=$(E2E_DIST_ROOT) cargo test --locked --test e2e
 
 wasm-test:
 	cargo test --locked --target wasm32-unknown-unknown --test browser

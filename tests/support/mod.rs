@@ -456,6 +456,12 @@ impl Browser {
         };
     }
 
+    /// Serves every file as built again: no override, nothing held back.
+    pub fn serve_as_built(&self) {
+        self._server.overrides.lock().expect("overrides").clear();
+        self._server.stalled.lock().expect("stalled").clear();
+    }
+
     /// Holds back the answer to a base-relative path until called again with `false`.
     pub fn stall_file(&self, path: &str, stall: bool) {
         let key = format!("{}{path}", self.base);
@@ -622,5 +628,26 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         } else {
             std::fs::copy(e.path(), dest).expect("copy");
         }
+    }
+}
+
+/// Requests of the page so far for files whose name contains `part`.
+pub const REQUESTED: &str =
+    "return performance.getEntriesByType('resource').filter(r => r.name.includes(arguments[0])).length";
+
+/// Unregisters every service worker, true once none is left. The live app queued its own
+/// `register` at start-up, and a register job that runs after `unregister` revives the
+/// registration: registering again first waits for the app's job (jobs for one scope run
+/// in order).
+pub const UNREGISTER_WORKERS: &str = "return navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.getRegistrations()).then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => navigator.serviceWorker.getRegistrations()).then(rs => rs.length === 0)";
+
+/// The page without its module loader script (the app never starts).
+pub fn without_loader(html: &str) -> String {
+    let Some(i) = html.find("<script type=\"module\">") else {
+        return html.to_string();
+    };
+    match html[i..].find("</script>") {
+        Some(j) => format!("{}{}", &html[..i], &html[i + j + "</script>".len()..]),
+        None => html.to_string(),
     }
 }

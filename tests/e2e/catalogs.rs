@@ -1,0 +1,185 @@
+//! Catalogs other than the shipped one: a bad tool, not JSON, a split catalog, and one
+//! full of script payloads.
+
+use crate::support::{dist_dir, Browser, REQUESTED};
+use crate::Steps;
+
+pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        // One invalid tool: the rest shows, with a notice naming it.
+        let mut cat: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap(),
+        )
+        .unwrap();
+        cat["tools"][2]["panel"][0]["score"] = serde_json::json!(140);
+        b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
+        b.goto("").await;
+        assert_eq!(b.text("p.count").await, "5 tools");
+        let notice = b.text(".notices").await;
+        // The tool, and the curated comparison that needs it.
+        assert!(
+            notice.contains("2 catalog entries could not be shown"),
+            "{notice}"
+        );
+        let why = b
+            .js("return document.querySelector('.notices details').textContent")
+            .await;
+        let why = why.as_str().unwrap();
+        assert!(
+            why.contains("tools[2].panel[0].score: score 140 is out of range"),
+            "{why}"
+        );
+        assert!(
+            why.contains("comparisons[2].tools[0]: unknown or skipped tool \"mistral-3b\""),
+            "{why}"
+        );
+        // Not JSON at all: a readable error page with a retry that recovers.
+        b.override_file("catalog.json", Some(b"<html>oops</html>"));
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(b.text("h1").await, "The catalog could not be loaded");
+        let what = b.text(".load-error__what").await;
+        assert!(
+            what.contains("not valid JSON") && what.contains("line 1, column 1"),
+            "{what}"
+        );
+        b.override_file("catalog.json", None);
+        b.click(".load-error button").await;
+        assert_eq!(b.wait_text("h1", "Mistral 3B").await, "Mistral 3B");
+    })
+}
+
+/// A split catalog (docs/catalog.md): lists from the index alone (read by the index
+/// chunk's code, fetched once), each tool's texts from its own file on demand, and a
+/// broken tool file explained without taking the site down. (A broken index chunk:
+/// `first_view::chunks_on_demand`, which runs without a worker.)
+pub fn split_catalog(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
+        let catalog = ship_or_skip::domain::catalog::validate::load(&text)
+            .unwrap()
+            .catalog;
+        let files = ship_or_skip::domain::catalog::split::split(&catalog).unwrap();
+        let detail = |slug: &str| {
+            files
+                .details
+                .iter()
+                .find(|(s, _)| s == slug)
+                .unwrap()
+                .1
+                .clone()
+        };
+        b.override_file("catalog.json", Some(files.head.as_bytes()));
+        b.override_file("catalog-index.json", Some(files.index.as_bytes()));
+        b.override_file(
+            "tools/mistral-3b.json",
+            Some(detail("mistral-3b").as_bytes()),
+        );
+        b.override_file("tools/mistral-3-1.json", Some(b"{"));
+        b.goto("?q=mistarl").await;
+        assert_eq!(b.text("#app p.count").await, "5 of 6 tools match");
+        assert_eq!(
+            b.client
+                .execute(REQUESTED, vec![serde_json::json!("split_index-")])
+                .await
+                .expect("script"),
+            1,
+            "the index chunk"
+        );
+        // The take's text is only in the tool's own file.
+        let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(b.wait_text("#app h1", "Mistral 3B").await, "Mistral 3B");
+        let body = b
+            .wait_text("#app .scorecard", &take[..take.len().min(40)])
+            .await;
+        assert!(body.contains(&take[..take.len().min(40)]), "{body}");
+        // A broken tool file: a readable error, then a retry that recovers.
+        b.goto("tool/mistral-3-1").await;
+        let h1 = b.wait_text("#app h1", "reviews could not be loaded").await;
+        assert_eq!(h1, "This page's reviews could not be loaded");
+        assert!(b.text(".load-error__what").await.contains("not valid JSON"));
+        b.override_file(
+            "tools/mistral-3-1.json",
+            Some(detail("mistral-3-1").as_bytes()),
+        );
+        b.click(".load-error button").await;
+        assert_eq!(b.wait_text("#app h1", "Mistral 3.1").await, "Mistral 3.1");
+        for f in [
+            "catalog.json",
+            "catalog-index.json",
+            "tools/mistral-3b.json",
+            "tools/mistral-3-1.json",
+        ] {
+            b.override_file(f, None);
+        }
+    })
+}
+
+pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        // Script payloads in every text field a page shows, and a javascript: homepage.
+        let payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">";
+        let mut cat: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap(),
+        )
+        .unwrap();
+        cat["site"]["tagline"] = payload.into();
+        for tool in cat["tools"].as_array_mut().unwrap() {
+            for field in [
+                "name",
+                "vendor",
+                "category",
+                "tagline",
+                "description",
+                "license",
+            ] {
+                tool[field] = format!("{}{payload}", tool[field].as_str().unwrap()).into();
+            }
+            tool["pricing"]["summary"] = payload.into();
+            for take in tool["panel"].as_array_mut().unwrap() {
+                take["text"] = payload.into();
+            }
+        }
+        cat["tools"][0]["homepage"] = "javascript:window.__pwned=1".into();
+        for persona in cat["personas"].as_array_mut().unwrap() {
+            persona["motto"] = payload.into();
+        }
+        b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
+        for page in [
+            "",
+            "tool/mistral-3b",
+            "compare/mistral-3b-vs-openrouter-model-fusion",
+            "reviewer/skeptic",
+        ] {
+            b.goto(page).await;
+            b.text("h1").await;
+            assert!(
+                b.wait_js(
+                    "return document.body.innerText.includes('<script>window.__pwned')",
+                    10
+                )
+                .await,
+                "{page}: the payload is not shown as text"
+            );
+            let state = b
+                .js("return [window.__pwned === undefined, document.querySelectorAll('a[href^=\"javascript:\"], #app script, #app img[onerror]').length]")
+                .await;
+            assert_eq!(state, serde_json::json!([true, 0]), "{page}");
+        }
+        b.override_file("catalog.json", None);
+        // The policy itself: an inline handler injected into the page does not run.
+        b.goto("").await;
+        let csp = b
+            .js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+            .await;
+        let csp = csp.as_str().unwrap_or_default().to_string();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+                && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        b.js("document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,x\" onerror=\"window.__pwned=1\"><img src=\"nope.png\" onerror=\"window.__pwned=1\">'); return 0").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(b.js("return window.__pwned === undefined").await, true);
+    })
+}

@@ -1,0 +1,299 @@
+//! Tool and reviewer pages, unknown addresses, deep links under the sub-path, badges and
+//! open data, and the prerendered pages: the files served, and the app taking them over.
+
+use crate::support::{dist_dir, server, without_loader, Browser, BASE, UNREGISTER_WORKERS};
+use crate::Steps;
+
+pub fn unknown_pages(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3c-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text("h1").await, "Comparison not found");
+        let body = b.text(".not-found").await;
+        assert!(
+            body.contains("mistral-3c") && body.contains("Did you mean"),
+            "{body}"
+        );
+        b.click(".suggestions a").await;
+        assert!(b
+            .wait_text("h1", " vs ")
+            .await
+            .contains(" vs OpenRouter Model Fusion"));
+        b.goto("no/such/page").await;
+        assert_eq!(b.text("h1").await, "Page not found");
+        b.click(".not-found a.button").await;
+        assert_eq!(b.wait_text("h1", "Ship or Skip").await, "Ship or Skip");
+    })
+}
+
+pub fn tool_page(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("tool/mistral-medium-3-72b-instruct").await;
+        assert_eq!(b.text("h1").await, "Mistral Medium 3 (72B Instruct)");
+        let about = b.text(".facts").await;
+        assert!(about.contains("Ship · 3 ship / 1 skip"), "{about}");
+        let alts = b.text(".alternatives").await;
+        assert!(
+            alts.contains("Qwen2.5-72B-Instruct") && alts.contains("Llama 3.3 70B"),
+            "{alts}"
+        );
+        let takes = b.texts("table.scorecard tbody td").await;
+        assert_eq!(takes.len(), 5);
+        assert!(takes[3].starts_with("55/100 · skip"));
+        assert_eq!(takes[4], "No panel take");
+        // Curated comparison link goes to the comparison, client-side.
+        b.click("#curated ~ ul a").await;
+        assert_eq!(
+            b.wait_text("h1", " vs ").await,
+            "Mistral Medium 3 (72B Instruct) vs OpenRouter Model Fusion"
+        );
+    })
+}
+
+pub fn reviewer_page(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("reviewer/skeptic").await;
+        assert_eq!(b.text("h1").await, "Skeptic");
+        assert_eq!(b.text("p.count").await, "6 tools, 5 shipped");
+        b.goto("reviewer/founder?category=Developer+Tools").await;
+        assert_eq!(b.text("p.count").await, "5 tools, 4 shipped");
+        b.goto("reviewer/creator?category=Writing").await;
+        assert_eq!(b.text("p.count").await, "0 tools, 0 shipped");
+        b.goto("reviewer/nobody").await;
+        assert_eq!(b.text("h1").await, "Page not found");
+    })
+}
+
+pub fn deep_link_reload(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        b.reload().await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        // Every in-app link carries the base path.
+        let hrefs = b
+            .js("return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(h => h.startsWith('/'))")
+            .await;
+        for h in hrefs.as_array().expect("array") {
+            assert!(
+                h.as_str().unwrap().starts_with(BASE),
+                "link without base: {h}"
+            );
+        }
+    })
+}
+
+pub fn badges_and_open_data(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("tool/mistral-3b").await;
+        // The badge the build wrote, shown on the page (it loaded: it has a width).
+        let img = ".badge img[alt='Ship or Skip verdict for Mistral 3B: Ship · 100%']";
+        b.find(img).await;
+        assert!(
+            b.wait_js(&format!("const i = document.querySelector(\"{img}\"); return i.complete && i.naturalWidth > 0"), 10)
+                .await,
+            "the badge image did not load"
+        );
+        let snippet = b
+            .js("return document.querySelector('.badge textarea').value")
+            .await;
+        let site = format!("{}{}", b.origin, b.base);
+        assert_eq!(
+            snippet,
+            format!(
+                "<a href=\"{site}tool/mistral-3b\"><img src=\"{site}badges/mistral-3b.svg\" alt=\"Ship or Skip verdict for Mistral 3B: Ship · 100%\" height=\"20\"></a>"
+            )
+        );
+        // The footer's open-data CSV is there and lists every tool.
+        let csv = b
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 fetch(document.querySelector('footer a[download]').href).then(r => r.text()).then(done, e => done('error ' + e));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let csv = csv.as_str().unwrap();
+        assert!(csv.starts_with("slug,name,vendor,"), "{csv}");
+        assert_eq!(csv.lines().count(), 7);
+        // The feed is linked from every page's head.
+        assert_eq!(
+            b.js("return document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').getAttribute('href')").await,
+            "feed.xml"
+        );
+    })
+}
+
+pub fn prerendered_takeover(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+            .await;
+        assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
+        // One page on screen: the static copy is gone, the live app is `#app`.
+        let state = b
+            .js("return [document.querySelectorAll('h1').length, document.querySelectorAll('[data-prerendered], #app-live').length, document.querySelectorAll('#app').length, document.querySelectorAll('main').length]")
+            .await;
+        assert_eq!(state, serde_json::json!([1, 0, 1, 1]));
+        // The served HTML had the page before any script ran.
+        let raw = b
+            .js("return fetch(location.href, {cache: 'no-store'}).then(r => r.text())")
+            .await;
+        let raw = raw.as_str().unwrap_or_default();
+        assert!(
+            raw.contains("<h1>Mistral 3B vs OpenRouter Model Fusion</h1>")
+                && raw.contains("data-prerendered"),
+            "raw HTML: {}",
+            &raw[..raw.len().min(300)]
+        );
+    })
+}
+
+/// The boxes of what the first screen shows, for `prerendered_layout`.
+const FIRST_SCREEN_BOXES: &str = "return [...document.querySelectorAll(
+  '#app header.site-header, #app main h1, #app main .lede, #app ul.latest > li, #app ul.latest p, #app ol.divisive > li, '
+  + '#app .breadcrumb, #app .card__top, #app .card__tagline, #app .card__figures, #app .card__reviewed, #app .card__split, '
+  + '#app .card__description, #app .card__actions')]
+  .map(e => { const r = e.getBoundingClientRect();
+    return [e.tagName + '.' + e.className, Math.round(r.top), Math.round(r.left), Math.round(r.width), Math.round(r.height)]; });";
+
+/// Issue 9: a prerendered page and the live page that replaces it lay out the first
+/// screen box for box, so the takeover moves nothing and paints nothing larger (a larger
+/// box is a new "largest contentful paint", seconds later on a phone). The static copy
+/// is measured with its loader script removed, so it stays static; the service worker
+/// goes first, or it would answer from its copy of the build.
+pub fn prerendered_layout(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        // A phone's width, where the lines wrap most and Lighthouse measures.
+        let (w, h) = b.client.get_window_size().await.expect("window size");
+        b.client
+            .set_window_size(412, 900)
+            .await
+            .expect("narrow window");
+        b.goto("").await;
+        for (path, file) in [
+            ("", "index.html"),
+            ("tool/mistral-3b", "tool/mistral-3b.html"),
+        ] {
+            let html = std::fs::read_to_string(dist_dir().join(file)).expect("static page");
+            let frozen = without_loader(&html);
+            assert!(frozen.len() < html.len(), "{file}: no loader script found");
+            // No worker may serve the frozen page from its cache.
+            let gone = b.js(UNREGISTER_WORKERS).await;
+            assert_eq!(gone, true, "a service worker is still registered");
+            b.override_file(path, Some(frozen.as_bytes()));
+            b.client.goto(&b.url(path)).await.expect("navigation");
+            b.find("#app[data-prerendered] main h1").await;
+            assert_eq!(
+                b.js("return navigator.serviceWorker.controller === null && !document.querySelector('#app[data-live]')").await,
+                true,
+                "{file}: the frozen page was served by a worker or taken over"
+            );
+            let frozen_boxes = b.js(FIRST_SCREEN_BOXES).await;
+            b.override_file(path, None);
+            b.goto(path).await;
+            let live_boxes = b.js(FIRST_SCREEN_BOXES).await;
+            assert!(
+                frozen_boxes.as_array().is_some_and(|a| a.len() >= 8),
+                "{file}: {frozen_boxes}"
+            );
+            assert_eq!(frozen_boxes, live_boxes, "{file}: static, then live");
+        }
+        b.client
+            .set_window_size(w as u32, h as u32)
+            .await
+            .expect("window size back");
+    })
+}
+
+/// Issue 11: every known route is a file GitHub Pages serves with 200, carrying its own
+/// title, description, preview tags and figures; everything else stays 404.html.
+pub fn static_routes() {
+    use ship_or_skip::domain::{base::escape::xml_escape, catalog::validate, prerender};
+    let root = dist_dir();
+    let catalog = validate::load(&std::fs::read_to_string(root.join("catalog.json")).unwrap())
+        .unwrap()
+        .catalog;
+    let pages = prerender::pages(&catalog);
+    assert_eq!(
+        pages.len(),
+        2 + catalog.tools.len() + catalog.personas.len() + catalog.comparisons.len()
+    );
+    for page in &pages {
+        let url = format!("{BASE}{}", page.route.trim_start_matches('/'));
+        let (status, file) = server::resolve(&root, BASE, &url);
+        assert_eq!(status, 200, "{url}");
+        let html = std::fs::read_to_string(file.unwrap()).unwrap();
+        for needle in [
+            format!("<title>{}</title>", xml_escape(&page.title)),
+            format!(
+                "<meta name=\"description\" content=\"{}\">",
+                xml_escape(&page.description)
+            ),
+            format!(
+                "<meta property=\"og:description\" content=\"{}\">",
+                xml_escape(&page.preview)
+            ),
+            "<link rel=\"canonical\" href=\"http".to_string(),
+            "<meta name=\"twitter:card\"".to_string(),
+            "<div id=\"app\" data-prerendered>".to_string(),
+        ] {
+            assert!(html.contains(&needle), "{url}: no {needle}");
+        }
+        assert_eq!(html.matches("<title>").count(), 1, "{url}");
+    }
+    for tool in &catalog.tools {
+        let (_, file) = server::resolve(&root, BASE, &format!("{BASE}tool/{}", tool.slug));
+        let html = std::fs::read_to_string(file.unwrap()).unwrap();
+        let verdict = ship_or_skip::domain::panel::verdict::Tally::of(tool).verdict_line();
+        assert!(html.contains(&verdict), "tool/{}: {verdict}", tool.slug);
+        assert!(html.contains(&xml_escape(&tool.name)));
+    }
+    let seed = server::resolve(
+        &root,
+        BASE,
+        &format!("{BASE}compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"),
+    );
+    let html = std::fs::read_to_string(seed.1.unwrap()).unwrap();
+    assert!(
+        html.contains("verdict-cell--ship\">Ship · 3 ship / 1 skip</td>")
+            && html.contains("88/100 · ship")
+            && html.contains("Best for"),
+        "the seed comparison's figures and rows in its static page"
+    );
+    // Non-curated pairs and unknown tools: 404.html, the app decides.
+    let other = server::resolve(
+        &root,
+        BASE,
+        &format!("{BASE}compare/mistral-3b-vs-mistral-3-1"),
+    );
+    assert_eq!(other.0, 404);
+    assert!(!std::fs::read_to_string(other.1.unwrap())
+        .unwrap()
+        .contains("data-prerendered"));
+    assert_eq!(
+        server::resolve(&root, BASE, &format!("{BASE}tool/nope")).0,
+        404
+    );
+    let sitemap = std::fs::read_to_string(root.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len());
+    let robots = std::fs::read_to_string(root.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: http") && robots.contains("/ship-or-skip/sitemap.xml"));
+}
+
+pub fn unknown_paths_404() {
+    let root = dist_dir();
+    assert_eq!(server::resolve(&root, BASE, "/ship-or-skip/").0, 200);
+    assert_eq!(
+        server::resolve(&root, BASE, "/ship-or-skip/catalog.json").0,
+        200
+    );
+    let (status, file) = server::resolve(&root, BASE, "/ship-or-skip/compare/a-vs-b");
+    assert_eq!(status, 404);
+    assert!(file.unwrap().ends_with("404.html"));
+    assert_eq!(
+        server::resolve(&root, BASE, "/ship-or-skip/../Cargo.toml").0,
+        404
+    );
+}
