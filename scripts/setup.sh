@@ -31,7 +31,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# The wasm splitter (scripts/split-wasm.sh): the pages other than home in a chunk of their own.
+# The wasm splitter (`catalog site`, src/bin/catalog/site.rs): the pages other than home in a chunk of their own.
 WSPLIT_VERSION=0.2.4
 # (It has no --version: cargo's list of installed crates tells.)
 if ! command -v wasm-split-cli >/dev/null \

@@ -1,5 +1,5 @@
 // Ship or Skip service worker: the whole build precached under one build id, so a page
-// never mixes files of two builds. scripts/post-build.sh prepends `BUILD` and `FILES`
+// never mixes files of two builds. `catalog site` prepends `BUILD` and `FILES`
 // (every file of dist/, from the real build) and writes dist/sw.js.
 const PREFIX = 'ship-or-skip-';
 const CACHE = PREFIX + BUILD;

@@ -137,7 +137,7 @@ fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
     }
     std::fs::write(dir.join("catalog-index.json"), &files.index).unwrap();
     std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
-    // Stamped as the build stamps a catalog it split (scripts/post-build.sh, 2c): the
+    // Stamped as the build stamps a catalog it split (`catalog site`, step 6): the
     // app reads the head without its checks, as a deployed site would.
     let stamp =
         ship_or_skip::domain::catalog::stamp::stamp(&files.head).expect("the head is valid");

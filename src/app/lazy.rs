@@ -5,7 +5,7 @@
 //! (`domain::catalog::stamp`) or a split catalog's tool files, and the search picker of a large
 //! catalog.
 //!
-//! `scripts/split-wasm.sh` cuts the chunk out of the build at the split points below
+//! `catalog site` (src/bin/catalog/site.rs) cuts the chunk out of the build at the split points below
 //! (`wasm_split`, which Leptos re-exports); natively they are plain calls.
 
 use std::future::Future;

@@ -87,7 +87,7 @@ impl Pwa {
     }
 }
 
-/// The build id stamped into index.html by `scripts/post-build.sh` ("dev" in dev builds).
+/// The build id stamped into index.html by `catalog site` ("dev" in dev builds).
 pub fn build_id() -> Option<String> {
     // Ahead of time there is no build yet: its id hashes the pages themselves.
     if !cfg!(target_arch = "wasm32") {

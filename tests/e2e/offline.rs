@@ -113,12 +113,11 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
         )
         .unwrap();
         let index = site.0.join("index.html");
-        let hook = std::process::Command::new("sh")
-            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/post-build.sh"))
-            .env("TRUNK_STAGING_DIR", &site.0)
-            .env("TRUNK_PUBLIC_URL", base)
+        let hook = std::process::Command::new(env!("CARGO_BIN_EXE_catalog"))
+            .arg("site")
+            .arg(&site.0)
             .output()
-            .expect("post-build hook");
+            .expect("catalog site");
         assert!(hook.status.success(), "{hook:?}");
         let html = std::fs::read_to_string(&index).unwrap();
         let build2 = html

@@ -576,7 +576,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromeCommand {
     }
 }
 
-/// A wasm chunk of a build (src/app/lazy.rs, scripts/split-wasm.sh), by the split
+/// A wasm chunk of a build (src/app/lazy.rs, `catalog site`), by the split
 /// module's name (`pages`, `index`): its file name.
 pub fn chunk(dist: &std::path::Path, module: &str) -> String {
     let prefix = format!("split_{module}-");

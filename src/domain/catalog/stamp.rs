@@ -1,6 +1,6 @@
 //! A catalog the build has checked, known again by its digest.
 //!
-//! `catalog stamp` (run by `scripts/post-build.sh`) checks the built `catalog.json` as the
+//! `catalog stamp` (run by `catalog site`) checks the built `catalog.json` as the
 //! app would ([`load_served`]) and, when the whole file is valid with no entry skipped,
 //! prints its digest; the build writes it into every page
 //! (`<meta name="ship-or-skip-catalog">`). The app then reads exactly those bytes with

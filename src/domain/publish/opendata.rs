@@ -1,4 +1,4 @@
-//! Open data and badges, written at build time by `catalog opendata` (the post-build hook):
+//! Open data and badges, written at build time by `catalog opendata` (`catalog site`, after Trunk):
 //! the catalog's figures as one CSV file, and one SVG verdict badge per tool with the HTML
 //! snippet that embeds it elsewhere.
 

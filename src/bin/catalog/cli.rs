@@ -1,16 +1,4 @@
-//! The catalog editors' tool.
-//!
-//! ```text
-//! catalog check FILE                 validate; one problem a line, exit 1 on any
-//! catalog generate --tools N --seed S  a deterministic synthetic catalog on stdout
-//! catalog feed FILE                  the Atom feed of its comparisons on stdout
-//! catalog pages DIST --site-url URL --base PATH
-//!                                    a static page per route into a built DIST
-//! catalog split FILE DIR [--above N]  split a large catalog into head, index and tool
-//!                                    files in DIR (only when it has more than N tools)
-//! catalog stamp FILE                 its digest when valid whole, for the app to read
-//!                                    it unchecked (domain::catalog::stamp); else nothing
-//! ```
+//! The command line: one function per command.
 
 use std::process::ExitCode;
 
@@ -28,15 +16,30 @@ const USAGE: &str = "usage:
   catalog pages DIST --site-url URL --base PATH
   catalog split FILE DIR [--above N]
   catalog opendata DIST
-  catalog stamp FILE";
+  catalog stamp FILE
+  catalog site [DIST]";
 
-fn main() -> ExitCode {
+/// Runs the command line.
+pub(crate) fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") if args.len() == 2 => check(&args[1]),
         Some("generate") => generate(&args[1..]),
         Some("pages") if args.len() == 6 => pages(&args[1..]),
         Some("opendata") if args.len() == 2 => opendata(std::path::Path::new(&args[1])),
+        Some("site") if args.len() <= 2 => {
+            // Trunk's hook names its staging dir in the environment.
+            let Some(dist) = args
+                .get(1)
+                .cloned()
+                .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+            else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            let build = crate::site::Build::from_env(std::path::Path::new(&dist));
+            report("site", crate::site::run(&build).map(|()| "done".into()))
+        }
         Some("split") if args.len() == 3 || (args.len() == 5 && args[3] == "--above") => {
             let above = match args.get(4).map(|n| n.parse::<usize>()) {
                 None => 0,
@@ -86,7 +89,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &str) -> Result<String, String> {
+pub(crate) fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         let (line, col, why) = guard::utf8_problem(e.as_bytes()).unwrap_or_default();
@@ -233,9 +236,8 @@ fn generate(args: &[String]) -> ExitCode {
     }
 }
 
-/// Writes a static HTML page for every known route into a built dist/ (the post-build
-/// hook runs it), plus sitemap.xml and robots.txt. The shell is dist/404.html, Trunk's
-/// index.html as built, so running it again gives the same files.
+/// Writes a static HTML page for every known route into a built dist/, plus sitemap.xml
+/// and robots.txt (`catalog site` runs it).
 fn pages(args: &[String]) -> ExitCode {
     let dist = std::path::Path::new(&args[0]);
     let (mut site_url, mut base) = (None, None);
@@ -254,140 +256,142 @@ fn pages(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let run = || -> Result<usize, String> {
-        let catalog_path = dist.join("catalog.json");
-        let text = read(&catalog_path.to_string_lossy())?;
-        let catalog = validate::load(&text)
-            .map_err(|e| format!("{}: {e}", catalog_path.display()))?
-            .catalog;
-        let shell = read(&dist.join("404.html").to_string_lossy())?;
-        let pages = prerender::pages(&catalog);
-        let catalog = std::sync::Arc::new(catalog);
-        let site = render::Site {
-            url: site_url.clone(),
-            base: base.clone(),
-        };
-        for page in &pages {
-            let html = render::page_html(&shell, &catalog, page, &site)
-                .map_err(|e| format!("404.html: {e}"))?;
-            let file = dist.join(&page.file);
-            if let Some(dir) = file.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
-        }
-        let write = |name: &str, body: String| {
-            std::fs::write(dist.join(name), body).map_err(|e| format!("{name}: {e}"))
-        };
-        write(
-            "sitemap.xml",
-            prerender::sitemap(&pages, &site_url, &base, &catalog.generated),
-        )?;
-        write("robots.txt", prerender::robots(&site_url, &base))?;
-        Ok(pages.len())
-    };
-    match run() {
-        Ok(n) => {
-            println!(
-                "catalog pages: {n} static pages, sitemap.xml and robots.txt in {}",
-                dist.display()
-            );
+    report("pages", write_pages(dist, &site_url, &base))
+}
+
+/// Prints what a command did, or its error, as its exit status says.
+fn report(command: &str, done: Result<String, String>) -> ExitCode {
+    match done {
+        Ok(msg) => {
+            println!("catalog {command}: {msg}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("catalog pages: {e}");
+            eprintln!("catalog {command}: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Writes the open-data CSV and one verdict badge per tool into a built dist/ (the
-/// post-build hook runs it before splitting the catalog).
-fn opendata(dist: &std::path::Path) -> ExitCode {
-    use ship_or_skip::domain::publish::opendata;
-    let run = || -> Result<String, String> {
-        let file = dist.join("catalog.json");
-        let text = read(&file.to_string_lossy())?;
-        let catalog = validate::load(&text)
-            .map_err(|e| format!("{}: {e}", file.display()))?
-            .catalog;
-        let write = |path: std::path::PathBuf, body: String| {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
-        };
-        write(dist.join(opendata::CSV_FILE), opendata::tools_csv(&catalog))?;
-        for t in &catalog.tools {
-            write(
-                dist.join(opendata::badge_file(&t.slug)),
-                opendata::badge_svg(t),
-            )?;
-        }
-        Ok(format!(
-            "{} and {} badges in {}",
-            opendata::CSV_FILE,
-            catalog.tools.len(),
-            dist.display()
-        ))
+/// [`pages`]. The shell is dist/404.html, Trunk's index.html as built, so running it
+/// again gives the same files.
+pub(crate) fn write_pages(
+    dist: &std::path::Path,
+    site_url: &str,
+    base: &str,
+) -> Result<String, String> {
+    let catalog_path = dist.join("catalog.json");
+    let text = read(&catalog_path.to_string_lossy())?;
+    let catalog = validate::load(&text)
+        .map_err(|e| format!("{}: {e}", catalog_path.display()))?
+        .catalog;
+    let shell = read(&dist.join("404.html").to_string_lossy())?;
+    let pages = prerender::pages(&catalog);
+    let catalog = std::sync::Arc::new(catalog);
+    let site = render::Site {
+        url: site_url.to_string(),
+        base: base.to_string(),
     };
-    match run() {
-        Ok(msg) => {
-            println!("catalog opendata: {msg}");
-            ExitCode::SUCCESS
+    for page in &pages {
+        let html = render::page_html(&shell, &catalog, page, &site)
+            .map_err(|e| format!("404.html: {e}"))?;
+        let file = dist.join(&page.file);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
-        Err(e) => {
-            eprintln!("catalog opendata: {e}");
-            ExitCode::FAILURE
-        }
+        std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    let write = |name: &str, body: String| {
+        std::fs::write(dist.join(name), body).map_err(|e| format!("{name}: {e}"))
+    };
+    write(
+        "sitemap.xml",
+        prerender::sitemap(&pages, site_url, base, &catalog.generated),
+    )?;
+    write("robots.txt", prerender::robots(site_url, base))?;
+    Ok(format!(
+        "{} static pages, sitemap.xml and robots.txt in {}",
+        pages.len(),
+        dist.display()
+    ))
+}
+
+/// Writes the open-data CSV and one verdict badge per tool into a built dist/.
+fn opendata(dist: &std::path::Path) -> ExitCode {
+    report("opendata", write_opendata(dist))
+}
+
+/// [`opendata`], from the whole catalog (`catalog site` runs it before the split).
+pub(crate) fn write_opendata(dist: &std::path::Path) -> Result<String, String> {
+    use ship_or_skip::domain::publish::opendata;
+    let file = dist.join("catalog.json");
+    let text = read(&file.to_string_lossy())?;
+    let catalog = validate::load(&text)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .catalog;
+    let write = |path: std::path::PathBuf, body: String| {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write(dist.join(opendata::CSV_FILE), opendata::tools_csv(&catalog))?;
+    for t in &catalog.tools {
+        write(
+            dist.join(opendata::badge_file(&t.slug)),
+            opendata::badge_svg(t),
+        )?;
+    }
+    Ok(format!(
+        "{} and {} badges in {}",
+        opendata::CSV_FILE,
+        catalog.tools.len(),
+        dist.display()
+    ))
 }
 
 /// Splits FILE into DIR/catalog.json (head), DIR/catalog-index.json and DIR/tools/*.json
 /// when it has more than `above` tools; a smaller catalog is left as one file.
 fn split(file: &str, dir: &std::path::Path, above: usize) -> ExitCode {
-    let run = || -> Result<String, String> {
-        let text = read(file)?;
-        let loaded = validate::load(&text).map_err(|e| format!("{file}: {e}"))?;
-        if loaded.catalog.split.is_some() {
-            return Err(format!("{file}: already split"));
-        }
-        let n = loaded.catalog.tools.len();
-        if n <= above {
-            return Ok(format!("{n} tools: kept as one file"));
-        }
-        if !loaded.skipped.is_empty() {
-            return Err(format!(
-                "{file}: {} problem(s); run `catalog check {file}` and fix them first",
-                loaded.skipped.len()
-            ));
-        }
-        let files = splitting::split(&loaded.catalog).map_err(|e| e.to_string())?;
-        let tools = dir.join("tools");
-        std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
-        let write = |path: std::path::PathBuf, body: &str| {
-            std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
-        };
-        for (slug, body) in &files.details {
-            write(tools.join(format!("{slug}.json")), body)?;
-        }
-        write(dir.join("catalog-index.json"), &files.index)?;
-        // The head last: it replaces FILE when FILE is DIR/catalog.json.
-        write(dir.join("catalog.json"), &files.head)?;
-        Ok(format!(
-            "{n} tools: catalog.json (head, {} B), catalog-index.json ({} B), tools/*.json ({n} files)",
-            files.head.len(),
-            files.index.len()
-        ))
-    };
-    match run() {
-        Ok(msg) => {
-            println!("catalog split: {msg}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("catalog split: {e}");
-            ExitCode::FAILURE
-        }
+    report("split", write_split(file, dir, above))
+}
+
+/// [`split`].
+pub(crate) fn write_split(
+    file: &str,
+    dir: &std::path::Path,
+    above: usize,
+) -> Result<String, String> {
+    let text = read(file)?;
+    let loaded = validate::load(&text).map_err(|e| format!("{file}: {e}"))?;
+    if loaded.catalog.split.is_some() {
+        return Err(format!("{file}: already split"));
     }
+    let n = loaded.catalog.tools.len();
+    if n <= above {
+        return Ok(format!("{n} tools: kept as one file"));
+    }
+    if !loaded.skipped.is_empty() {
+        return Err(format!(
+            "{file}: {} problem(s); run `catalog check {file}` and fix them first",
+            loaded.skipped.len()
+        ));
+    }
+    let files = splitting::split(&loaded.catalog).map_err(|e| e.to_string())?;
+    let tools = dir.join("tools");
+    std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
+    let write = |path: std::path::PathBuf, body: &str| {
+        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    for (slug, body) in &files.details {
+        write(tools.join(format!("{slug}.json")), body)?;
+    }
+    write(dir.join("catalog-index.json"), &files.index)?;
+    // The head last: it replaces FILE when FILE is DIR/catalog.json.
+    write(dir.join("catalog.json"), &files.head)?;
+    Ok(format!(
+        "{n} tools: catalog.json (head, {} B), catalog-index.json ({} B), tools/*.json ({n} files)",
+        files.head.len(),
+        files.index.len()
+    ))
 }

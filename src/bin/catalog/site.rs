@@ -1,0 +1,598 @@
+//! `catalog site DIST`: everything that turns Trunk's build into the site, in order.
+//! Trunk's post_build hook runs it in its staging dir (Trunk.toml); it also runs on a
+//! built dist/, and running it twice gives the same files.
+//!
+//! 1. The app's wasm in chunks ([`split_app`]): the pages other than home, a split
+//!    catalog's index code, the checks and the search picker (src/app/lazy.rs).
+//! 2. Home's first view, a module of its own without Leptos ([`first_view`]).
+//! 3. The page loader (src/loader.js) with this build's file names, into every page.
+//! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
+//!    makes deep links such as /compare/a-vs-b-vs-c load the app.
+//! 5. A static page per known route, sitemap.xml and robots.txt (`catalog pages`), for
+//!    `SITE_URL` (scheme and host; default http://127.0.0.1:8080); the open data and
+//!    badges (`catalog opendata`) and the Atom feed, from the whole catalog; then a
+//!    catalog of more than 500 tools is split (`catalog split`, docs/catalog.md).
+//! 6. The served catalog's stamp in every page, when it is valid whole (`catalog stamp`).
+//! 7. In a release build, a Content-Security-Policy in every page, with the hashes of
+//!    its inline scripts.
+//! 8. A build id, a hash of every built file, in every page, and sw.js: the service
+//!    worker with the list of every file of this build to precache (not a split
+//!    catalog's index and tool files, which the worker keeps as they are read, nor the
+//!    badges and the CSV, which are for other sites and downloads).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// Catalogs above this many tools are split (docs/catalog.md, "Split catalogs").
+const SPLIT_ABOVE: usize = 500;
+/// The loader's place in Trunk's index.html, and the start of the filled loader.
+const LOADER_TAG: &str = "<script type=\"module\" data-loader>";
+const LOADER: &str = include_str!("../../loader.js");
+const WORKER: &str = include_str!("../../../sw/sw.js");
+
+/// How the site is built: from the environment Trunk gives its hooks.
+pub struct Build {
+    pub dist: PathBuf,
+    pub release: bool,
+    /// Where Cargo put the wasm of the `ship-or-skip` and `first` bins.
+    pub wasm_dir: PathBuf,
+    pub site_url: String,
+}
+
+impl Build {
+    /// `dist` as Trunk's hook sees it: `TRUNK_PROFILE`, `CARGO_TARGET_DIR`, `SITE_URL`.
+    pub fn from_env(dist: &Path) -> Build {
+        let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+        Build {
+            dist: dist.to_path_buf(),
+            release,
+            wasm_dir: target.join("wasm32-unknown-unknown").join(if release {
+                "release"
+            } else {
+                "debug"
+            }),
+            site_url: std::env::var("SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into()),
+        }
+    }
+}
+
+/// The build's steps, top to bottom.
+pub fn run(b: &Build) -> Result<(), String> {
+    let dist = &b.dist;
+    let app = split_app(b)?;
+    let first = first_view(b)?;
+    let index = read(&dist.join("index.html"))?;
+    let base = base_href(&index).ok_or("index.html: no <base href>")?;
+    let loader = LOADER
+        .replace(
+            "'APP_JS', 'APP_WASM'",
+            &js_list(&[&(base.clone() + &app.js), &(base.clone() + &app.wasm)]),
+        )
+        .replace(
+            "'PAGES_CHUNKS'",
+            &js_list(
+                &app.pages_chunks
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .replace(
+            "'FIRST_JS', 'FIRST_WASM'",
+            &js_list(&[&(base.clone() + &first.0), &(base.clone() + &first.1)]),
+        );
+    for page in pages(dist)? {
+        edit(&page, |html| set_loader(html, &loader))?;
+    }
+    // Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
+    let index = read(&dist.join("index.html"))?;
+    if !index.contains("<div id=\"app\" data-prerendered>") {
+        write(&dist.join("404.html"), &index)?;
+    }
+
+    crate::cli::write_pages(dist, &b.site_url, &base)?;
+    println!("site: {}", crate::cli::write_opendata(dist)?);
+    let catalog = dist.join("catalog.json");
+    let text = crate::cli::read(&catalog.to_string_lossy())?;
+    let loaded = ship_or_skip::domain::catalog::validate::load(&text)
+        .map_err(|e| format!("{}: {e}", catalog.display()))?;
+    write(
+        &dist.join("feed.xml"),
+        &ship_or_skip::domain::publish::feed::atom(&loaded.catalog),
+    )?;
+    println!(
+        "site: {}",
+        crate::cli::write_split(&catalog.to_string_lossy(), dist, SPLIT_ABOVE)?
+    );
+
+    let served = crate::cli::read(&catalog.to_string_lossy())?;
+    let stamp = ship_or_skip::domain::catalog::stamp::stamp(&served).unwrap_or_default();
+    let pages = pages(dist)?;
+    for page in &pages {
+        edit(page, |html| set_meta(html, "ship-or-skip-catalog", &stamp))?;
+        if b.release {
+            edit(page, csp)?;
+        }
+        // The id hashes every file but the worker, its own stamp set to one value.
+        edit(page, |html| set_meta(html, "ship-or-skip-build", "dev"))?;
+    }
+    let files = files(dist)?;
+    let mut all = Sha256::new();
+    for f in &files {
+        all.update(sha256_hex(
+            &std::fs::read(dist.join(f)).map_err(|e| format!("{f}: {e}"))?,
+        ));
+        all.update(f.as_bytes());
+    }
+    let build = hex(&all.finalize())[..12].to_string();
+    for page in &pages {
+        edit(page, |html| set_meta(html, "ship-or-skip-build", &build))?;
+    }
+    let precached: Vec<&String> = files
+        .iter()
+        .filter(|f| {
+            f.as_str() != "catalog-index.json"
+                && !["tools/", "badges/", "data/"]
+                    .iter()
+                    .any(|d| f.starts_with(d))
+        })
+        .collect();
+    let mut sw = format!(
+        "// Generated by `catalog site` from sw/sw.js: build {build}.\nconst BUILD = \"{build}\";\nconst FILES = [\n"
+    );
+    for f in &precached {
+        sw += &format!(
+            "  {},\n",
+            serde_json::to_string(f).map_err(|e| e.to_string())?
+        );
+    }
+    sw += "];\n";
+    sw += WORKER;
+    write(&dist.join("sw.js"), &sw)?;
+    println!("site: build {build}, {} files precached", precached.len());
+    Ok(())
+}
+
+/// The app's module once split.
+struct App {
+    /// Trunk's hashed names of the glue and the main module, kept.
+    js: String,
+    wasm: String,
+    /// The pages chunk, then the shared chunks it loads first.
+    pages_chunks: Vec<String>,
+}
+
+/// Cuts the chunks out of the app's wasm (src/app/lazy.rs), as cargo-leptos does for
+/// Leptos' `#[lazy]`, which Trunk 0.21 cannot. From Cargo's wasm: `wasm-split-cli` (the
+/// build links with `--emit-relocs`, .cargo/config.toml) gives the main module, the
+/// `split_*` chunks, `chunk_N` (code two chunks need and the main module does not) and
+/// the chunks' loader; `wasm-bindgen` the main module's glue, keeping the linker's
+/// exports the chunks import; `wasm-opt -Oz` each module in a release build (index.html
+/// turns Trunk's own wasm-opt off). The main module and its glue replace Trunk's two
+/// files under the same names; the chunks and their loader are named by a hash of their
+/// content, so a browser never pairs a cached chunk with another build's main module.
+fn split_app(b: &Build) -> Result<App, String> {
+    let dist = &b.dist;
+    let glue: Vec<String> = names(dist, |n| {
+        n.starts_with("ship-or-skip-") && n.ends_with(".js")
+    })?;
+    let [js] = glue.as_slice() else {
+        return Err(format!(
+            "expected one ship-or-skip-*.js in {}",
+            dist.display()
+        ));
+    };
+    let stem = js.trim_end_matches(".js").to_string();
+    let wasm = b.wasm_dir.join("ship-or-skip.wasm");
+    let tmp = TempDir::new("split")?;
+    run_tool(
+        Command::new("wasm-split-cli")
+            .arg(&wasm)
+            .arg(&tmp.0)
+            .args(["--out-name", &stem]),
+    )?;
+    bindgen(
+        &tmp.0.join(format!("{stem}.wasm")),
+        &tmp.0.join("bg"),
+        &stem,
+    )?;
+    for old in names(dist, |n| {
+        (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
+            || n.starts_with("__wasm_split-")
+    })? {
+        remove(&dist.join(old))?;
+    }
+    optimize(
+        b,
+        &tmp.0.join("bg").join(format!("{stem}_bg.wasm")),
+        &dist.join(format!("{stem}_bg.wasm")),
+    )?;
+    let mut loader = read(&tmp.0.join("__wasm_split.js"))?;
+    for part in names(&tmp.0, |n| {
+        (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
+    })? {
+        let name = part.trim_end_matches(".wasm");
+        let opt = tmp.0.join("opt.wasm");
+        optimize(b, &tmp.0.join(&part), &opt)?;
+        let bytes = std::fs::read(&opt).map_err(|e| e.to_string())?;
+        let hashed = format!("{name}-{}.wasm", &sha256_hex(&bytes)[..16]);
+        write_bytes(&dist.join(&hashed), &bytes)?;
+        let from = format!("\"./{name}.wasm\"");
+        if !loader.contains(&from) {
+            return Err(format!("the chunks' loader does not name {name}.wasm"));
+        }
+        loader = loader.replacen(&from, &format!("\"./{hashed}\""), 1);
+    }
+    let hashed_chunk = |name: &str| -> Result<String, String> {
+        names(dist, |n| {
+            n.starts_with(&format!("{name}-")) && n.ends_with(".wasm")
+        })?
+        .pop()
+        .ok_or_else(|| format!("no {name} chunk (src/app/lazy.rs)"))
+    };
+    // The pages chunk, then the shared chunks it loads first (`makeLoad(…, [__chunk_N])`).
+    let mut pages_chunks = vec![hashed_chunk("split_pages")?];
+    let pages_load = loader
+        .split("__wasm_split_load_pages = ")
+        .nth(1)
+        .and_then(|rest| rest.split("\n, [").nth(1))
+        .and_then(|deps| deps.split(']').next())
+        .unwrap_or_default()
+        .to_string();
+    for dep in pages_load
+        .split(',')
+        .map(str::trim)
+        .filter(|d| d.starts_with("__chunk_"))
+    {
+        pages_chunks.push(hashed_chunk(dep.trim_start_matches("__"))?);
+    }
+    let loader_name = format!("__wasm_split-{}.js", &sha256_hex(loader.as_bytes())[..16]);
+    write(&dist.join(&loader_name), &loader)?;
+    // Only the import's path: the wasm's import object keeps the module name it was linked with.
+    let glue = read(&tmp.0.join("bg").join(format!("{stem}.js")))?;
+    let from = "from \"./__wasm_split.js\"";
+    if !glue.contains(from) {
+        return Err("the app's glue does not import the chunks' loader".into());
+    }
+    write(
+        &dist.join(js),
+        &glue.replacen(from, &format!("from \"./{loader_name}\""), 1),
+    )?;
+    println!(
+        "site: {stem}_bg.wasm, chunks {}, {loader_name}",
+        pages_chunks.join(" ")
+    );
+    Ok(App {
+        js: js.clone(),
+        wasm: format!("{stem}_bg.wasm"),
+        pages_chunks,
+    })
+}
+
+/// Builds home's first view (src/first/main.rs): Cargo builds the `first` bin for wasm in
+/// the build's profile, `wasm-split-cli` only drops the relocations `--emit-relocs`
+/// links in, then its glue and `wasm-opt`. Both files are named by a hash of their
+/// content. Returns (glue, wasm).
+fn first_view(b: &Build) -> Result<(String, String), String> {
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "build",
+        "--locked",
+        "--offline",
+        "--quiet",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--bin",
+        "first",
+    ]);
+    if b.release {
+        cargo.arg("--release");
+    }
+    run_tool(&mut cargo)?;
+    let tmp = TempDir::new("first")?;
+    run_tool(
+        Command::new("wasm-split-cli")
+            .arg(b.wasm_dir.join("first.wasm"))
+            .arg(&tmp.0)
+            .args(["--out-name", "first"]),
+    )?;
+    bindgen(&tmp.0.join("first.wasm"), &tmp.0.join("bg"), "first")?;
+    let opt = tmp.0.join("first_bg.wasm");
+    optimize(b, &tmp.0.join("bg").join("first_bg.wasm"), &opt)?;
+    let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
+    let glue = read(&tmp.0.join("bg").join("first.js"))?;
+    let mut both = wasm.clone();
+    both.extend_from_slice(glue.as_bytes());
+    let stem = format!("first-{}", &sha256_hex(&both)[..16]);
+    for old in names(&b.dist, |n| n.starts_with("first-"))? {
+        remove(&b.dist.join(old))?;
+    }
+    write_bytes(&b.dist.join(format!("{stem}_bg.wasm")), &wasm)?;
+    write(&b.dist.join(format!("{stem}.js")), &glue)?;
+    println!("site: {stem}.js, {stem}_bg.wasm");
+    Ok((format!("{stem}.js"), format!("{stem}_bg.wasm")))
+}
+
+fn bindgen(wasm: &Path, out: &Path, name: &str) -> Result<(), String> {
+    run_tool(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--keep-lld-exports",
+                "--out-dir",
+            ])
+            .arg(out)
+            .args(["--out-name", name])
+            .arg(wasm),
+    )
+}
+
+/// `wasm-opt -Oz` in a release build; a copy otherwise.
+fn optimize(b: &Build, from: &Path, to: &Path) -> Result<(), String> {
+    if b.release {
+        run_tool(
+            Command::new("wasm-opt")
+                .arg("-Oz")
+                .arg(from)
+                .arg("-o")
+                .arg(to),
+        )
+    } else {
+        std::fs::copy(from, to)
+            .map(|_| ())
+            .map_err(|e| format!("{}: {e}", to.display()))
+    }
+}
+
+/// Runs a tool, quiet unless it fails (wasm-opt warns about a name subsection the
+/// splitter writes).
+fn run_tool(cmd: &mut Command) -> Result<(), String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("{}: {e}", cmd.get_program().to_string_lossy()))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed ({}): {}",
+            cmd.get_program().to_string_lossy(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// A JavaScript array of strings.
+fn js_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap_or_default())
+        .collect();
+    quoted.join(", ")
+}
+
+/// Puts `loader` in the page's loader script (Trunk's empty one, or a previous build's).
+fn set_loader(html: &str, loader: &str) -> Result<String, String> {
+    let start = html.find(LOADER_TAG).ok_or("no loader script")?;
+    let body = start + LOADER_TAG.len();
+    let end = body
+        + html[body..]
+            .find("</script>")
+            .ok_or("no end of the loader script")?;
+    Ok(format!("{}{loader}{}", &html[..body], &html[end..]))
+}
+
+/// `content` of `<meta name="{name}">`.
+fn set_meta(html: &str, name: &str, value: &str) -> Result<String, String> {
+    let tag = format!("<meta name=\"{name}\" content=\"");
+    let start = html.find(&tag).ok_or_else(|| format!("no {name} meta"))? + tag.len();
+    let end = start + html[start..].find('"').ok_or("unterminated meta")?;
+    Ok(format!("{}{value}{}", &html[..start], &html[end..]))
+}
+
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+const CHARSET: &str = "<meta charset=\"utf-8\">";
+
+/// A Content-Security-Policy right after the charset (a policy only covers what comes
+/// after it). The inline scripts (the reader's theme before the first paint, the page
+/// loader) are allowed by their sha256 hashes, so the policy needs no 'unsafe-inline'.
+fn csp(html: &str) -> Result<String, String> {
+    let mut html = html.to_string();
+    if let Some(start) = html.find(CSP_META) {
+        let end = start + html[start..].find('>').ok_or("unterminated CSP")? + 1;
+        let line = html[..start].rfind('\n').unwrap_or(start);
+        html.replace_range(line..end, "");
+    }
+    let mut hashes = std::collections::BTreeSet::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<script") {
+        let open_end = at + rest[at..].find('>').ok_or("unterminated script")?;
+        let close = open_end
+            + rest[open_end..]
+                .find("</script>")
+                .ok_or("unclosed script")?;
+        if !rest[at..open_end].contains("src=") {
+            let digest = Sha256::digest(rest[open_end + 1..close].as_bytes());
+            hashes.insert(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[close..];
+    }
+    let hashes: Vec<String> = hashes.into_iter().collect();
+    let policy = [
+        "default-src 'self'".to_string(),
+        // wasm-unsafe-eval: WebAssembly.instantiate; nothing else is evaluated.
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
+        "style-src 'self'".into(),
+        "img-src 'self'".into(),
+        "connect-src 'self'".into(),
+        "worker-src 'self'".into(),
+        "manifest-src 'self'".into(),
+        "object-src 'none'".into(),
+        "base-uri 'self'".into(),
+        "form-action 'none'".into(),
+    ]
+    .join("; ");
+    if !html.contains(CHARSET) {
+        return Err(format!("no {CHARSET}"));
+    }
+    Ok(html.replacen(CHARSET, &format!("{CHARSET}\n  {CSP_META}{policy}\">"), 1))
+}
+
+/// `<base href="…">` of a built page.
+fn base_href(html: &str) -> Option<String> {
+    let tag = "<base href=\"";
+    let start = html.find(tag)? + tag.len();
+    Some(html[start..start + html[start..].find('"')?].to_string())
+}
+
+/// Every file under `dist`, relative, sorted, but sw.js.
+fn files(dist: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dist.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dist) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel != "sw.js" {
+                    out.push(rel);
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Every HTML page of the build.
+fn pages(dist: &Path) -> Result<Vec<PathBuf>, String> {
+    Ok(files(dist)?
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| dist.join(f))
+        .collect())
+}
+
+/// The names of the files directly in `dir` that `keep` takes, sorted.
+fn names(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| keep(n))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn edit(path: &Path, f: impl FnOnce(&str) -> Result<String, String>) -> Result<(), String> {
+    let html = read(path)?;
+    let new = f(&html).map_err(|e| format!("{}: {e}", path.display()))?;
+    if new != html {
+        write(path, &new)?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn remove(path: &Path) -> Result<(), String> {
+    std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(what: &str) -> Result<TempDir, String> {
+        let dir = std::env::temp_dir().join(format!("ship-or-skip-{what}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loader_is_filled_in_place_and_again() {
+        let page = "<head><script type=\"module\" data-loader></script></head>";
+        let once = set_loader(page, "go(1)").unwrap();
+        assert_eq!(
+            once,
+            "<head><script type=\"module\" data-loader>go(1)</script></head>"
+        );
+        let twice = set_loader(&once, "go(2)").unwrap();
+        assert_eq!(
+            twice,
+            "<head><script type=\"module\" data-loader>go(2)</script></head>"
+        );
+        assert!(set_loader("<head></head>", "x").is_err());
+    }
+
+    #[test]
+    fn the_policy_hashes_inline_scripts_only_and_replaces_itself() {
+        let page = "<head>\n  <meta charset=\"utf-8\">\n  <script>a()</script><script src=\"x.js\"></script></head>";
+        let once = csp(page).unwrap();
+        // sha256("a()"), base64.
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"a()"));
+        assert!(
+            once.contains(&format!(
+                "script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}';"
+            )),
+            "{once}"
+        );
+        assert_eq!(once.matches("sha256-").count(), 1, "{once}");
+        assert_eq!(
+            csp(&once).unwrap(),
+            once,
+            "running it twice changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_meta_is_set_whatever_it_held() {
+        let page = "<meta name=\"ship-or-skip-build\" content=\"dev\">";
+        let set = set_meta(page, "ship-or-skip-build", "abc").unwrap();
+        assert_eq!(set, "<meta name=\"ship-or-skip-build\" content=\"abc\">");
+        assert!(set_meta(page, "other", "x").is_err());
+    }
+}

@@ -1,0 +1,47 @@
+// The page loader, inlined into every page by `catalog site` (src/bin/catalog/site.rs),
+// which writes this build's file names into the four constants below.
+// Over a prerendered page it starts after the first paint: a frame, then a task. A window
+// that draws no frames (a background tab, an occluded window) starts at once or within
+// half a second. The bare app shell (404.html, its skeleton) has nothing to show: at once.
+// The app's glue and wasm.
+const app = ['APP_JS', 'APP_WASM'];
+// A page other than home needs the pages chunk (src/app/lazy.rs) and the small chunks it
+// shares with the index chunk: they are fetched alongside the app, not after it.
+const chunks = ['PAGES_CHUNKS'];
+// Home's first view (src/first): a module without Leptos that makes the static home live
+// and starts the app, `shipOrSkipApp()`, when the reader needs more.
+const first = ['FIRST_JS', 'FIRST_WASM'];
+const home = new URL(document.baseURI).pathname;
+const atHome = () => location.pathname === home || location.pathname === home + 'index.html';
+// One start at a time; one that failed (offline before the worker kept the app) may be
+// tried again.
+let started = null;
+const start = () => {
+  if (started) return started;
+  if (!atHome()) {
+    for (const href of chunks) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' }));
+    }
+  }
+  started = import(app[0]).then(({ default: init }) => init({ module_or_path: app[1] }));
+  started.catch(() => { started = null; });
+  return started;
+};
+window.shipOrSkipApp = start;
+let booted = false;
+const boot = async () => {
+  if (booted) return;
+  booted = true;
+  if (atHome() && document.querySelector('#app .page--home')) {
+    try {
+      const { default: init } = await import(first[0]);
+      await init({ module_or_path: first[1] });
+      return;
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  start();
+};
+if (document.visibilityState === 'hidden' || document.querySelector('#app .skeleton')) boot();
+else { requestAnimationFrame(() => setTimeout(boot)); setTimeout(boot, 500); }
