@@ -7,7 +7,7 @@
 # Nothing of the app's views, store, router or worker is in them. With the first view's
 # other files (from dist/, when a build is there) floor_search is the least a first view
 # with Leptos can weigh: the reason home's first view is a module without Leptos
-# (src/first, README "The first view"), whose own figure the build prints. Usage: make floor.
+# (src/first, docs/architecture.md, "The first view"), whose own figure the build prints. Usage: make floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"

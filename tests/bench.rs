@@ -13,7 +13,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use ship_or_skip::domain::catalog::{split, synth};
-use support::{copy_dir, Browser, Engine};
+use support::{copy_dir, gzip_size, Browser, Engine};
 
 /// How many times the queries are typed (for each of us and the peers).
 const PASSES: usize = 3;
@@ -30,15 +30,6 @@ const QUERIES: &[&str] = &[
     "summit writer",
     "lumen",
 ];
-
-fn gzip_size(path: &Path) -> u64 {
-    let out = std::process::Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .output()
-        .expect("gzip");
-    out.stdout.len() as u64
-}
 
 /// The files of the first view of home. Over the static home page of a whole catalog
 /// (the shipped one): the page, the first view's module (src/first: glue and wasm), the

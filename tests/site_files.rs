@@ -1,5 +1,6 @@
 //! The installable-site files: the web app manifest and its icons, and the service
-//! worker's precache list as the post-build hook wrote it into the e2e build.
+//! worker's precache list and the page loader as `catalog site` wrote them into the e2e
+//! build.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -122,4 +123,43 @@ fn the_built_feed_is_the_shipped_catalogs() {
     .unwrap()
     .catalog;
     assert_eq!(feed, ship_or_skip::domain::publish::feed::atom(&catalog));
+}
+
+/// Every module the built scripts import is a file of the build (`catalog site` renames
+/// the chunks' loader and rewrites every import of it), and every page's loader names
+/// files of the build.
+#[test]
+fn every_import_and_every_loaded_file_is_built() {
+    let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let mut files = Vec::new();
+    files_under(&root, "", &mut files);
+    for js in files.iter().filter(|f| f.ends_with(".js") && *f != "sw.js") {
+        let text = std::fs::read_to_string(root.join(js)).unwrap();
+        for import in text.split("from \"./").skip(1) {
+            let name = import.split('"').next().unwrap();
+            assert!(
+                root.join(name).is_file(),
+                "{js} imports ./{name}, not built"
+            );
+        }
+    }
+    let index = std::fs::read_to_string(root.join("index.html")).unwrap();
+    let loader = index
+        .split("<script type=\"module\" data-loader>")
+        .nth(1)
+        .and_then(|l| l.split("</script>").next())
+        .expect("index.html has the page loader");
+    let mut named = 0;
+    for quoted in loader.split('"').skip(1).step_by(2) {
+        if quoted.ends_with(".js") || quoted.ends_with(".wasm") {
+            let file = quoted.rsplit('/').next().unwrap();
+            assert!(
+                root.join(file).is_file(),
+                "the loader names {quoted}, not built"
+            );
+            named += 1;
+        }
+    }
+    // The app's glue and wasm, the pages chunk, the first view's glue and wasm.
+    assert!(named >= 5, "{loader}");
 }

@@ -22,6 +22,7 @@ mod support;
 
 mod harness;
 
+mod budgets;
 mod catalogs;
 mod compare;
 mod docs;
@@ -97,6 +98,8 @@ const SCENARIOS: &[Entry] = &[
     scenario!(docs::screenshots, Engines, ignored),
     // In Chromium's browser, whatever E2E_ENGINES says (DevTools printing).
     scenario!(compare::print_one_page, Chromium),
+    // Chromium's Resource Timing: what a landing page fetches (the size budgets).
+    scenario!(budgets::landing_pages, Chromium),
     // Chromium again, each from its own copy of a build (it deploys into it).
     scenario!(offline::offline_update_sub_path, ChromiumAlone),
     scenario!(offline::offline_update_root, ChromiumAlone),

@@ -9,7 +9,7 @@ pub fn search_from_url(b: &Browser) -> Steps<'_> {
         b.goto("?q=mistral&entry=paid").await;
         assert_eq!(b.text("p.count").await, "1 of 6 tools matches");
         // The catalog's preload (index.html) is the fetch the app uses, not a second one;
-        // except in WebKit, which does not hand a preloaded fetch to `fetch()` (README).
+        // except in WebKit, which does not hand a preloaded fetch to `fetch()` (docs/testing.md).
         let fetched = b
             .js("return performance.getEntriesByType('resource').filter(r => new URL(r.name).pathname.endsWith('/catalog.json')).length")
             .await;

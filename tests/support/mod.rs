@@ -226,6 +226,8 @@ pub struct Browser {
     /// The path prefix the site is served under (`/ship-or-skip/` or `/`).
     pub base: &'static str,
     pub engine: Engine,
+    /// The dist/ served.
+    pub root: std::path::PathBuf,
     _driver: Group,
     _display: Option<Group>,
     _profile: TempDir,
@@ -259,6 +261,7 @@ impl Browser {
 
     /// Serves `dist` under `base` and opens a fresh session of `engine`, 1280×900.
     pub async fn start_at(dist: std::path::PathBuf, base: &'static str, engine: Engine) -> Browser {
+        let root = dist.clone();
         let server = server::Server::start(dist, base).await;
         let port = free_port();
         let (driver, display) = engine.start_driver(port);
@@ -301,11 +304,27 @@ impl Browser {
             _driver: driver,
             _display: display,
             _profile: profile,
+            root,
             _server: server,
         }
     }
 
     /// Absolute URL of a base-relative path such as `compare/a-vs-b`.
+    /// The file of the build that answers a URL of this site (404.html for an unknown
+    /// path, as GitHub Pages does), relative to the dist; `None` for another site's URL.
+    pub fn file_of(&self, url: &str) -> Option<String> {
+        let path = url.strip_prefix(&self.origin)?;
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let (_, file) = server::resolve(&self.root, self.base, path);
+        Some(
+            file?
+                .strip_prefix(&self.root)
+                .ok()?
+                .to_string_lossy()
+                .into_owned(),
+        )
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!(
             "{}{}{}",
@@ -643,11 +662,21 @@ pub const UNREGISTER_WORKERS: &str = "return navigator.serviceWorker.register('s
 
 /// The page without its module loader script (the app never starts).
 pub fn without_loader(html: &str) -> String {
-    let Some(i) = html.find("<script type=\"module\">") else {
+    let Some(i) = html.find("<script type=\"module\"") else {
         return html.to_string();
     };
     match html[i..].find("</script>") {
         Some(j) => format!("{}{}", &html[..i], &html[i + j + "</script>".len()..]),
         None => html.to_string(),
     }
+}
+
+/// A file's size once compressed with `gzip -9`, as the size budgets weigh it.
+pub fn gzip_size(path: &std::path::Path) -> u64 {
+    let out = std::process::Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .expect("gzip");
+    out.stdout.len() as u64
 }

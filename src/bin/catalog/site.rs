@@ -227,7 +227,7 @@ fn split_app(b: &Build) -> Result<App, String> {
         if !loader.contains(&from) {
             return Err(format!("the chunks' loader does not name {name}.wasm"));
         }
-        loader = loader.replacen(&from, &format!("\"./{hashed}\""), 1);
+        loader = loader.replace(&from, &format!("\"./{hashed}\""));
     }
     let hashed_chunk = |name: &str| -> Result<String, String> {
         names(dist, |n| {
@@ -262,7 +262,7 @@ fn split_app(b: &Build) -> Result<App, String> {
     }
     write(
         &dist.join(js),
-        &glue.replacen(from, &format!("from \"./{loader_name}\""), 1),
+        &glue.replace(from, &format!("from \"./{loader_name}\"")),
     )?;
     println!(
         "site: {stem}_bg.wasm, chunks {}, {loader_name}",
@@ -420,7 +420,7 @@ fn csp(html: &str) -> Result<String, String> {
                 .find("</script>")
                 .ok_or("unclosed script")?;
         if !rest[at..open_end].contains("src=") {
-            let digest = Sha256::digest(rest[open_end + 1..close].as_bytes());
+            let digest = Sha256::digest(&rest.as_bytes()[open_end + 1..close]);
             hashes.insert(format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)

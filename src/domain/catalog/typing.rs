@@ -3,7 +3,7 @@
 //! as serde's ("invalid type: integer `3`, expected a string", made by serde_json's own
 //! error type), at the exact path of the value (`tools[2].panel[0].score`). Serde's
 //! derive, typed from a `Value`, cost every reader 7 KB (gzip) more wasm, and named a type
-//! error only at its entry (README, "Size"). `tests/fuzz.rs` checks this reader against
+//! error only at its entry (docs/size.md). `tests/fuzz.rs` checks this reader against
 //! serde's derive on damaged tools. The catalog's structs get their readers from
 //! [`schema!`], which declares them.
 //!
