@@ -163,3 +163,27 @@ fn every_import_and_every_loaded_file_is_built() {
     // The app's glue and wasm, the pages chunk, the first view's glue and wasm.
     assert!(named >= 5, "{loader}");
 }
+
+/// The app shell's header is the app's `Header` rendered by the build (its links carry
+/// the base, its count waits for the reader's bookmarks), and home's static page has it.
+#[test]
+fn the_shells_header_is_the_apps() {
+    let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    for page in ["404.html", "index.html"] {
+        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let header = html
+            .split("<header class=\"site-header\">")
+            .nth(1)
+            .and_then(|h| h.split("</header>").next())
+            .unwrap_or_else(|| panic!("{page}: no site header"));
+        assert!(
+            header.contains("href=\"/ship-or-skip/bookmarks\""),
+            "{page}: {header}"
+        );
+        assert!(header.contains("count count--pending"), "{page}: {header}");
+        assert!(
+            header.contains("disabled"),
+            "{page}: the theme toggle waits: {header}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
+use crate::app::components::shell::Header;
 use crate::app::data::{CatalogCtx, Readers};
 use crate::app::lazy::{check, load_search_picker, read_detail, read_index, PickerCode};
 use crate::app::pages::{
@@ -60,21 +61,38 @@ pub fn page_html(
     }
 }
 
-/// The inside of `#app` for `route`: what `App` draws there for a reader with nothing
-/// saved, once the catalog is in.
-pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
+/// Renders `view` at `route` of `site`, in the contexts of a page rendered ahead of time:
+/// a reader whose records are unknown, online, no update waiting.
+fn render_at<V: RenderHtml>(route: &Route, site: &Site, view: impl FnOnce() -> V) -> String {
+    // The server side of a render: `is_server()` holds, so components add no listeners.
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let html = owner.with(|| {
         let origin = site.url.trim_end_matches('/');
         Nav::provide_at(&site.base, &route.path(), "", origin);
+        Store::provide_blank();
+        Pwa::provide_static();
+        view().to_html()
+    });
+    owner.cleanup();
+    html
+}
+
+/// The site header as a page rendered ahead of time draws it: the app shell's
+/// (`404.html`, and so home's static page) is this one.
+pub fn header_html(site: &Site) -> String {
+    render_at(&Route::Home, site, || view! { <Header/> })
+}
+
+/// The inside of `#app` for `route`: what `App` draws there for a reader with nothing
+/// saved, once the catalog is in.
+pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
+    render_at(route, site, || {
         let readers = Readers {
             read_index,
             check,
             read_detail,
         };
         CatalogCtx::provide_ready(readers, catalog.clone());
-        Store::provide_blank();
-        Pwa::provide_static();
         provide_context(PickerCode(load_search_picker));
         let page = match route.clone() {
             Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),
@@ -83,10 +101,8 @@ pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
             Route::Bookmarks => view! { <BookmarksPage/> }.into_any(),
             Route::Home | Route::NotFound => view! { <NotFound/> }.into_any(),
         };
-        view! { <Frame page/> }.to_html()
-    });
-    owner.cleanup();
-    html
+        view! { <Frame page/> }
+    })
 }
 
 /// The page's link-preview tags: canonical URL, Open Graph and Twitter card.

@@ -87,8 +87,14 @@ pub fn run(b: &Build) -> Result<(), String> {
             "'FIRST_JS', 'FIRST_WASM'",
             &js_list(&[&(base.clone() + &first.0), &(base.clone() + &first.1)]),
         );
+    // The shell's header is the app's, rendered (every page derives from the shell).
+    let header = ship_or_skip::app::render::header_html(&ship_or_skip::app::render::Site {
+        url: b.site_url.clone(),
+        base: base.clone(),
+    });
     for page in pages(dist)? {
         edit(&page, |html| set_loader(html, &loader))?;
+        edit(&page, |html| set_header(html, &header))?;
     }
     // Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
     let index = read(&dist.join("index.html"))?;
@@ -390,6 +396,22 @@ fn set_loader(html: &str, loader: &str) -> Result<String, String> {
     Ok(format!("{}{loader}{}", &html[..body], &html[end..]))
 }
 
+/// Puts `header` in place of the page's `<header class="site-header">` element.
+fn set_header(html: &str, header: &str) -> Result<String, String> {
+    let start = html
+        .find("<header class=\"site-header\"")
+        .ok_or("no site header")?;
+    let end = start
+        + html[start..]
+            .find("</header>")
+            .ok_or("no end of the site header")?;
+    Ok(format!(
+        "{}{header}{}",
+        &html[..start],
+        &html[end + "</header>".len()..]
+    ))
+}
+
 /// `content` of `<meta name="{name}">`.
 fn set_meta(html: &str, name: &str, value: &str) -> Result<String, String> {
     let tag = format!("<meta name=\"{name}\" content=\"");
@@ -586,6 +608,21 @@ mod tests {
             once,
             "running it twice changes nothing"
         );
+    }
+
+    #[test]
+    fn the_header_is_replaced_whole_and_again() {
+        let page = "<div><header class=\"site-header\"></header><main></main></div>";
+        let once = set_header(page, "<header class=\"site-header\"><a>S</a></header>").unwrap();
+        assert_eq!(
+            once,
+            "<div><header class=\"site-header\"><a>S</a></header><main></main></div>"
+        );
+        assert_eq!(
+            set_header(&once, "<header class=\"site-header\"><a>S</a></header>").unwrap(),
+            once
+        );
+        assert!(set_header("<main></main>", "x").is_err());
     }
 
     #[test]
