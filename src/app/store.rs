@@ -58,8 +58,7 @@ fn now_iso() -> String {
 impl Store {
     /// Reads every record, keeping unreadable ones aside, and listens to other tabs.
     pub fn provide() -> Store {
-        let store = Store::new(true);
-        store.persistent.set(writable());
+        let store = Store::new(true, writable());
         store.reload_all(true);
         provide_context(store);
         let handle = window_event_listener(ev::storage, move |e| {
@@ -78,17 +77,17 @@ impl Store {
     /// The reader's records unknown, nothing in them: what a page rendered ahead of
     /// time (`app::render`) reads.
     pub fn provide_blank() -> Store {
-        let store = Store::new(false);
+        let store = Store::new(false, true);
         provide_context(store);
         store
     }
 
-    fn new(known: bool) -> Store {
+    fn new(known: bool, persistent: bool) -> Store {
         Store {
             bookmarks: RwSignal::new(Vec::new()),
             votes: RwSignal::new(Votes::default()),
             settings: RwSignal::new(Settings::default()),
-            persistent: RwSignal::new(true),
+            persistent: RwSignal::new(persistent),
             notices: RwSignal::new(Vec::new()),
             known,
         }

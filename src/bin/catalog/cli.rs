@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use ship_or_skip::app::render;
+use ship_or_skip::domain::catalog::model::Catalog;
 use ship_or_skip::domain::{
     catalog::{guard, jsonpos, split as splitting, stamp, synth, validate},
     prerender,
@@ -256,7 +257,15 @@ fn pages(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    report("pages", write_pages(dist, &site_url, &base))
+    let done = load(&dist.join("catalog.json"))
+        .and_then(|l| write_pages(dist, &std::sync::Arc::new(l.catalog), &site_url, &base));
+    report("pages", done)
+}
+
+/// Reads and loads a catalog file; a problem is named with the file's path.
+pub(crate) fn load(path: &std::path::Path) -> Result<validate::Loaded, String> {
+    let text = read(&path.to_string_lossy())?;
+    validate::load(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Prints what a command did, or its error, as its exit status says.
@@ -277,23 +286,18 @@ fn report(command: &str, done: Result<String, String>) -> ExitCode {
 /// again gives the same files.
 pub(crate) fn write_pages(
     dist: &std::path::Path,
+    catalog: &std::sync::Arc<Catalog>,
     site_url: &str,
     base: &str,
 ) -> Result<String, String> {
-    let catalog_path = dist.join("catalog.json");
-    let text = read(&catalog_path.to_string_lossy())?;
-    let catalog = validate::load(&text)
-        .map_err(|e| format!("{}: {e}", catalog_path.display()))?
-        .catalog;
     let shell = read(&dist.join("404.html").to_string_lossy())?;
-    let pages = prerender::pages(&catalog);
-    let catalog = std::sync::Arc::new(catalog);
+    let pages = prerender::pages(catalog);
     let site = render::Site {
         url: site_url.to_string(),
         base: base.to_string(),
     };
     for page in &pages {
-        let html = render::page_html(&shell, &catalog, page, &site)
+        let html = render::page_html(&shell, catalog, page, &site)
             .map_err(|e| format!("404.html: {e}"))?;
         let file = dist.join(&page.file);
         if let Some(dir) = file.parent() {
@@ -318,24 +322,20 @@ pub(crate) fn write_pages(
 
 /// Writes the open-data CSV and one verdict badge per tool into a built dist/.
 fn opendata(dist: &std::path::Path) -> ExitCode {
-    report("opendata", write_opendata(dist))
+    let done = load(&dist.join("catalog.json")).and_then(|l| write_opendata(dist, &l.catalog));
+    report("opendata", done)
 }
 
 /// [`opendata`], from the whole catalog (`catalog site` runs it before the split).
-pub(crate) fn write_opendata(dist: &std::path::Path) -> Result<String, String> {
+pub(crate) fn write_opendata(dist: &std::path::Path, catalog: &Catalog) -> Result<String, String> {
     use ship_or_skip::domain::publish::opendata;
-    let file = dist.join("catalog.json");
-    let text = read(&file.to_string_lossy())?;
-    let catalog = validate::load(&text)
-        .map_err(|e| format!("{}: {e}", file.display()))?
-        .catalog;
     let write = |path: std::path::PathBuf, body: String| {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))
     };
-    write(dist.join(opendata::CSV_FILE), opendata::tools_csv(&catalog))?;
+    write(dist.join(opendata::CSV_FILE), opendata::tools_csv(catalog))?;
     for t in &catalog.tools {
         write(
             dist.join(opendata::badge_file(&t.slug)),
@@ -353,31 +353,32 @@ pub(crate) fn write_opendata(dist: &std::path::Path) -> Result<String, String> {
 /// Splits FILE into DIR/catalog.json (head), DIR/catalog-index.json and DIR/tools/*.json
 /// when it has more than `above` tools; a smaller catalog is left as one file.
 fn split(file: &str, dir: &std::path::Path, above: usize) -> ExitCode {
-    report("split", write_split(file, dir, above))
+    let done = load(std::path::Path::new(file))
+        .and_then(|l| write_split(file, &l.catalog, l.skipped.len(), dir, above));
+    report("split", done)
 }
 
-/// [`split`].
+/// [`split`] of `catalog`, read from `file` with `skipped` entries it could not read.
 pub(crate) fn write_split(
     file: &str,
+    catalog: &Catalog,
+    skipped: usize,
     dir: &std::path::Path,
     above: usize,
 ) -> Result<String, String> {
-    let text = read(file)?;
-    let loaded = validate::load(&text).map_err(|e| format!("{file}: {e}"))?;
-    if loaded.catalog.split.is_some() {
+    if catalog.split.is_some() {
         return Err(format!("{file}: already split"));
     }
-    let n = loaded.catalog.tools.len();
+    let n = catalog.tools.len();
     if n <= above {
         return Ok(format!("{n} tools: kept as one file"));
     }
-    if !loaded.skipped.is_empty() {
+    if skipped > 0 {
         return Err(format!(
-            "{file}: {} problem(s); run `catalog check {file}` and fix them first",
-            loaded.skipped.len()
+            "{file}: {skipped} problem(s); run `catalog check {file}` and fix them first"
         ));
     }
-    let files = splitting::split(&loaded.catalog).map_err(|e| e.to_string())?;
+    let files = splitting::split(catalog).map_err(|e| e.to_string())?;
     let tools = dir.join("tools");
     std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
     let write = |path: std::path::PathBuf, body: &str| {

@@ -93,8 +93,9 @@ pub fn run(b: &Build) -> Result<(), String> {
         base: base.clone(),
     });
     for page in pages(dist)? {
-        edit(&page, |html| set_loader(html, &loader))?;
-        edit(&page, |html| set_header(html, &header))?;
+        edit(&page, |html| {
+            set_header(&set_loader(html, &loader)?, &header)
+        })?;
     }
     // Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
     let index = read(&dist.join("index.html"))?;
@@ -102,31 +103,41 @@ pub fn run(b: &Build) -> Result<(), String> {
         write(&dist.join("404.html"), &index)?;
     }
 
-    crate::cli::write_pages(dist, &b.site_url, &base)?;
-    println!("site: {}", crate::cli::write_opendata(dist)?);
+    // The whole catalog, read once for the pages, the open data, the feed and the split.
     let catalog = dist.join("catalog.json");
-    let text = crate::cli::read(&catalog.to_string_lossy())?;
-    let loaded = ship_or_skip::domain::catalog::validate::load(&text)
-        .map_err(|e| format!("{}: {e}", catalog.display()))?;
+    let loaded = crate::cli::load(&catalog)?;
+    let skipped = loaded.skipped.len();
+    let whole = std::sync::Arc::new(loaded.catalog);
+    println!(
+        "site: {}",
+        crate::cli::write_pages(dist, &whole, &b.site_url, &base)?
+    );
+    println!("site: {}", crate::cli::write_opendata(dist, &whole)?);
     write(
         &dist.join("feed.xml"),
-        &ship_or_skip::domain::publish::feed::atom(&loaded.catalog),
+        &ship_or_skip::domain::publish::feed::atom(&whole),
     )?;
     println!(
         "site: {}",
-        crate::cli::write_split(&catalog.to_string_lossy(), dist, SPLIT_ABOVE)?
+        crate::cli::write_split(
+            &catalog.to_string_lossy(),
+            &whole,
+            skipped,
+            dist,
+            SPLIT_ABOVE
+        )?
     );
 
     let served = crate::cli::read(&catalog.to_string_lossy())?;
     let stamp = ship_or_skip::domain::catalog::stamp::stamp(&served).unwrap_or_default();
     let pages = pages(dist)?;
     for page in &pages {
-        edit(page, |html| set_meta(html, "ship-or-skip-catalog", &stamp))?;
-        if b.release {
-            edit(page, csp)?;
-        }
-        // The id hashes every file but the worker, its own stamp set to one value.
-        edit(page, |html| set_meta(html, "ship-or-skip-build", "dev"))?;
+        edit(page, |html| {
+            let html = set_meta(html, "ship-or-skip-catalog", &stamp)?;
+            let html = if b.release { csp(&html)? } else { html };
+            // The id hashes every file but the worker, its own stamp set to one value.
+            set_meta(&html, "ship-or-skip-build", "dev")
+        })?;
     }
     let files = files(dist)?;
     let mut all = Sha256::new();
