@@ -1,5 +1,5 @@
 // The page loader, inlined into every page by `catalog site` (src/bin/catalog/site.rs),
-// which writes this build's file names into the four constants below.
+// which writes this build's file names into the constants below.
 // Over a prerendered page it starts after the first paint: a frame, then a task. A window
 // that draws no frames (a background tab, an occluded window) starts at once or within
 // half a second. The bare app shell (404.html, its skeleton) has nothing to show: at once.
@@ -11,6 +11,21 @@ const chunks = ['PAGES_CHUNKS'];
 // Home's first view (src/first): a module without Leptos that makes the static home live
 // and starts the app, `shipOrSkipApp()`, when the reader needs more.
 const first = ['FIRST_JS', 'FIRST_WASM'];
+// The islands of a prerendered page that needs nothing else (src/app/islands.rs): they
+// make the page live in place, and the app is never downloaded.
+const islands = ['ISLANDS_JS', 'ISLANDS_WASM'];
+const hydrate = async () => {
+  const mod = await import(islands[0]);
+  await mod.default({ module_or_path: islands[1] });
+  mod.start();
+  // No island holds another: document order is an order to hydrate them in.
+  for (const el of document.querySelectorAll('leptos-island')) {
+    const island = mod[el.dataset.component];
+    if (!island) throw new Error(`no island ${el.dataset.component} in this build`);
+    island(el);
+  }
+  mod.live();
+};
 const home = new URL(document.baseURI).pathname;
 const atHome = () => location.pathname === home || location.pathname === home + 'index.html';
 // One start at a time; one that failed (offline before the worker kept the app) may be
@@ -28,10 +43,22 @@ const start = () => {
   return started;
 };
 window.shipOrSkipApp = start;
+// `/` on a page that loads home (the shortcut, src/app/components/shortcuts.rs) asks for
+// its search as `#search`: the field is in the static page, so it takes the keys at once.
+if (location.hash === '#search') document.getElementById('search')?.focus();
 let booted = false;
 const boot = async () => {
   if (booted) return;
   booted = true;
+  if (document.querySelector('#app[data-islands]')) {
+    try {
+      await hydrate();
+      return;
+    } catch (e) {
+      // The app draws the same page: a reader never keeps a page that does nothing.
+      console.error(e);
+    }
+  }
   if (atHome() && document.querySelector('#app .page--home')) {
     try {
       const { default: init } = await import(first[0]);

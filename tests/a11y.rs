@@ -192,11 +192,12 @@ async fn axe_finds_no_violation_on_the_error_page() {
         "catalog.json",
         Some(b"{\"schema_version\": 1, \"tools\": ["),
     );
+    // A page the app draws (a prerendered tool page is live through its islands alone).
     let mut failures = Vec::new();
     for dark in [false, true] {
         b.goto("").await;
         set_theme(&b, dark).await;
-        b.goto("tool/mistral-3b").await;
+        b.goto("compare/mistral-3b-vs-mistral-3-1").await;
         settled(&b, "error page").await;
         assert_eq!(
             b.text("#app main h1").await,

@@ -170,7 +170,11 @@ async fn every_hostile_catalog_in_the_app() {
         .filter(|c| only.is_empty() || only.contains(&c.name))
         .collect();
     assert!(!all.is_empty(), "no case selected");
+    // No worker: it would answer the tool pages below from its cache, where this test
+    // serves the shell.
+    const NO_WORKER: &[u8] = b"throw new Error('no worker in this test');";
     let mut b = start().await;
+    b.override_file("sw.js", Some(NO_WORKER));
     // The collector must see an uncaught error, or its silence proves nothing.
     {
         let (page, _) = open(&b, "").await.expect("the shipped catalog opens");
@@ -194,6 +198,10 @@ async fn every_hostile_catalog_in_the_app() {
         assert_eq!(seen, 1, "the error collector saw no thrown error");
     }
     let mut failures = Vec::new();
+    // The app draws a tool page from the served catalog where the build prerendered none
+    // (GitHub Pages answers with the shell); a prerendered one is the build's, live
+    // through its islands (src/app/islands.rs), and never reads the catalog.
+    let shell = std::fs::read(dist_dir().join("404.html")).unwrap();
     for case in &all {
         let bytes = case.bytes();
         b.override_file("catalog.json", Some(&bytes));
@@ -202,6 +210,7 @@ async fn every_hostile_catalog_in_the_app() {
             .app_tool
             .as_ref()
             .map_or("mistral-3b".to_string(), |(slug, _)| slug.clone());
+        b.override_file(&format!("tool/{tool}"), Some(&shell));
         let mut frozen = false;
         for path in [String::new(), format!("tool/{tool}")] {
             let shown = if path.is_empty() { "/" } else { path.as_str() };
@@ -236,11 +245,13 @@ async fn every_hostile_catalog_in_the_app() {
                 break;
             }
         }
+        b.override_file(&format!("tool/{tool}"), None);
         if frozen {
             // A new browser for the next case.
             b.override_file("catalog.json", None);
             b.close().await;
             b = start().await;
+            b.override_file("sw.js", Some(NO_WORKER));
         }
     }
     b.override_file("catalog.json", None);

@@ -160,8 +160,8 @@ fn every_import_and_every_loaded_file_is_built() {
             named += 1;
         }
     }
-    // The app's glue and wasm, the pages chunk, the first view's glue and wasm.
-    assert!(named >= 5, "{loader}");
+    // The app's glue and wasm, the pages chunk, the first view's and the islands' glue and wasm.
+    assert!(named >= 7, "{loader}");
 }
 
 /// The app shell's header is the app's `Header` rendered by the build (its links carry
@@ -186,4 +186,52 @@ fn the_shells_header_is_the_apps() {
             "{page}: the theme toggle waits: {header}"
         );
     }
+}
+
+/// Every island a built page names is exported by the islands module of the same build
+/// (an island's export is named by a hash of its source, so a page and a module from two
+/// builds would not meet), and the tool pages, the pages live through their islands, name
+/// their reader controls among them. The shell names none: nothing hydrates it.
+#[test]
+fn every_island_of_a_page_is_in_the_islands_module() {
+    let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let mut files = Vec::new();
+    files_under(&root, "", &mut files);
+    let glue = files
+        .iter()
+        .find(|f| f.starts_with("islands-") && f.ends_with(".js"))
+        .expect("the islands module's glue");
+    let glue = std::fs::read_to_string(root.join(glue)).unwrap();
+    let mut tool_pages = 0;
+    for page in files.iter().filter(|f| f.ends_with(".html")) {
+        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let islands: Vec<&str> = html
+            .split("<leptos-island data-component=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        for island in &islands {
+            assert!(
+                glue.contains(&format!("export function {island}(")),
+                "{page} names the island {island}, which the islands module does not export"
+            );
+        }
+        if page.starts_with("tool/") {
+            tool_pages += 1;
+            assert!(
+                html.contains("<div id=\"app\" data-prerendered data-islands>"),
+                "{page}"
+            );
+            for island in ["Header_", "BookmarkButton_", "VoteButtons_", "Shortcuts_"] {
+                assert!(
+                    islands.iter().any(|i| i.starts_with(island)),
+                    "{page}: no {island} island"
+                );
+            }
+        }
+        if page == "index.html" || page == "404.html" {
+            assert!(islands.is_empty(), "{page}: {islands:?}");
+        }
+    }
+    assert_eq!(tool_pages, 6);
 }

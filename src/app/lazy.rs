@@ -18,6 +18,7 @@ use send_wrapper::SendWrapper;
 
 use crate::app::components::catalog_gate::{Failure, Skeleton};
 use crate::app::components::controls::SearchPicker;
+pub use crate::app::components::controls::{LoadPicker, PickerCode};
 use crate::app::data::{fetch_text, FetchError};
 use crate::app::pages::{
     bookmarks::BookmarksPage, compare::ComparePage, reviewer::ReviewerPage, tool::ToolPage,
@@ -117,22 +118,6 @@ pub fn reviewer_page(persona: String) -> Result<AnyView, SplitLoaderError> {
 pub fn bookmarks_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <BookmarksPage/> }.into_any())
 }
-
-/// Fetches the search picker's chunk and draws it ([`search_picker`]).
-pub type LoadPicker = fn(
-    Arc<Catalog>,
-    Vec<String>,
-    String,
-    String,
-    Callback<String>,
-) -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
-
-/// [`load_search_picker`], handed to the pages as context by `App`: the pages' code is
-/// linked into every build of the library through its chunk's exports, and a split
-/// point it called directly would then be an import the wasm unit tests' runner cannot
-/// resolve. Only code that mounts the app links it this way.
-#[derive(Clone, Copy)]
-pub struct PickerCode(pub LoadPicker);
 
 /// The app's [`LoadPicker`].
 pub fn load_search_picker(

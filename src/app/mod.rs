@@ -3,6 +3,10 @@
 pub mod components;
 pub mod data;
 pub mod head;
+pub mod islands;
+// The app's split points: its chunks' exports would link the whole app into the islands
+// module, which has no use for them.
+#[cfg(not(feature = "hydrate"))]
 pub mod lazy;
 pub mod links;
 pub mod pages;
@@ -16,18 +20,25 @@ pub mod worker;
 use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
+#[cfg(not(feature = "hydrate"))]
 use data::{CatalogCtx, Readers};
+#[cfg(not(feature = "hydrate"))]
 use lazy::{
     bookmarks_page, check, compare_page, load_search_picker, read_detail, read_index,
     reviewer_page, tool_page, PageChunk, PickerCode,
 };
+#[cfg(not(feature = "hydrate"))]
 use pages::{home::HomePage, not_found::NotFound};
+#[cfg(not(feature = "hydrate"))]
 use router::Nav;
+#[cfg(not(feature = "hydrate"))]
 use store::Store;
 
+#[cfg(not(feature = "hydrate"))]
 use crate::domain::explore::routes::Route;
 
 /// Provides the router, catalog, store, offline/update and chunk contexts and renders the page of the route.
+#[cfg(not(feature = "hydrate"))]
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
@@ -76,13 +87,15 @@ pub fn Frame<P: IntoView + 'static>(
     }
 }
 
+#[cfg(not(feature = "hydrate"))]
 const LIVE_ID: &str = "app-live";
 /// Marks the live app's root: the static pages draw the same boxes (`catalog pages`), so
 /// tests and scripts tell the live page by this attribute, not by what it shows.
-const LIVE_MARK: &str = "data-live";
+pub(crate) const LIVE_MARK: &str = "data-live";
 
 /// Swaps the static page (prerendered, or the shell's skeleton) for the live app once it
 /// can draw the page: the catalog is in, or has failed with its message.
+#[cfg(not(feature = "hydrate"))]
 fn reveal() {
     let doc = document();
     let Some(live) = doc.get_element_by_id(LIVE_ID) else {
@@ -103,6 +116,7 @@ fn reveal() {
 /// content, then a skeleton, then content again. Over the shell's skeleton, the live page
 /// appears whole. Either way `#app[data-live]` means a page with its content (or its
 /// error) drawn.
+#[cfg(not(feature = "hydrate"))]
 pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();

@@ -14,54 +14,66 @@ use crate::app::worker::container;
 #[derive(Clone, Copy)]
 pub struct Pwa {
     /// `navigator.onLine`, followed through the `online`/`offline` events.
-    pub online: ReadSignal<bool>,
+    pub online: RwSignal<bool>,
     /// A new build is installed and waiting for the reader to reload into it.
-    pub update_ready: ReadSignal<bool>,
+    pub update_ready: RwSignal<bool>,
 }
 
-/// The context provided by [`Pwa::provide`].
+/// The context provided by [`Pwa::provide`]; in the islands of a prerendered page, the
+/// page's one state.
 pub fn use_pwa() -> Pwa {
-    expect_context::<Pwa>()
+    use_context::<Pwa>().unwrap_or_else(crate::app::islands::pwa)
 }
 
 impl Pwa {
+    /// The live state, its listeners and the worker, for the app.
     pub fn provide() -> Pwa {
-        let (online, set_online) = signal(window().navigator().on_line());
-        let (update_ready, set_update_ready) = signal(false);
+        let pwa = Pwa::provide_static();
+        pwa.start();
+        pwa
+    }
+
+    /// Online, with no update waiting: what a page rendered ahead of time
+    /// (`app::render`) shows, and the islands of such a page until [`Pwa::start`].
+    pub fn provide_static() -> Pwa {
+        let pwa = Pwa::unstarted();
+        provide_context(pwa);
+        pwa
+    }
+
+    /// Online, with no update waiting, and not provided.
+    pub fn unstarted() -> Pwa {
+        Pwa {
+            online: RwSignal::new(true),
+            update_ready: RwSignal::new(false),
+        }
+    }
+
+    /// Follows the connection, registers the worker and looks for new builds.
+    pub fn start(self) {
+        let Pwa {
+            online,
+            update_ready,
+        } = self;
+        online.set(window().navigator().on_line());
         let on = window_event_listener(ev::online, move |_| {
-            set_online.set(true);
+            online.set(true);
             // Back online: look for a newer build at once.
             check_for_update();
         });
-        let off = window_event_listener(ev::offline, move |_| set_online.set(false));
+        let off = window_event_listener(ev::offline, move |_| online.set(false));
         on_cleanup(move || {
             on.remove();
             off.remove();
         });
         if !cfg!(debug_assertions) {
             wasm_bindgen_futures::spawn_local(crate::app::worker::register(move || {
-                set_update_ready.set(true)
+                update_ready.set(true)
             }));
             // In-app navigation never reloads the page, so a tab kept open for days would
             // never look for a new build on its own.
             set_interval(check_for_update, std::time::Duration::from_secs(60 * 60));
         }
-        Pwa::provide_with(online, update_ready)
-    }
-
-    /// Online, with no update waiting: what a page rendered ahead of time
-    /// (`app::render`) shows.
-    pub fn provide_static() -> Pwa {
-        Pwa::provide_with(signal(true).0, signal(false).0)
-    }
-
-    fn provide_with(online: ReadSignal<bool>, update_ready: ReadSignal<bool>) -> Pwa {
-        let pwa = Pwa {
-            online,
-            update_ready,
-        };
-        provide_context(pwa);
-        pwa
     }
 
     /// Lets the waiting build take over, then reloads into it once it controls the page.
@@ -89,9 +101,10 @@ impl Pwa {
 
 /// The build id stamped into index.html by `catalog site` ("dev" in dev builds).
 pub fn build_id() -> Option<String> {
-    // Ahead of time there is no build yet: its id hashes the pages themselves.
+    // Ahead of time there is no build yet (its id hashes the pages themselves): "dev",
+    // which `catalog site` stamps with the id, as it does the page's meta.
     if !cfg!(target_arch = "wasm32") {
-        return None;
+        return Some("dev".into());
     }
     document()
         .query_selector("meta[name='ship-or-skip-build']")

@@ -4,6 +4,9 @@
 //! their state, takes over (`Store::provide_blank`). So the page a crawler, a link
 //! preview or a reader without JavaScript gets is the page the app then draws.
 //!
+//! A tool page of a small catalog is live through its islands alone (`app::islands`):
+//! the interactive components are `#[island]`s, hydrated in place over this HTML.
+//!
 //! Home is the exception: its static page is `domain::home`'s, which home's first view
 //! (`src/first`) makes live in place.
 
@@ -24,6 +27,7 @@ use crate::app::router::Nav;
 use crate::app::store::Store;
 use crate::app::Frame;
 use crate::domain::catalog::model::Catalog;
+use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::Route;
 use crate::domain::home;
 use crate::domain::prerender::{absolute, fill_shell, Content, Page, ShellError};
@@ -56,9 +60,21 @@ pub fn page_html(
         }
         route => {
             let app = app_html(catalog, &route, site);
-            fill_shell(shell, page, &head, Content::App(&app))
+            let content = if islands(catalog, &route) {
+                Content::Islands(&app)
+            } else {
+                Content::App(&app)
+            };
+            fill_shell(shell, page, &head, content)
         }
     }
+}
+
+/// Whether the page at `route` is live through its islands alone (`app::islands`): a tool
+/// page of a catalog whose "compare with…" is a select. The other pages, and a large
+/// catalog's search picker, are the app's.
+pub fn islands(catalog: &Catalog, route: &Route) -> bool {
+    matches!(route, Route::Tool(_)) && catalog.tools.len() <= PICK_FROM_LIST_MAX
 }
 
 /// Renders `view` at `route` of `site`, in the contexts of a page rendered ahead of time:
@@ -79,8 +95,15 @@ fn render_at<V: RenderHtml>(route: &Route, site: &Site, view: impl FnOnce() -> V
 
 /// The site header as a page rendered ahead of time draws it: the app shell's
 /// (`404.html`, and so home's static page) is this one.
+///
+/// Without its island's wrapper: nothing hydrates the shell (home's first view and the
+/// app draw over it), and a page's own header, an island, keeps its wrapper when
+/// `catalog site` runs again and puts this one inside it.
 pub fn header_html(site: &Site) -> String {
-    render_at(&Route::Home, site, || view! { <Header/> })
+    // An island inside a hydrating one draws no wrapper of its own.
+    render_at(&Route::Home, site, || {
+        Owner::with_hydration(|| view! { <Header/> })
+    })
 }
 
 /// The inside of `#app` for `route`: what `App` draws there for a reader with nothing
@@ -240,6 +263,30 @@ mod tests {
             !html.contains("No bookmarks yet"),
             "the reader's bookmarks are unknown: {html}"
         );
+    }
+
+    #[test]
+    fn a_tool_page_is_live_through_its_islands() {
+        let html = render(shipped(), "/tool/mistral-3b");
+        assert!(html.contains("<div id=\"app\" data-prerendered data-islands>"));
+        for island in [
+            "Header",
+            "Notices",
+            "BookmarkButton",
+            "VoteButtons",
+            "Shortcuts",
+        ] {
+            assert!(
+                html.contains(&format!("<leptos-island data-component=\"{island}_")),
+                "no {island} island: {html}"
+            );
+        }
+        // Props travel as JSON in an attribute, escaped.
+        assert!(html.contains("data-props=\"{&quot;slug&quot;:&quot;mistral-3b&quot;"));
+        // The other pages are the app's; the shell's header has no island to hydrate.
+        let reviewer = render(shipped(), "/reviewer/skeptic");
+        assert!(reviewer.contains("<div id=\"app\" data-prerendered>"));
+        assert!(!header_html(&site()).contains("leptos-island"));
     }
 
     #[test]

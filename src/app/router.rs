@@ -25,11 +25,13 @@ pub struct Nav {
     pub route: Memo<Route>,
     /// A query-string edit not yet written to the address bar (see `set_query`).
     pending: StoredValue<Option<String>>,
+    /// The islands of a prerendered page have no router: navigating loads the page.
+    loads_pages: bool,
 }
 
-/// The router context.
+/// The router context; in the islands of a prerendered page, the page's address.
 pub fn use_nav() -> Nav {
-    expect_context::<Nav>()
+    use_context::<Nav>().unwrap_or_else(crate::app::islands::nav)
 }
 
 fn current_base() -> String {
@@ -78,6 +80,21 @@ impl Nav {
     /// The router state for the page at `path?query` of a site at `origin` + `base`,
     /// without listeners: what a page rendered ahead of time (`app::render`) reads.
     pub fn provide_at(base: &str, path: &str, query: &str, origin: &str) -> Nav {
+        let nav = Nav::at(base, path, query, origin, false);
+        provide_context(nav);
+        nav
+    }
+
+    /// The address of this document, for the islands of a prerendered page: no
+    /// listeners, and [`Nav::navigate`] loads the page it goes to.
+    pub fn of_document() -> Nav {
+        let base = current_base();
+        let (path, query) = read_location(&base);
+        let origin = location().origin().unwrap_or_default();
+        Nav::at(&base, &path, &query, &origin, true)
+    }
+
+    fn at(base: &str, path: &str, query: &str, origin: &str, loads_pages: bool) -> Nav {
         let path = RwSignal::new(path.to_string());
         let nav = Nav {
             base: StoredValue::new(base.to_string()),
@@ -86,8 +103,8 @@ impl Nav {
             query: RwSignal::new(query.to_string()),
             route: Memo::new(move |_| Route::parse(&path.get())),
             pending: StoredValue::new(None),
+            loads_pages,
         };
-        provide_context(nav);
         nav
     }
 
@@ -164,6 +181,10 @@ impl Nav {
     fn go(&self, to: &str, push: bool) {
         self.flush();
         let url = self.href(to);
+        if self.loads_pages {
+            let _ = location().set_href(&url);
+            return;
+        }
         if let Ok(history) = window().history() {
             let r = if push {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

@@ -27,12 +27,14 @@ pub struct Store {
     pub notices: RwSignal<Vec<String>>,
     /// False in a page rendered ahead of time (`app::render`), which cannot know the
     /// reader's records: it draws their controls disabled and their lists as loading.
-    pub known: bool,
+    /// The islands of such a page (`crate::islands`) start from it too, so that their
+    /// first render is the page's HTML, and read the records just after.
+    pub known: RwSignal<bool>,
 }
 
-/// The store context.
+/// The store context; in the islands of a prerendered page, the page's one store.
 pub fn use_store() -> Store {
-    expect_context::<Store>()
+    use_context::<Store>().unwrap_or_else(crate::app::islands::store)
 }
 
 /// localStorage, or `None` when the browser refuses it (disabled, sandboxed, private mode).
@@ -61,6 +63,27 @@ impl Store {
         let store = Store::new(true, writable());
         store.reload_all(true);
         provide_context(store);
+        store.follow_other_tabs();
+        store
+    }
+
+    /// The store of a prerendered page's islands: blank, as the page was rendered, until
+    /// [`Store::read_records`] reads the reader's records once the islands are live.
+    pub fn hydrating() -> Store {
+        Store::new(false, true)
+    }
+
+    /// Reads every record into a store made by [`Store::hydrating`] and follows other tabs.
+    pub fn read_records(&self) {
+        self.persistent.set(writable());
+        self.reload_all(true);
+        self.known.set(true);
+        self.follow_other_tabs();
+    }
+
+    /// Follows the records other tabs write (the `storage` event).
+    fn follow_other_tabs(self) {
+        let store = self;
         let handle = window_event_listener(ev::storage, move |e| {
             let key = e.key();
             match key.as_deref() {
@@ -71,7 +94,6 @@ impl Store {
             }
         });
         on_cleanup(move || handle.remove());
-        store
     }
 
     /// The reader's records unknown, nothing in them: what a page rendered ahead of
@@ -89,7 +111,7 @@ impl Store {
             settings: RwSignal::new(Settings::default()),
             persistent: RwSignal::new(persistent),
             notices: RwSignal::new(Vec::new()),
-            known,
+            known: RwSignal::new(known),
         }
     }
 

@@ -138,10 +138,15 @@ const MAIN: (&str, &str, &str) = ("<main id=\"main\">", "</main>", "<main id=\"m
 /// The shell's `#app`, which closes just before `</body>`.
 const APP: (&str, &str, &str) = ("<div id=\"app\">", "</body>", "<div id=\"app\">");
 
+/// The shell's early request for the catalog (index.html), which home and the app read.
+const CATALOG_PRELOAD: &str = "<link rel=\"preload\" href=\"catalog.json\"";
+
 /// What a page puts into the shell.
 pub enum Content<'a> {
-    /// The whole of `#app` (skip link, header, main, footer).
+    /// The whole of `#app` (skip link, header, main, footer), which the app draws again.
     App(&'a str),
+    /// The whole of `#app`, made live in place by its islands (`app::islands`).
+    Islands(&'a str),
     /// Only `<main>`'s content; the shell's header stays.
     Main(&'a str),
 }
@@ -157,12 +162,28 @@ pub fn fill_shell(
     let mut html = replace_between(shell, TITLE, &esc(&page.title))?;
     html = replace_between(&html, DESCRIPTION, &esc(&page.description))?;
     html = html.replacen("</head>", &format!("{head}\n</head>"), 1);
-    html = match content {
-        Content::Main(body) => replace_between(&html, MAIN, body)?,
-        Content::App(app) => replace_between(&html, APP, &format!("{app}</div>\n"))?,
+    let mark = match content {
+        Content::Main(body) => {
+            html = replace_between(&html, MAIN, body)?;
+            // The app keeps this content on screen until it can draw the same page live.
+            "<div id=\"app\" data-prerendered>"
+        }
+        Content::App(app) => {
+            html = replace_between(&html, APP, &format!("{app}</div>\n"))?;
+            "<div id=\"app\" data-prerendered>"
+        }
+        Content::Islands(app) => {
+            html = replace_between(&html, APP, &format!("{app}</div>\n"))?;
+            // The catalog is the app's: the page and its islands never read it.
+            if let Some(at) = html.find(CATALOG_PRELOAD) {
+                let end = at + html[at..].find('>').map_or(0, |e| e + 1);
+                html.replace_range(at..end, "");
+            }
+            // The page loader starts the islands module instead of the app.
+            "<div id=\"app\" data-prerendered data-islands>"
+        }
     };
-    // The app keeps this content on screen until it can draw the same page live.
-    Ok(html.replacen("<div id=\"app\">", "<div id=\"app\" data-prerendered>", 1))
+    Ok(html.replacen("<div id=\"app\">", mark, 1))
 }
 
 /// sitemap.xml of every prerendered page.
@@ -249,6 +270,23 @@ mod tests {
             html.contains("<header>h</header><main id=\"main\"><p>m</p></main>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn an_islands_page_is_marked_and_does_not_ask_for_the_catalog() {
+        let page = pages(&shipped()).remove(1);
+        let shell = SHELL.replace(
+            "</head>",
+            "<link rel=\"preload\" href=\"catalog.json\" as=\"fetch\" crossorigin></head>",
+        );
+        let html = fill_shell(&shell, &page, "", Content::App("<p>a</p>")).unwrap();
+        assert!(html.contains("href=\"catalog.json\""), "{html}");
+        let html = fill_shell(&shell, &page, "", Content::Islands("<p>a</p>")).unwrap();
+        assert!(
+            html.contains("<div id=\"app\" data-prerendered data-islands><p>a</p></div>"),
+            "{html}"
+        );
+        assert!(!html.contains("catalog.json"), "{html}");
     }
 
     #[test]

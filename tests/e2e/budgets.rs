@@ -12,16 +12,21 @@ pub const HOME_BUDGET: u64 = 120 * 1024;
 const FETCHED: &str =
     "return [location.href].concat(performance.getEntriesByType('resource').map(r => r.name))";
 
-/// The landing pages and their budgets. A comparison, a tool page and a reviewer page
-/// are reported, not yet gated: the app they start is over any budget of 120 KB
-/// (docs/size.md, "Landing pages").
+/// A tool page, opened directly: its islands (src/app/islands.rs). Not yet the 120 KB
+/// of the other budgets (182 KB, docs/size.md, "Landing pages"): a ceiling that keeps
+/// what the islands gave, so that nothing brings the app back to a tool page unseen.
+pub const TOOL_CEILING: u64 = 190 * 1024;
+
+/// The landing pages and their budgets. A comparison and a reviewer page are reported,
+/// not yet gated: the app they start is over any budget of 120 KB (docs/size.md,
+/// "Landing pages").
 const PAGES: [(&str, Option<u64>); 4] = [
     ("", Some(HOME_BUDGET)),
     (
         "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
         None,
     ),
-    ("tool/mistral-3b", None),
+    ("tool/mistral-3b", Some(TOOL_CEILING)),
     ("reviewer/skeptic", None),
 ];
 
@@ -85,4 +90,105 @@ async fn quiet_fetches(b: &Browser) -> Vec<String> {
     seen.sort();
     seen.dedup();
     seen
+}
+
+/// At a click: its time, kept across a page load (`sessionStorage`), and, for a page the
+/// app draws in the same document, the first frame after `#app h1` says `want`.
+const CLICK: &str = r#"
+const [link, want] = arguments;
+const t0 = performance.timeOrigin + performance.now();
+sessionStorage.setItem('navT0', String(t0));
+window.__navPaint = null;
+new MutationObserver((_, obs) => {
+  const h = document.querySelector('#app h1');
+  if (h && h.textContent === want && window.__navPaint === null) {
+    obs.disconnect();
+    window.__navPaint = 0;
+    requestAnimationFrame(() => setTimeout(() => {
+      window.__navPaint = performance.timeOrigin + performance.now() - t0;
+    }));
+  }
+}).observe(document.body, { subtree: true, childList: true, characterData: true });
+document.querySelector(link).click();
+return 0;
+"#;
+
+/// The click-to-paint time: the frame recorded above in the same document, or a new
+/// document's first contentful paint; `null` while neither is known.
+const PAINTED: &str = r#"
+if (window.__navPaint !== undefined) return window.__navPaint || null;
+const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+const t0 = Number(sessionStorage.getItem('navT0'));
+return fcp && t0 ? performance.timeOrigin + fcp.startTime - t0 : null;
+"#;
+
+/// Following a link from one page to another, from a warm cache (the worker in control,
+/// every file fetched before): the time from the click to the first frame painted with
+/// the next page, five times each (docs/size.md, "Navigation"). Reported, not asserted:
+/// a timing; the scenario fails only when a navigation paints nothing.
+pub fn navigation_paint(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        let compare = "compare/mistral-3b-vs-openrouter-model-fusion";
+        for page in ["", "tool/mistral-3b", compare, "reviewer/skeptic", ""] {
+            b.goto(page).await;
+        }
+        assert!(
+            b.wait_js("return !!navigator.serviceWorker.controller", 20)
+                .await,
+            "the worker never took control"
+        );
+        let hops = [
+            // Home's first view hands the link to the app, which draws the tool page.
+            (
+                "home → tool",
+                "",
+                ".rows a.row__name[href$='tool/mistral-3b']",
+                "Mistral 3B",
+            ),
+            // A tool page's islands: the comparison loads as a page of its own.
+            (
+                "tool → comparison",
+                "tool/mistral-3b",
+                "main a[href$='compare/mistral-3b-vs-openrouter-model-fusion']",
+                "Mistral 3B vs OpenRouter Model Fusion",
+            ),
+            // The app, live on the comparison, draws the reviewer page.
+            (
+                "comparison → reviewer",
+                compare,
+                ".scorecard a[href$='reviewer/skeptic']",
+                "Skeptic",
+            ),
+        ];
+        for (name, from, link, want) in hops {
+            let mut ms = Vec::new();
+            for _ in 0..5 {
+                b.goto(from).await;
+                b.client
+                    .execute(CLICK, vec![link.into(), want.into()])
+                    .await
+                    .expect("click");
+                b.wait_text("#app[data-live] h1", want).await;
+                let mut painted = serde_json::Value::Null;
+                for _ in 0..50 {
+                    painted = b.js(PAINTED).await;
+                    if !painted.is_null() {
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                let t = painted
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("{name}: no paint after the click"));
+                assert!(t > 0.0, "{name}: painted {t} ms before the click");
+                ms.push(t.round() as u64);
+            }
+            let mut sorted = ms.clone();
+            sorted.sort_unstable();
+            eprintln!(
+                "navigation {name}: median {} ms, click to painted frame ({ms:?})",
+                sorted[sorted.len() / 2]
+            );
+        }
+    })
 }

@@ -34,8 +34,10 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
             "{why}"
         );
         // Not JSON at all: a readable error page with a retry that recovers.
+        // (A page the app draws: a tool page is live through its islands alone, over
+        // the catalog the build rendered it from.)
         b.override_file("catalog.json", Some(b"<html>oops</html>"));
-        b.goto("tool/mistral-3b").await;
+        b.goto("compare/mistral-3b-vs-mistral-3-1").await;
         assert_eq!(b.text("h1").await, "The catalog could not be loaded");
         let what = b.text(".load-error__what").await;
         assert!(
@@ -44,7 +46,10 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
         );
         b.override_file("catalog.json", None);
         b.click(".load-error button").await;
-        assert_eq!(b.wait_text("h1", "Mistral 3B").await, "Mistral 3B");
+        assert_eq!(
+            b.wait_text("h1", "Mistral 3B vs").await,
+            "Mistral 3B vs Mistral 3.1"
+        );
     })
 }
 
@@ -85,16 +90,19 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
             1,
             "the index chunk"
         );
-        // The take's text is only in the tool's own file.
+        // The take's text is only in the tool's own file, which the app reads for a tool
+        // page it draws (followed from home; one opened directly is the build's).
         let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();
-        b.goto("tool/mistral-3b").await;
+        b.goto("").await;
+        b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         assert_eq!(b.wait_text("#app h1", "Mistral 3B").await, "Mistral 3B");
         let body = b
             .wait_text("#app .scorecard", &take[..take.len().min(40)])
             .await;
         assert!(body.contains(&take[..take.len().min(40)]), "{body}");
         // A broken tool file: a readable error, then a retry that recovers.
-        b.goto("tool/mistral-3-1").await;
+        b.goto("").await;
+        b.click(".rows a.row__name[href$='tool/mistral-3-1']").await;
         let h1 = b.wait_text("#app h1", "reviews could not be loaded").await;
         assert_eq!(h1, "This page's reviews could not be loaded");
         assert!(b.text(".load-error__what").await.contains("not valid JSON"));
@@ -145,13 +153,22 @@ pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
             persona["motto"] = payload.into();
         }
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
+        // `@`: a tool page as the app draws it from the served catalog, followed from
+        // home (opened directly, it is the build's, from its own catalog).
         for page in [
             "",
-            "tool/mistral-3b",
+            "@tool/mistral-3b",
             "compare/mistral-3b-vs-openrouter-model-fusion",
             "reviewer/skeptic",
         ] {
-            b.goto(page).await;
+            match page.strip_prefix('@') {
+                Some(tool) => {
+                    b.goto("").await;
+                    b.click(&format!(".rows a.row__name[href$='{tool}']")).await;
+                    b.find("#app[data-live] h1.card__name").await;
+                }
+                None => b.goto(page).await,
+            }
             b.text("h1").await;
             assert!(
                 b.wait_js(

@@ -240,7 +240,10 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.override_file(&chunk, Some(b"not a wasm module"));
         for direct in [false, true] {
             if direct {
-                b.goto("tool/mistral-3b").await;
+                // A page the app draws (a tool page opened directly is live through its
+                // islands, without the chunk).
+                b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
+                    .await;
             } else {
                 b.goto("").await;
                 b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
@@ -257,8 +260,10 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         }
         b.override_file(&chunk, None);
         b.click(".load-error button").await;
-        b.find("#app[data-live] h1.card__name").await;
-        assert_eq!(b.text("h1").await, "Mistral 3B");
+        assert_eq!(
+            b.wait_text("#app[data-live] h1", "Mistral 3B vs").await,
+            "Mistral 3B vs OpenRouter Model Fusion"
+        );
         assert!(
             b.js("return document.querySelector('.load-error') === null")
                 .await
@@ -309,7 +314,7 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         // app takes over with home all the same.
         b.stall_file(&chunk, true);
         b.client
-            .goto(&b.url("tool/mistral-3b"))
+            .goto(&b.url("compare/mistral-3b-vs-openrouter-model-fusion"))
             .await
             .expect("navigation");
         assert!(

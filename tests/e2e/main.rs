@@ -100,6 +100,8 @@ const SCENARIOS: &[Entry] = &[
     scenario!(compare::print_one_page, Chromium),
     // Chromium's Resource Timing: what a landing page fetches (the size budgets).
     scenario!(budgets::landing_pages, Chromium),
+    // Chromium's paint timing: a link followed, click to painted frame (reported).
+    scenario!(budgets::navigation_paint, Chromium),
     // Chromium again, each from its own copy of a build (it deploys into it).
     scenario!(offline::offline_update_sub_path, ChromiumAlone),
     scenario!(offline::offline_update_root, ChromiumAlone),

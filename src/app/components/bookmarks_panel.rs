@@ -15,7 +15,7 @@ pub fn BookmarksPanel() -> impl IntoView {
     let store = use_store();
     let catalog = use_catalog();
     let body = move || {
-        let Some(cat) = catalog.ready().filter(|_| store.known) else {
+        let Some(cat) = catalog.ready().filter(|_| store.known.get()) else {
             return view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
         };
         let items = sorted_newest_first(&store.bookmarks.get());

@@ -1,21 +1,41 @@
 //! Reader controls: bookmark toggle, ship/skip vote, and the "compare with…" picker
 //! (a select in a small catalog, a search in a large one).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
 use crate::app::data::use_catalog;
-use crate::app::lazy::PickerCode;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::model::{Call, Catalog};
 use crate::domain::explore::browse::{pick_matches, PICK_FROM_LIST_MAX, PICK_SUGGESTED};
 use crate::domain::explore::routes::compare_path;
 
+/// Fetches the search picker's chunk and draws it (`lazy::search_picker`).
+pub type LoadPicker = fn(
+    Arc<Catalog>,
+    Vec<String>,
+    String,
+    String,
+    Callback<String>,
+) -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// `lazy::load_search_picker`, handed to the pages as context by `App`: the pages' code is
+/// linked into every build of the library through its chunk's exports, and a split
+/// point it called directly would then be an import the wasm unit tests' runner cannot
+/// resolve. Only code that mounts the app links it this way.
+#[derive(Clone, Copy)]
+pub struct PickerCode(pub LoadPicker);
+
 /// A toggle that bookmarks a tool; its state is announced with `aria-pressed`.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn BookmarkButton(
     /// Tool slug.
     slug: String,
@@ -30,7 +50,7 @@ pub fn BookmarkButton(
             type="button"
             class="toggle bookmark-button"
             data-slug=slug.clone()
-            disabled=!store.known
+            disabled=move || !store.known.get()
             aria-pressed=move || on.get().to_string()
             on:click=move |_| store.toggle_bookmark(&slug)
         >
@@ -47,7 +67,9 @@ pub fn BookmarkButton(
 pub use crate::domain::explore::listing::bookmark_label;
 
 /// "Your vote": ship or skip, changeable and withdrawable.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn VoteButtons(
     /// Tool slug.
     slug: String,
@@ -63,7 +85,7 @@ pub fn VoteButtons(
             <button
                 type="button"
                 class=format!("toggle vote-button vote-button--{}", call.as_str())
-                disabled=!store.known
+                disabled=move || !store.known.get()
                 aria-pressed=move || (mine.get() == Some(call)).to_string()
                 on:click=move |_| {
                     let next = if mine.get_untracked() == Some(call) { None } else { Some(call) };
@@ -102,21 +124,16 @@ pub fn ComparePicker(
     /// Visible label.
     label: String,
 ) -> impl IntoView {
-    let nav = use_nav();
     let id = match position {
         Some(p) => format!("pick-{p}"),
         None => "pick-add".to_string(),
     };
-    let on_page = current.clone();
-    let go = Callback::new(move |pick: String| {
-        let mut slugs = current.clone();
-        match position {
-            Some(i) if i < slugs.len() => slugs[i] = pick,
-            _ => slugs.push(pick),
-        }
-        nav.navigate(&compare_path(&slugs));
-    });
     if catalog.tools.len() > PICK_FROM_LIST_MAX {
+        let nav = use_nav();
+        let on_page = current.clone();
+        let go = Callback::new(move |pick: String| {
+            nav.navigate(&compare_path(&picked(&current, position, pick)))
+        });
         // Single-threaded wasm: the wrapper only satisfies `Suspend`'s `Send` bound.
         let PickerCode(load) = expect_context::<PickerCode>();
         let load = SendWrapper::new(load(catalog, on_page, id, label, go));
@@ -135,13 +152,47 @@ pub fn ComparePicker(
     let options = catalog
         .tools
         .iter()
-        .filter(|t| !on_page.contains(&t.slug))
-        .map(|t| view! { <option value=t.slug.clone()>{t.name.clone()}</option> })
+        .filter(|t| !current.contains(&t.slug))
+        .map(|t| (t.slug.clone(), t.name.clone()))
+        .collect();
+    view! { <PickerSelect id label current position options/> }.into_any()
+}
+
+/// The tools of a comparison once `pick` takes `position` (or, with `None`, joins them).
+fn picked(current: &[String], position: Option<usize>, pick: String) -> Vec<String> {
+    let mut slugs = current.to_vec();
+    match position {
+        Some(i) if i < slugs.len() => slugs[i] = pick,
+        _ => slugs.push(pick),
+    }
+    slugs
+}
+
+/// [`ComparePicker`] in a small catalog: a select of the tools not on the page.
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+pub fn PickerSelect(
+    /// The select's id.
+    id: String,
+    /// Visible label.
+    label: String,
+    /// The tools on the page now, in order.
+    current: Vec<String>,
+    /// Which position the pick replaces; `None` appends a tool.
+    position: Option<usize>,
+    /// The tools to pick from: slug and name.
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let options = options
+        .into_iter()
+        .map(|(slug, name)| view! { <option value=slug>{name}</option> })
         .collect_view();
     let on_change = move |ev: leptos::ev::Event| {
         let pick = event_target_value(&ev);
         if !pick.is_empty() {
-            go.run(pick);
+            nav.navigate(&compare_path(&picked(&current, position, pick)));
         }
     };
     view! {
@@ -153,7 +204,6 @@ pub fn ComparePicker(
             </select>
         </div>
     }
-    .into_any()
 }
 
 /// "Compare with…" in a large catalog: a combobox (ARIA 1.2, list popup) that suggests

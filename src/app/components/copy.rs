@@ -33,16 +33,19 @@ fn select(el: web_sys::EventTarget) {
 }
 
 /// A read-only field holding `text`, a copy button and a status line.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn CopyField(
     /// What to copy.
     text: String,
     /// The field's accessible label ("Link to this comparison").
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The button's text ("Copy link").
-    button: &'static str,
+    #[prop(into)]
+    button: String,
     /// Multi-line text (an embed snippet) gets a text area.
-    #[prop(optional)]
     multiline: bool,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());

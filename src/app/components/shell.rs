@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::shortcuts::Shortcuts;
-use crate::app::data::use_catalog;
+use crate::app::data::{use_catalog, CatalogCtx};
 use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
@@ -25,17 +25,27 @@ fn system_prefers_dark() -> bool {
 }
 
 /// Site header: name, navigation and the theme toggle.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn Header() -> impl IntoView {
     let nav = use_nav();
     let store = use_store();
-    let dark = Memo::new(move |_| match store.settings.with(|s| s.theme) {
-        Theme::Dark => true,
-        Theme::Light => false,
-        Theme::System => system_prefers_dark(),
+    // Until the reader's settings are read, the toggle is drawn as the page was rendered
+    // (light, disabled) and the page keeps the theme its inline script set.
+    let dark = Memo::new(move |_| {
+        store.known.get()
+            && match store.settings.with(|s| s.theme) {
+                Theme::Dark => true,
+                Theme::Light => false,
+                Theme::System => system_prefers_dark(),
+            }
     });
     // The one place the theme reaches the DOM: `<html data-theme>`, read by the CSS.
     Effect::new(move |_| {
+        if !store.known.get() {
+            return;
+        }
         let theme = if dark.get() { "dark" } else { "light" };
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("data-theme", theme);
@@ -63,7 +73,7 @@ pub fn Header() -> impl IntoView {
                 <a href=nav.href("/")>"Browse"</a>
                 <a href=nav.href("/bookmarks")>
                     "Bookmarks"
-                    {if store.known {
+                    {move || if store.known.get() {
                         view! { <span class="count" aria-label=move || format!("{} bookmarked", count())>{count}</span> }.into_any()
                     } else {
                         // Unknown ahead of time: a figure-wide space holds the count's place.
@@ -73,7 +83,7 @@ pub fn Header() -> impl IntoView {
                 <button
                     type="button"
                     class="theme-toggle"
-                    disabled=!store.known
+                    disabled=move || !store.known.get()
                     aria-pressed=move || dark.get().to_string()
                     title="Dark theme"
                     on:click=move |_| {
@@ -90,10 +100,13 @@ pub fn Header() -> impl IntoView {
 
 /// Notices about the site, the reader's data and the catalog: a new version ready,
 /// recovered values, memory-only mode, skipped catalog entries.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn Notices() -> impl IntoView {
     let store = use_store();
-    let catalog = use_catalog();
+    // The islands of a prerendered page have no catalog: the build checked it whole.
+    let skipped = use_context::<CatalogCtx>().map(|c| c.skipped);
     let pwa = use_pwa();
     let update = move || {
         pwa.update_ready.get().then(|| {
@@ -108,7 +121,7 @@ pub fn Notices() -> impl IntoView {
         })
     };
     let skipped = move || {
-        let s = catalog.skipped.get();
+        let s = skipped.map(|s| s.get()).unwrap_or_default();
         (!s.is_empty()).then(|| {
             // The first LISTED_SKIPPED by name, the rest counted: 50,000 list items
             // would hold the tab for seconds.

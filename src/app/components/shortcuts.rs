@@ -44,7 +44,9 @@ fn click(css: &str) {
 }
 
 /// The document-wide key handler and the help dialog it opens.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn Shortcuts() -> impl IntoView {
     let nav = use_nav();
     let open = RwSignal::new(false);
@@ -56,8 +58,9 @@ pub fn Shortcuts() -> impl IntoView {
             "/" => {
                 e.prevent_default();
                 if !focus("#search") {
-                    // Search lives on home: go there, then focus it once drawn.
-                    nav.navigate("/");
+                    // Search lives on home: go there, then focus it once drawn (a page
+                    // loaded whole, from the islands of a tool page, focuses it itself).
+                    nav.navigate("/#search");
                     set_timeout(
                         || {
                             focus("#search");

@@ -7,22 +7,25 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::percent_text;
 use crate::app::router::use_nav;
 use crate::app::store::{use_store, Store};
-use crate::domain::catalog::model::Tool;
+use crate::domain::catalog::model::{Community, Tool};
 use crate::domain::explore::listing::verdict_class;
 use crate::domain::explore::routes::tool_path;
 use crate::domain::panel::disagreement::{community_disagrees, Split, DISAGREE_FLAG};
-use crate::domain::panel::verdict::{CommunityTotal, Tally};
+use crate::domain::panel::verdict::{CommunityTotal, Tally, Verdict};
 
 /// The community line for a tool, combining seeded counts and this browser's vote.
-#[component]
+// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
+#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
 pub fn CommunityLine(
-    /// The tool.
-    tool: Tool,
+    /// The tool's slug.
+    slug: String,
+    /// Its seeded community counts.
+    community: Community,
+    /// The panel's verdict on it.
+    panel: Verdict,
 ) -> impl IntoView {
     let store = use_store();
-    let slug = tool.slug.clone();
-    let community = tool.community.clone();
-    let panel = Tally::of(&tool).verdict();
     move || {
         let total = CommunityTotal::new(&community, store.vote(&slug));
         let as_of = total
@@ -76,7 +79,7 @@ pub fn ToolCard(
                     <dt>"Panel ship"</dt>
                 </div>
                 <div>
-                    <dd class="figure figure--small"><CommunityLine tool=tool.clone()/></dd>
+                    <dd class="figure figure--small"><CommunityLine slug=tool.slug.clone() community=tool.community.clone() panel=verdict/></dd>
                     <dt>"Community"</dt>
                 </div>
                 <div>

@@ -45,7 +45,7 @@ pub fn WeightsPanel(
             view! {
                 <div class="weights__row">
                     <label for=id.clone()>{p.name.clone()}</label>
-                    <select id=id disabled=!store.known on:change=set>{options}</select>
+                    <select id=id disabled=move || !store.known.get() on:change=set>{options}</select>
                 </div>
             }
         })

@@ -44,7 +44,7 @@ pub fn BookmarksPage() -> impl IntoView {
     let imported = RwSignal::new(false);
 
     let list = move || {
-        if !store.known {
+        if !store.known.get() {
             return view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
         }
         let items = sorted_newest_first(&store.bookmarks.get());

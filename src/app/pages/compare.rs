@@ -104,7 +104,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                 {row("Panel ship", cells(&|t| view! { <td>{percent_text(Tally::of(t).ship_percent())}</td> }.into_any()))}
                 {weighted_row}
                 {row("Average score", cells(&|t| view! { <td>{average_score(t).map(|a| a.to_string() + "/100").unwrap_or_else(|| "No scores".into())}</td> }.into_any()))}
-                {row("Community", cells(&|t| view! { <td><CommunityLine tool=t.clone()/></td> }.into_any()))}
+                {row("Community", cells(&|t| view! { <td><CommunityLine slug=t.slug.clone() community=t.community.clone() panel=Tally::of(t).verdict()/></td> }.into_any()))}
                 {row("Pricing", cells(&|t| view! { <td>{t.pricing.summary.clone()}</td> }.into_any()))}
                 {row("Best for", cells(&|t| view! { <td>{t.tagline.clone()}</td> }.into_any()))}
                 {row("Category", cells(&|t| view! { <td>{t.category.clone()}</td> }.into_any()))}
@@ -191,7 +191,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                         <li><a href=swap_href>"Swap the order"</a></li>
                         {removes}
                     </ul>
-                    <CopyField text=link label="Link to this comparison" button="Copy link"/>
+                    <CopyField text=link label="Link to this comparison" button="Copy link" multiline=false/>
                 </section>
             </div>
             <PageAside/>
@@ -226,7 +226,7 @@ fn WhichWouldYouShip(
                     type="button"
                     class="toggle pick-button"
                     data-slug=slug.clone()
-                    disabled=!store.known
+                    disabled=move || !store.known.get()
                     aria-pressed=move || (picked.get().as_deref() == Some(me.as_str())).to_string()
                     on:click=move |_| {
                         let again = picked.get_untracked().as_deref() == Some(slug.as_str());

@@ -4,7 +4,8 @@
 //!
 //! 1. The app's wasm in chunks ([`split_app`]): the pages other than home, a split
 //!    catalog's index code, the checks and the search picker (src/app/lazy.rs).
-//! 2. Home's first view, a module of its own without Leptos ([`first_view`]).
+//! 2. Home's first view, a module of its own without Leptos, and the islands of a
+//!    prerendered page, a module of its own without the app ([`module`]).
 //! 3. The page loader (src/loader.js) with this build's file names, into every page.
 //! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
 //!    makes deep links such as /compare/a-vs-b-vs-c load the app.
@@ -66,7 +67,8 @@ impl Build {
 pub fn run(b: &Build) -> Result<(), String> {
     let dist = &b.dist;
     let app = split_app(b)?;
-    let first = first_view(b)?;
+    let first = module(b, "first", &[])?;
+    let islands = module(b, "islands", &["--features", "hydrate"])?;
     let index = read(&dist.join("index.html"))?;
     let base = base_href(&index).ok_or("index.html: no <base href>")?;
     let loader = LOADER
@@ -86,6 +88,10 @@ pub fn run(b: &Build) -> Result<(), String> {
         .replace(
             "'FIRST_JS', 'FIRST_WASM'",
             &js_list(&[&(base.clone() + &first.0), &(base.clone() + &first.1)]),
+        )
+        .replace(
+            "'ISLANDS_JS', 'ISLANDS_WASM'",
+            &js_list(&[&(base.clone() + &islands.0), &(base.clone() + &islands.1)]),
         );
     // The shell's header is the app's, rendered (every page derives from the shell).
     let header = ship_or_skip::app::render::header_html(&ship_or_skip::app::render::Site {
@@ -135,8 +141,8 @@ pub fn run(b: &Build) -> Result<(), String> {
         edit(page, |html| {
             let html = set_meta(html, "ship-or-skip-catalog", &stamp)?;
             let html = if b.release { csp(&html)? } else { html };
-            // The id hashes every file but the worker, its own stamp set to one value.
-            set_meta(&html, "ship-or-skip-build", "dev")
+            // The id hashes every file but the worker, its own stamps set to one value.
+            set_build(&set_meta(&html, "ship-or-skip-build", "dev")?, "dev")
         })?;
     }
     let files = files(dist)?;
@@ -149,7 +155,9 @@ pub fn run(b: &Build) -> Result<(), String> {
     }
     let build = hex(&all.finalize())[..12].to_string();
     for page in &pages {
-        edit(page, |html| set_meta(html, "ship-or-skip-build", &build))?;
+        edit(page, |html| {
+            set_build(&set_meta(html, "ship-or-skip-build", &build)?, &build)
+        })?;
     }
     let precached: Vec<&String> = files
         .iter()
@@ -292,11 +300,12 @@ fn split_app(b: &Build) -> Result<App, String> {
     })
 }
 
-/// Builds home's first view (src/first/main.rs): Cargo builds the `first` bin for wasm in
-/// the build's profile, `wasm-split-cli` only drops the relocations `--emit-relocs`
-/// links in, then its glue and `wasm-opt`. Both files are named by a hash of their
-/// content. Returns (glue, wasm).
-fn first_view(b: &Build) -> Result<(String, String), String> {
+/// Builds a module of its own, the bin `name` with Cargo's `args`: home's first view
+/// (`first`, src/first/main.rs) or the islands of a prerendered page (`islands`,
+/// src/bin/islands.rs). Cargo builds it for wasm in the build's profile,
+/// `wasm-split-cli` only drops the relocations `--emit-relocs` links in, then its glue
+/// and `wasm-opt`. Both files are named by a hash of their content. Returns (glue, wasm).
+fn module(b: &Build, name: &str, args: &[&str]) -> Result<(String, String), String> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
         "build",
@@ -306,28 +315,30 @@ fn first_view(b: &Build) -> Result<(String, String), String> {
         "--target",
         "wasm32-unknown-unknown",
         "--bin",
-        "first",
+        name,
     ]);
+    cargo.args(args);
     if b.release {
         cargo.arg("--release");
     }
     run_tool(&mut cargo)?;
-    let tmp = TempDir::new("first")?;
+    let tmp = TempDir::new(name)?;
     run_tool(
         Command::new("wasm-split-cli")
-            .arg(b.wasm_dir.join("first.wasm"))
+            .arg(b.wasm_dir.join(format!("{name}.wasm")))
             .arg(&tmp.0)
-            .args(["--out-name", "first"]),
+            .args(["--out-name", name]),
     )?;
-    bindgen(&tmp.0.join("first.wasm"), &tmp.0.join("bg"), "first")?;
-    let opt = tmp.0.join("first_bg.wasm");
-    optimize(b, &tmp.0.join("bg").join("first_bg.wasm"), &opt)?;
+    bindgen(&tmp.0.join(format!("{name}.wasm")), &tmp.0.join("bg"), name)?;
+    let opt = tmp.0.join(format!("{name}_bg.wasm"));
+    optimize(b, &tmp.0.join("bg").join(format!("{name}_bg.wasm")), &opt)?;
     let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
-    let glue = read(&tmp.0.join("bg").join("first.js"))?;
+    let glue = read(&tmp.0.join("bg").join(format!("{name}.js")))?;
     let mut both = wasm.clone();
     both.extend_from_slice(glue.as_bytes());
-    let stem = format!("first-{}", &sha256_hex(&both)[..16]);
-    for old in names(&b.dist, |n| n.starts_with("first-"))? {
+    let stem = format!("{name}-{}", &sha256_hex(&both)[..16]);
+    let prefix = format!("{name}-");
+    for old in names(&b.dist, |n| n.starts_with(&prefix))? {
         remove(&b.dist.join(old))?;
     }
     write_bytes(&b.dist.join(format!("{stem}_bg.wasm")), &wasm)?;
@@ -429,6 +440,20 @@ fn set_meta(html: &str, name: &str, value: &str) -> Result<String, String> {
     let start = html.find(&tag).ok_or_else(|| format!("no {name} meta"))? + tag.len();
     let end = start + html[start..].find('"').ok_or("unterminated meta")?;
     Ok(format!("{}{value}{}", &html[..start], &html[end..]))
+}
+
+/// The build id in the footer a page was rendered with (`<code class="build">`), if it
+/// has one: a tool page's footer is the build's, not redrawn by the app.
+fn set_build(html: &str, id: &str) -> Result<String, String> {
+    const TAG: &str = "<code class=\"build\">";
+    let Some(start) = html.find(TAG).map(|s| s + TAG.len()) else {
+        return Ok(html.to_string());
+    };
+    let end = start
+        + html[start..]
+            .find("</code>")
+            .ok_or("unterminated build id")?;
+    Ok(format!("{}{id}{}", &html[..start], &html[end..]))
 }
 
 const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
@@ -642,5 +667,14 @@ mod tests {
         let set = set_meta(page, "ship-or-skip-build", "abc").unwrap();
         assert_eq!(set, "<meta name=\"ship-or-skip-build\" content=\"abc\">");
         assert!(set_meta(page, "other", "x").is_err());
+    }
+
+    #[test]
+    fn the_footers_build_id_is_set_where_there_is_one() {
+        let page = "<p>Build <code class=\"build\">dev</code></p>";
+        let set = set_build(page, "abc").unwrap();
+        assert_eq!(set, "<p>Build <code class=\"build\">abc</code></p>");
+        assert_eq!(set_build(&set, "def").unwrap(), page.replace("dev", "def"));
+        assert_eq!(set_build("<p></p>", "abc").unwrap(), "<p></p>");
     }
 }

@@ -3,7 +3,7 @@
 use crate::domain::catalog::model::{Call, Community, Tool};
 
 /// The panel's overall call on a tool.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Verdict {
     Ship,
     Skip,
