@@ -17,14 +17,7 @@ const islands = ['ISLANDS_JS', 'ISLANDS_WASM'];
 const hydrate = async () => {
   const mod = await import(islands[0]);
   await mod.default({ module_or_path: islands[1] });
-  mod.start();
-  // No island holds another: document order is an order to hydrate them in.
-  for (const el of document.querySelectorAll('leptos-island')) {
-    const island = mod[el.dataset.component];
-    if (!island) throw new Error(`no island ${el.dataset.component} in this build`);
-    island(el);
-  }
-  mod.live();
+  mod.islands();
 };
 const home = new URL(document.baseURI).pathname;
 const atHome = () => location.pathname === home || location.pathname === home + 'index.html';

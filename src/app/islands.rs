@@ -1,21 +1,39 @@
 //! The islands of a prerendered page (docs/architecture.md, "Islands"): the page is the
-//! HTML the build rendered (`app::render`), and only its interactive parts, the
-//! `#[island]` components, run in the browser. They come in a module of their own
-//! (`src/bin/islands.rs`), without the app's router, catalog or pages.
+//! HTML the build rendered (`app::render`), and only its interactive parts run in the
+//! browser. The build marks each in the HTML, an `#[island]` natively: a
+//! `<leptos-island>` naming its component, with its props as JSON. In the browser they
+//! come in a module of their own (`src/bin/islands.rs`), without the app's router,
+//! catalog or pages, which draws each marked component again in place, from its props,
+//! in the state the build drew it in: the same HTML, now live.
 //!
 //! Every island of a page shares one store, one address and one connection state, made
 //! here once. They start as the build rendered them (a reader whose records are unknown,
-//! online, no update waiting), so that hydrating finds the page's own HTML; [`live`] then
-//! reads the reader's records and starts the worker.
+//! online, no update waiting); [`live`] then reads the reader's records and starts the
+//! worker, and the islands follow.
 
 use std::cell::OnceCell;
-
-#[cfg(feature = "hydrate")]
-use leptos::prelude::*;
 
 use crate::app::pwa::Pwa;
 use crate::app::router::Nav;
 use crate::app::store::Store;
+
+/// The components a page may mark as islands, which the islands module draws (the build
+/// names each `Component_<hash of its source>`).
+pub const NAMES: [&str; 8] = [
+    "Header",
+    "Notices",
+    "Shortcuts",
+    "BookmarkButton",
+    "VoteButtons",
+    "CommunityLine",
+    "CopyField",
+    "PickerSelect",
+];
+
+/// The component an island's name (`data-component`) names.
+pub fn component(island: &str) -> &str {
+    island.split('_').next().unwrap_or_default()
+}
 
 #[derive(Clone, Copy)]
 struct Page {
@@ -53,25 +71,144 @@ pub fn pwa() -> Pwa {
     page().pwa
 }
 
-/// Before the islands hydrate: the reactive root they hang from, and the page's state
-/// made under it, so it outlives any one island.
-#[cfg(feature = "hydrate")]
-pub fn start() {
-    leptos::mount::hydrate_islands();
-    page();
+#[cfg(feature = "islands")]
+mod mount {
+    use leptos::prelude::*;
+    use serde::Deserialize;
+    use wasm_bindgen::JsCast;
+
+    use crate::app::components::controls::{BookmarkButton, PickerSelect, VoteButtons};
+    use crate::app::components::copy::CopyField;
+    use crate::app::components::shell::{Header, Notices};
+    use crate::app::components::shortcuts::Shortcuts;
+    use crate::app::components::tool_card::CommunityLine;
+    use crate::domain::catalog::model::Community;
+    use crate::domain::panel::verdict::Verdict;
+
+    /// The props of each island, as the build wrote them (the component's prop names).
+    #[derive(Deserialize)]
+    struct Toggle {
+        slug: String,
+        name: String,
+    }
+
+    #[derive(Deserialize)]
+    struct Line {
+        slug: String,
+        community: Community,
+        panel: Verdict,
+    }
+
+    #[derive(Deserialize)]
+    struct Copy {
+        text: String,
+        label: String,
+        button: String,
+        multiline: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct Picker {
+        id: String,
+        label: String,
+        current: Vec<String>,
+        position: Option<usize>,
+        options: Vec<(String, String)>,
+    }
+
+    fn props<T: for<'a> Deserialize<'a>>(el: &web_sys::HtmlElement) -> Result<T, String> {
+        let json = el.dataset().get("props").ok_or("no props")?;
+        serde_json::from_str(&json).map_err(|e| e.to_string())
+    }
+
+    /// A view of its own component, from its props.
+    type Draw = Box<dyn FnOnce() -> AnyView + Send>;
+
+    /// What draws the component of one `<leptos-island>`, from the props the build wrote.
+    fn island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
+        let name = el.dataset().get("component").unwrap_or_default();
+        // One arm per name of `NAMES`.
+        Ok(match super::component(&name) {
+            "Header" => Box::new(move || view! { <Header/> }.into_any()),
+            "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
+            "Shortcuts" => Box::new(move || view! { <Shortcuts/> }.into_any()),
+            "BookmarkButton" => {
+                let Toggle { slug, name } = props(el)?;
+                Box::new(move || view! { <BookmarkButton slug name/> }.into_any())
+            }
+            "VoteButtons" => {
+                let Toggle { slug, name } = props(el)?;
+                Box::new(move || view! { <VoteButtons slug name/> }.into_any())
+            }
+            "CommunityLine" => {
+                let Line {
+                    slug,
+                    community,
+                    panel,
+                } = props(el)?;
+                Box::new(move || view! { <CommunityLine slug community panel/> }.into_any())
+            }
+            "CopyField" => {
+                let Copy {
+                    text,
+                    label,
+                    button,
+                    multiline,
+                } = props(el)?;
+                Box::new(move || view! { <CopyField text label button multiline/> }.into_any())
+            }
+            "PickerSelect" => {
+                let Picker {
+                    id,
+                    label,
+                    current,
+                    position,
+                    options,
+                } = props(el)?;
+                Box::new(move || {
+                    view! { <PickerSelect id label current position options/> }.into_any()
+                })
+            }
+            _ => return Err(format!("no island {name} in this module")),
+        })
+    }
+
+    /// Every island of the page, drawn live; an error names the first that could not be
+    /// (and none is drawn then: the loader hands the page to the app).
+    pub fn islands() -> Result<(), String> {
+        let found = document()
+            .query_selector_all("leptos-island")
+            .map_err(|_| "no islands".to_string())?;
+        let mut all = Vec::new();
+        for i in 0..found.length() {
+            if let Some(el) = found.item(i).and_then(|n| n.dyn_into().ok()) {
+                let draw = island(&el)?;
+                all.push((el, draw));
+            }
+        }
+        super::page();
+        // The same HTML replaces the build's, in one task: nothing moves or repaints.
+        for (el, draw) in all {
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, draw).forget();
+        }
+        Ok(())
+    }
+
+    /// Once every island is drawn: the reader's records, the connection, the worker;
+    /// then `#app[data-live]` says the page is live, as the app's does.
+    pub fn live() {
+        let super::Page { store, pwa, .. } = super::page();
+        store.read_records();
+        pwa.start();
+        if let Some(app) = document().get_element_by_id("app") {
+            let _ = app.set_attribute(crate::app::LIVE_MARK, "");
+        }
+        if let Some(p) = window().performance() {
+            let _ = p.mark(crate::domain::home::LIVE_MARK);
+        }
+    }
 }
 
-/// Once every island is hydrated: the reader's records, the connection, the worker;
-/// then `#app[data-live]` says the page is live, as the app's does.
-#[cfg(feature = "hydrate")]
-pub fn live() {
-    let Page { store, pwa, .. } = page();
-    store.read_records();
-    pwa.start();
-    if let Some(app) = document().get_element_by_id("app") {
-        let _ = app.set_attribute(crate::app::LIVE_MARK, "");
-    }
-    if let Some(p) = window().performance() {
-        let _ = p.mark(crate::domain::home::LIVE_MARK);
-    }
-}
+#[cfg(feature = "islands")]
+pub use mount::{islands, live};

@@ -6,7 +6,7 @@ pub mod head;
 pub mod islands;
 // The app's split points: its chunks' exports would link the whole app into the islands
 // module, which has no use for them.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 pub mod lazy;
 pub mod links;
 pub mod pages;
@@ -20,25 +20,25 @@ pub mod worker;
 use leptos::prelude::*;
 
 use components::shell::{Footer, Header, Notices};
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use data::{CatalogCtx, Readers};
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use lazy::{
     bookmarks_page, check, compare_page, load_search_picker, read_detail, read_index,
     reviewer_page, tool_page, PageChunk, PickerCode,
 };
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use pages::{home::HomePage, not_found::NotFound};
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use router::Nav;
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use store::Store;
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 use crate::domain::explore::routes::Route;
 
 /// Provides the router, catalog, store, offline/update and chunk contexts and renders the page of the route.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
@@ -87,7 +87,7 @@ pub fn Frame<P: IntoView + 'static>(
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 const LIVE_ID: &str = "app-live";
 /// Marks the live app's root: the static pages draw the same boxes (`catalog pages`), so
 /// tests and scripts tell the live page by this attribute, not by what it shows.
@@ -95,7 +95,7 @@ pub(crate) const LIVE_MARK: &str = "data-live";
 
 /// Swaps the static page (prerendered, or the shell's skeleton) for the live app once it
 /// can draw the page: the catalog is in, or has failed with its message.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 fn reveal() {
     let doc = document();
     let Some(live) = doc.get_element_by_id(LIVE_ID) else {
@@ -116,7 +116,7 @@ fn reveal() {
 /// content, then a skeleton, then content again. Over the shell's skeleton, the live page
 /// appears whole. Either way `#app[data-live]` means a page with its content (or its
 /// error) drawn.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "islands"))]
 pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();

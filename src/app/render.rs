@@ -5,7 +5,8 @@
 //! preview or a reader without JavaScript gets is the page the app then draws.
 //!
 //! A tool page of a small catalog is live through its islands alone (`app::islands`):
-//! the interactive components are `#[island]`s, hydrated in place over this HTML.
+//! the interactive components are `#[island]`s here, marked in this HTML with their
+//! props, and drawn again in place by the islands module.
 //!
 //! Home is the exception: its static page is `domain::home`'s, which home's first view
 //! (`src/first`) makes live in place.
@@ -280,6 +281,11 @@ mod tests {
                 html.contains(&format!("<leptos-island data-component=\"{island}_")),
                 "no {island} island: {html}"
             );
+        }
+        // Each is one the islands module draws.
+        for island in html.split("<leptos-island data-component=\"").skip(1) {
+            let name = crate::app::islands::component(island.split('"').next().unwrap());
+            assert!(crate::app::islands::NAMES.contains(&name), "{name}");
         }
         // Props travel as JSON in an attribute, escaped.
         assert!(html.contains("data-props=\"{&quot;slug&quot;:&quot;mistral-3b&quot;"));

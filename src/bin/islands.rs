@@ -1,6 +1,5 @@
 //! The islands module of a prerendered page (`app::islands`): built by `catalog site`
-//! with the `hydrate` feature, started by the page loader (src/loader.js), which calls
-//! `start`, then each island's export on its `<leptos-island>`, then `live`.
+//! with the `islands` feature, started by the page loader (src/loader.js).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -9,14 +8,10 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Before the islands: the reactive root and the page's state.
+/// Draws every island of the page live; throws (and draws none) when one is unknown.
 #[wasm_bindgen]
-pub fn start() {
-    ship_or_skip::app::islands::start();
-}
-
-/// After the islands: the reader's records, the connection and the worker.
-#[wasm_bindgen]
-pub fn live() {
+pub fn islands() -> Result<(), String> {
+    ship_or_skip::app::islands::islands()?;
     ship_or_skip::app::islands::live();
+    Ok(())
 }

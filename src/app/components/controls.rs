@@ -33,9 +33,10 @@ pub type LoadPicker = fn(
 pub struct PickerCode(pub LoadPicker);
 
 /// A toggle that bookmarks a tool; its state is announced with `aria-pressed`.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn BookmarkButton(
     /// Tool slug.
     slug: String,
@@ -67,9 +68,10 @@ pub fn BookmarkButton(
 pub use crate::domain::explore::listing::bookmark_label;
 
 /// "Your vote": ship or skip, changeable and withdrawable.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn VoteButtons(
     /// Tool slug.
     slug: String,
@@ -169,9 +171,10 @@ fn picked(current: &[String], position: Option<usize>, pick: String) -> Vec<Stri
 }
 
 /// [`ComparePicker`] in a small catalog: a select of the tools not on the page.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn PickerSelect(
     /// The select's id.
     id: String,

@@ -33,9 +33,10 @@ fn select(el: web_sys::EventTarget) {
 }
 
 /// A read-only field holding `text`, a copy button and a status line.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn CopyField(
     /// What to copy.
     text: String,

@@ -25,9 +25,10 @@ fn system_prefers_dark() -> bool {
 }
 
 /// Site header: name, navigation and the theme toggle.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn Header() -> impl IntoView {
     let nav = use_nav();
     let store = use_store();
@@ -100,9 +101,10 @@ pub fn Header() -> impl IntoView {
 
 /// Notices about the site, the reader's data and the catalog: a new version ready,
 /// recovered values, memory-only mode, skipped catalog entries.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn Notices() -> impl IntoView {
     let store = use_store();
     // The islands of a prerendered page have no catalog: the build checked it whole.

@@ -44,9 +44,10 @@ fn click(css: &str) {
 }
 
 /// The document-wide key handler and the help dialog it opens.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn Shortcuts() -> impl IntoView {
     let nav = use_nav();
     let open = RwSignal::new(false);

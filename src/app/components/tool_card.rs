@@ -14,9 +14,10 @@ use crate::domain::panel::disagreement::{community_disagrees, Split, DISAGREE_FL
 use crate::domain::panel::verdict::{CommunityTotal, Tally, Verdict};
 
 /// The community line for a tool, combining seeded counts and this browser's vote.
-// An island (`app::islands`): hydrated in place on a prerendered page; in the app, a component.
-#[cfg_attr(any(feature = "hydrate", not(target_arch = "wasm32")), island)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "hydrate")), component)]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn CommunityLine(
     /// The tool's slug.
     slug: String,

@@ -68,7 +68,7 @@ pub fn run(b: &Build) -> Result<(), String> {
     let dist = &b.dist;
     let app = split_app(b)?;
     let first = module(b, "first", &[])?;
-    let islands = module(b, "islands", &["--features", "hydrate"])?;
+    let islands = module(b, "islands", &["--features", "islands"])?;
     let index = read(&dist.join("index.html"))?;
     let base = base_href(&index).ok_or("index.html: no <base href>")?;
     let loader = LOADER
