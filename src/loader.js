@@ -14,7 +14,7 @@ const first = ['FIRST_JS', 'FIRST_WASM'];
 // The islands of a prerendered page that needs nothing else (src/app/islands.rs): they
 // make the page live in place, and the app is never downloaded.
 const islands = ['ISLANDS_JS', 'ISLANDS_WASM'];
-const hydrate = async () => {
+const drawIslands = async () => {
   const mod = await import(islands[0]);
   await mod.default({ module_or_path: islands[1] });
   mod.islands();
@@ -45,7 +45,7 @@ const boot = async () => {
   booted = true;
   if (document.querySelector('#app[data-islands]')) {
     try {
-      await hydrate();
+      await drawIslands();
       return;
     } catch (e) {
       // The app draws the same page: a reader never keeps a page that does nothing.

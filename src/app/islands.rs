@@ -49,7 +49,7 @@ thread_local! {
 fn page() -> Page {
     PAGE.with(|p| {
         *p.get_or_init(|| Page {
-            store: Store::hydrating(),
+            store: Store::unread(),
             nav: Nav::of_document(),
             pwa: Pwa::unstarted(),
         })

@@ -97,11 +97,12 @@ fn render_at<V: RenderHtml>(route: &Route, site: &Site, view: impl FnOnce() -> V
 /// The site header as a page rendered ahead of time draws it: the app shell's
 /// (`404.html`, and so home's static page) is this one.
 ///
-/// Without its island's wrapper: nothing hydrates the shell (home's first view and the
-/// app draw over it), and a page's own header, an island, keeps its wrapper when
-/// `catalog site` runs again and puts this one inside it.
+/// Without its island's wrapper: nothing draws the shell's islands (home's first view
+/// and the app draw over it), and a page's own header, an island, keeps its wrapper
+/// when `catalog site` runs again and puts this one inside it.
 pub fn header_html(site: &Site) -> String {
-    // An island inside a hydrating one draws no wrapper of its own.
+    // Leptos draws no wrapper for an island inside another island's render, which is
+    // what `with_hydration` says this render is.
     render_at(&Route::Home, site, || {
         Owner::with_hydration(|| view! { <Header/> })
     })
@@ -289,7 +290,7 @@ mod tests {
         }
         // Props travel as JSON in an attribute, escaped.
         assert!(html.contains("data-props=\"{&quot;slug&quot;:&quot;mistral-3b&quot;"));
-        // The other pages are the app's; the shell's header has no island to hydrate.
+        // The other pages are the app's; the shell's header has no island wrapper.
         let reviewer = render(shipped(), "/reviewer/skeptic");
         assert!(reviewer.contains("<div id=\"app\" data-prerendered>"));
         assert!(!header_html(&site()).contains("leptos-island"));

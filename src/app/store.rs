@@ -27,8 +27,8 @@ pub struct Store {
     pub notices: RwSignal<Vec<String>>,
     /// False in a page rendered ahead of time (`app::render`), which cannot know the
     /// reader's records: it draws their controls disabled and their lists as loading.
-    /// The islands of such a page (`crate::islands`) start from it too, so that their
-    /// first render is the page's HTML, and read the records just after.
+    /// The islands of such a page (`app::islands`) start from it too, so that they draw
+    /// the page's HTML again, and read the records just after.
     pub known: RwSignal<bool>,
 }
 
@@ -68,12 +68,12 @@ impl Store {
     }
 
     /// The store of a prerendered page's islands: blank, as the page was rendered, until
-    /// [`Store::read_records`] reads the reader's records once the islands are live.
-    pub fn hydrating() -> Store {
+    /// [`Store::read_records`] reads the reader's records once the islands are drawn.
+    pub fn unread() -> Store {
         Store::new(false, true)
     }
 
-    /// Reads every record into a store made by [`Store::hydrating`] and follows other tabs.
+    /// Reads every record into a store made by [`Store::unread`] and follows other tabs.
     pub fn read_records(&self) {
         self.persistent.set(writable());
         self.reload_all(true);
