@@ -204,9 +204,7 @@ mod mount {
         if let Some(app) = document().get_element_by_id("app") {
             let _ = app.set_attribute(crate::app::LIVE_MARK, "");
         }
-        if let Some(p) = window().performance() {
-            let _ = p.mark(crate::domain::home::LIVE_MARK);
-        }
+        crate::app::time_live();
     }
 }
 

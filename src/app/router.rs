@@ -56,10 +56,8 @@ fn read_location(base: &str) -> (String, String) {
 impl Nav {
     /// Creates the router state and its listeners; call once in `App`.
     pub fn provide() -> Nav {
-        let base = current_base();
-        let (path, query) = read_location(&base);
-        let origin = location().origin().unwrap_or_default();
-        let nav = Nav::provide_at(&base, &path, &query, &origin);
+        let nav = Nav::of_location(false);
+        provide_context(nav);
 
         let on_pop = window_event_listener(ev::popstate, move |_| {
             // The entry the edit was for is no longer the current one.
@@ -88,10 +86,15 @@ impl Nav {
     /// The address of this document, for the islands of a prerendered page: no
     /// listeners, and [`Nav::navigate`] loads the page it goes to.
     pub fn of_document() -> Nav {
+        Nav::of_location(true)
+    }
+
+    /// The router state at this document's address.
+    fn of_location(loads_pages: bool) -> Nav {
         let base = current_base();
         let (path, query) = read_location(&base);
         let origin = location().origin().unwrap_or_default();
-        Nav::at(&base, &path, &query, &origin, true)
+        Nav::at(&base, &path, &query, &origin, loads_pages)
     }
 
     fn at(base: &str, path: &str, query: &str, origin: &str, loads_pages: bool) -> Nav {

@@ -99,7 +99,7 @@ impl Store {
     /// The reader's records unknown, nothing in them: what a page rendered ahead of
     /// time (`app::render`) reads.
     pub fn provide_blank() -> Store {
-        let store = Store::new(false, true);
+        let store = Store::unread();
         provide_context(store);
         store
     }

@@ -71,27 +71,20 @@ pub fn run(b: &Build) -> Result<(), String> {
     let islands = module(b, "islands", &["--features", "islands"])?;
     let index = read(&dist.join("index.html"))?;
     let base = base_href(&index).ok_or("index.html: no <base href>")?;
+    // A module's glue and wasm, under the public URL.
+    let glue_and_wasm =
+        |js: &str, wasm: &str| js_list(&[&(base.clone() + js), &(base.clone() + wasm)]);
+    let chunks: Vec<&str> = app.pages_chunks.iter().map(String::as_str).collect();
     let loader = LOADER
-        .replace(
-            "'APP_JS', 'APP_WASM'",
-            &js_list(&[&(base.clone() + &app.js), &(base.clone() + &app.wasm)]),
-        )
-        .replace(
-            "'PAGES_CHUNKS'",
-            &js_list(
-                &app.pages_chunks
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>(),
-            ),
-        )
+        .replace("'APP_JS', 'APP_WASM'", &glue_and_wasm(&app.js, &app.wasm))
+        .replace("'PAGES_CHUNKS'", &js_list(&chunks))
         .replace(
             "'FIRST_JS', 'FIRST_WASM'",
-            &js_list(&[&(base.clone() + &first.0), &(base.clone() + &first.1)]),
+            &glue_and_wasm(&first.0, &first.1),
         )
         .replace(
             "'ISLANDS_JS', 'ISLANDS_WASM'",
-            &js_list(&[&(base.clone() + &islands.0), &(base.clone() + &islands.1)]),
+            &glue_and_wasm(&islands.0, &islands.1),
         );
     // The shell's header is the app's, rendered (every page derives from the shell).
     let header = ship_or_skip::app::render::header_html(&ship_or_skip::app::render::Site {
