@@ -11,12 +11,15 @@ const chunks = ['PAGES_CHUNKS'];
 // Home's first view (src/first): a module without Leptos that makes the static home live
 // and starts the app, `shipOrSkipApp()`, when the reader needs more.
 const first = ['FIRST_JS', 'FIRST_WASM'];
-// The islands of a prerendered page that needs nothing else (src/app/islands.rs): they
-// make the page live in place, and the app is never downloaded.
-const islands = ['ISLANDS_JS', 'ISLANDS_WASM'];
-const drawIslands = async () => {
-  const mod = await import(islands[0]);
-  await mod.default({ module_or_path: islands[1] });
+// The islands modules of the prerendered pages that need nothing else, by kind of page
+// (src/app/islands.rs): they make the page live in place, and the app is never
+// downloaded.
+const islands = { 'ISLANDS': [] };
+const drawIslands = async (kind) => {
+  const [js, wasm] = islands[kind] || [];
+  if (!js) throw new Error('no islands module for ' + kind + ' pages');
+  const mod = await import(js);
+  await mod.default({ module_or_path: wasm });
   mod.islands();
 };
 const home = new URL(document.baseURI).pathname;
@@ -43,9 +46,10 @@ let booted = false;
 const boot = async () => {
   if (booted) return;
   booted = true;
-  if (document.querySelector('#app[data-islands]')) {
+  const kind = document.querySelector('#app[data-islands]')?.dataset.islands;
+  if (kind) {
     try {
-      await drawIslands();
+      await drawIslands(kind);
       return;
     } catch (e) {
       // The app draws the same page: a reader never keeps a page that does nothing.

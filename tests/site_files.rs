@@ -160,8 +160,9 @@ fn every_import_and_every_loaded_file_is_built() {
             named += 1;
         }
     }
-    // The app's glue and wasm, the pages chunk, the first view's and the islands' glue and wasm.
-    assert!(named >= 7, "{loader}");
+    // The app's glue and wasm, the pages chunk, the first view's glue and wasm, and
+    // each islands module's (a tool page's and a comparison's).
+    assert!(named >= 9, "{loader}");
 }
 
 /// The app shell's header is the app's `Header` rendered by the build (its links carry
@@ -188,19 +189,25 @@ fn the_shells_header_is_the_apps() {
     }
 }
 
-/// Every island a built page names is one the islands module draws
-/// (`app::islands::NAMES`), and the tool pages, the pages live through their islands,
-/// name their reader controls among them. The shell names none: nothing draws it live.
+/// Every island a page live through its islands names is one its kind's islands module
+/// draws (`app::islands::MODULES`), and that module is built; tool pages and comparisons
+/// are such pages, with their reader controls among their islands. The shell names no
+/// island: nothing draws it live.
 #[test]
-fn every_island_of_a_page_is_one_the_islands_module_draws() {
-    use ship_or_skip::app::islands::{component, NAMES};
+fn every_island_of_a_page_is_one_its_islands_module_draws() {
+    use ship_or_skip::app::islands::{component, draws, MODULES};
     let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
     let mut files = Vec::new();
     files_under(&root, "", &mut files);
-    assert!(files
-        .iter()
-        .any(|f| f.starts_with("islands-") && f.ends_with("_bg.wasm")));
-    let mut tool_pages = 0;
+    for (kind, _) in MODULES {
+        assert!(
+            files
+                .iter()
+                .any(|f| f.starts_with(&format!("islands-{kind}-")) && f.ends_with("_bg.wasm")),
+            "no islands module for {kind} pages"
+        );
+    }
+    let mut live = std::collections::BTreeMap::new();
     for page in files.iter().filter(|f| f.ends_with(".html")) {
         let html = std::fs::read_to_string(root.join(page)).unwrap();
         let islands: Vec<&str> = html
@@ -208,25 +215,32 @@ fn every_island_of_a_page_is_one_the_islands_module_draws() {
             .skip(1)
             .map(|s| component(s.split('"').next().unwrap()))
             .collect();
-        for island in &islands {
-            assert!(
-                NAMES.contains(island),
-                "{page} names the island {island}, which the islands module does not draw"
-            );
-        }
-        if page.starts_with("tool/") {
-            tool_pages += 1;
-            assert!(
-                html.contains("<div id=\"app\" data-prerendered data-islands>"),
-                "{page}"
-            );
+        let kind = html
+            .split("<div id=\"app\" data-prerendered data-islands=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next());
+        if let Some(kind) = kind {
+            *live.entry(kind.to_string()).or_insert(0) += 1;
+            for island in &islands {
+                assert!(
+                    draws(kind, island),
+                    "{page} names the island {island}, which the {kind} islands module does not draw"
+                );
+            }
             for island in ["Header", "BookmarkButton", "VoteButtons", "Shortcuts"] {
                 assert!(islands.contains(&island), "{page}: no {island} island");
             }
+        }
+        if page.starts_with("tool/") {
+            assert_eq!(kind, Some("tool"), "{page}");
+        }
+        if page.starts_with("compare/") {
+            assert_eq!(kind, Some("compare"), "{page}");
         }
         if page == "index.html" || page == "404.html" {
             assert!(islands.is_empty(), "{page}: {islands:?}");
         }
     }
-    assert_eq!(tool_pages, 6);
+    assert_eq!(live.get("tool"), Some(&6));
+    assert_eq!(live.get("compare"), Some(&5));
 }

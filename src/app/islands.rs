@@ -17,9 +17,15 @@ use crate::app::pwa::Pwa;
 use crate::app::router::Nav;
 use crate::app::store::Store;
 
-/// The components a page may mark as islands, which the islands module draws (the build
-/// names each `Component_<hash of its source>`).
-pub const NAMES: [&str; 8] = [
+/// The islands modules, one per kind of page (`data-islands` names it), each with the
+/// islands of its own beside a tool page's, which every kind draws: a page downloads
+/// only its own kind's code. The comparison's is built with the Cargo feature
+/// `islands-compare`.
+pub const MODULES: [(&str, &[&str]); 2] = [("tool", &[]), ("compare", &COMPARE)];
+
+/// A tool page's islands, which every module draws (the build names each
+/// `Component_<hash of its source>`).
+const TOOL: [&str; 8] = [
     "Header",
     "Notices",
     "Shortcuts",
@@ -29,6 +35,22 @@ pub const NAMES: [&str; 8] = [
     "CopyField",
     "PickerSelect",
 ];
+
+/// A comparison's own islands.
+const COMPARE: [&str; 5] = [
+    "WeightsPanel",
+    "WeightsNotice",
+    "DecisionTable",
+    "WhichWouldYouShip",
+    "BookmarksPanel",
+];
+
+/// Whether the islands module of `kind` draws the component `name`.
+pub fn draws(kind: &str, name: &str) -> bool {
+    MODULES
+        .iter()
+        .any(|(k, own)| *k == kind && (TOOL.contains(&name) || own.contains(&name)))
+}
 
 /// The component an island's name (`data-component`) names.
 pub fn component(island: &str) -> &str {
@@ -124,10 +146,69 @@ mod mount {
     /// A view of its own component, from its props.
     type Draw = Box<dyn FnOnce() -> AnyView + Send>;
 
+    /// A comparison's own islands (the Cargo feature `islands-compare`).
+    #[cfg(feature = "islands-compare")]
+    mod compare {
+        use leptos::prelude::*;
+        use serde::Deserialize;
+
+        use super::{props, Draw};
+        use crate::app::components::bookmarks_panel::BookmarksPanel;
+        use crate::app::components::weights_panel::{WeightsNotice, WeightsPanel};
+        use crate::app::pages::compare::{DecisionTable, WhichWouldYouShip};
+        use crate::domain::catalog::model::{Persona, Tool};
+
+        #[derive(Deserialize)]
+        struct Panel {
+            personas: Vec<Persona>,
+        }
+
+        #[derive(Deserialize)]
+        struct Decision {
+            tools: Vec<Tool>,
+            personas: Vec<Persona>,
+        }
+
+        /// `WhichWouldYouShip`'s and `BookmarksPanel`'s: tools by slug and name.
+        #[derive(Deserialize)]
+        struct Names {
+            names: Option<Vec<(String, String)>>,
+        }
+
+        /// What draws one of a comparison's own islands (one arm per name of `COMPARE`).
+        pub fn island(name: &str, el: &web_sys::HtmlElement) -> Result<Draw, String> {
+            Ok(match name {
+                "WeightsPanel" => {
+                    let Panel { personas } = props(el)?;
+                    Box::new(move || view! { <WeightsPanel personas/> }.into_any())
+                }
+                "WeightsNotice" => {
+                    let Panel { personas } = props(el)?;
+                    Box::new(move || view! { <WeightsNotice personas/> }.into_any())
+                }
+                "DecisionTable" => {
+                    let Decision { tools, personas } = props(el)?;
+                    Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
+                }
+                "WhichWouldYouShip" => {
+                    let names = props::<Names>(el)?.names.ok_or("no names")?;
+                    Box::new(move || view! { <WhichWouldYouShip names/> }.into_any())
+                }
+                "BookmarksPanel" => {
+                    let Names { names } = props(el)?;
+                    // Without names it would wait for a catalog that never comes.
+                    names.as_ref().ok_or("no names")?;
+                    Box::new(move || view! { <BookmarksPanel names/> }.into_any())
+                }
+                _ => return Err(format!("no island {name} in this module")),
+            })
+        }
+    }
+
     /// What draws the component of one `<leptos-island>`, from the props the build wrote.
     fn island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
         let name = el.dataset().get("component").unwrap_or_default();
-        // One arm per name of `NAMES`.
+        // One arm per name of `TOOL`; a comparison's own in `compare`.
         Ok(match super::component(&name) {
             "Header" => Box::new(move || view! { <Header/> }.into_any()),
             "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
@@ -169,6 +250,8 @@ mod mount {
                     view! { <PickerSelect id label current position options/> }.into_any()
                 })
             }
+            #[cfg(feature = "islands-compare")]
+            other if super::COMPARE.contains(&other) => compare::island(other, el)?,
             _ => return Err(format!("no island {name} in this module")),
         })
     }

@@ -4,7 +4,8 @@
 //! their state, takes over (`Store::provide_blank`). So the page a crawler, a link
 //! preview or a reader without JavaScript gets is the page the app then draws.
 //!
-//! A tool page of a small catalog is live through its islands alone (`app::islands`):
+//! A tool page or a comparison of a small catalog is live through its islands alone
+//! (`app::islands`):
 //! the interactive components are `#[island]`s here, marked in this HTML with their
 //! props, and drawn again in place by the islands module.
 //!
@@ -61,21 +62,28 @@ pub fn page_html(
         }
         route => {
             let app = app_html(catalog, &route, site);
-            let content = if islands(catalog, &route) {
-                Content::Islands(&app)
-            } else {
-                Content::App(&app)
+            let content = match islands(catalog, &route) {
+                Some(kind) => Content::Islands(&app, kind),
+                None => Content::App(&app),
             };
             fill_shell(shell, page, &head, content)
         }
     }
 }
 
-/// Whether the page at `route` is live through its islands alone (`app::islands`): a tool
-/// page of a catalog whose "compare with…" is a select. The other pages, and a large
-/// catalog's search picker, are the app's.
-pub fn islands(catalog: &Catalog, route: &Route) -> bool {
-    matches!(route, Route::Tool(_)) && catalog.tools.len() <= PICK_FROM_LIST_MAX
+/// Which islands module makes the page at `route` live, if its islands alone do
+/// (`app::islands::MODULES`): a tool page's or a comparison's, in a catalog whose
+/// "compare with…" is a select. The other pages, and a large catalog's search picker,
+/// are the app's.
+pub fn islands(catalog: &Catalog, route: &Route) -> Option<&'static str> {
+    if catalog.tools.len() > PICK_FROM_LIST_MAX {
+        return None;
+    }
+    match route {
+        Route::Tool(_) => Some("tool"),
+        Route::Compare(_) => Some("compare"),
+        _ => None,
+    }
 }
 
 /// Renders `view` at `route` of `site`, in the contexts of a page rendered ahead of time:
@@ -235,7 +243,7 @@ mod tests {
         );
         // The link to copy is absolute.
         assert!(html.contains("https://example.github.io/ship-or-skip/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion"));
-        assert!(html.contains("<div id=\"app\" data-prerendered>"));
+        assert!(html.contains("<div id=\"app\" data-prerendered data-islands=\"compare\">"));
         assert!(
             !html.contains("skeleton"),
             "the skeleton is replaced: {html}"
@@ -268,28 +276,54 @@ mod tests {
     }
 
     #[test]
-    fn a_tool_page_is_live_through_its_islands() {
-        let html = render(shipped(), "/tool/mistral-3b");
-        assert!(html.contains("<div id=\"app\" data-prerendered data-islands>"));
-        for island in [
-            "Header",
-            "Notices",
-            "BookmarkButton",
-            "VoteButtons",
-            "Shortcuts",
+    fn tool_pages_and_comparisons_are_live_through_their_islands() {
+        for (route, kind, some) in [
+            (
+                "/tool/mistral-3b",
+                "tool",
+                &[
+                    "Header",
+                    "Notices",
+                    "BookmarkButton",
+                    "VoteButtons",
+                    "Shortcuts",
+                ][..],
+            ),
+            (
+                "/compare/mistral-3b-vs-openrouter-model-fusion",
+                "compare",
+                &[
+                    "BookmarkButton",
+                    "DecisionTable",
+                    "WeightsPanel",
+                    "BookmarksPanel",
+                ][..],
+            ),
         ] {
-            assert!(
-                html.contains(&format!("<leptos-island data-component=\"{island}_")),
-                "no {island} island: {html}"
-            );
-        }
-        // Each is one the islands module draws.
-        for island in html.split("<leptos-island data-component=\"").skip(1) {
-            let name = crate::app::islands::component(island.split('"').next().unwrap());
-            assert!(crate::app::islands::NAMES.contains(&name), "{name}");
+            let html = render(shipped(), route);
+            assert!(html.contains(&format!(
+                "<div id=\"app\" data-prerendered data-islands=\"{kind}\">"
+            )));
+            for island in some {
+                assert!(
+                    html.contains(&format!("<leptos-island data-component=\"{island}_")),
+                    "{route}: no {island} island: {html}"
+                );
+            }
+            // Each is one the page's islands module draws.
+            for island in html.split("<leptos-island data-component=\"").skip(1) {
+                let name = crate::app::islands::component(island.split('"').next().unwrap());
+                assert!(crate::app::islands::draws(kind, name), "{route}: {name}");
+            }
         }
         // Props travel as JSON in an attribute, escaped.
+        let html = render(shipped(), "/tool/mistral-3b");
         assert!(html.contains("data-props=\"{&quot;slug&quot;:&quot;mistral-3b&quot;"));
+        // An island inside an island is drawn by it: it has no wrapper of its own.
+        let html = render(shipped(), "/compare/mistral-3b-vs-openrouter-model-fusion");
+        let table = html.split("<table class=\"decision\">").nth(1).unwrap();
+        let table = table.split("</table>").next().unwrap();
+        assert!(table.contains("class=\"community\"") && !table.contains("leptos-island"));
         // The other pages are the app's; the shell's header has no island wrapper.
         let reviewer = render(shipped(), "/reviewer/skeptic");
         assert!(reviewer.contains("<div id=\"app\" data-prerendered>"));

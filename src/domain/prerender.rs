@@ -145,8 +145,9 @@ const CATALOG_PRELOAD: &str = "<link rel=\"preload\" href=\"catalog.json\"";
 pub enum Content<'a> {
     /// The whole of `#app` (skip link, header, main, footer), which the app draws again.
     App(&'a str),
-    /// The whole of `#app`, made live in place by its islands (`app::islands`).
-    Islands(&'a str),
+    /// The whole of `#app`, made live in place by its islands (`app::islands`), and the
+    /// kind of page, which names their module.
+    Islands(&'a str, &'a str),
     /// Only `<main>`'s content; the shell's header stays.
     Main(&'a str),
 }
@@ -162,28 +163,31 @@ pub fn fill_shell(
     let mut html = replace_between(shell, TITLE, &esc(&page.title))?;
     html = replace_between(&html, DESCRIPTION, &esc(&page.description))?;
     html = html.replacen("</head>", &format!("{head}\n</head>"), 1);
-    let mark = match content {
+    let mark: String = match content {
         Content::Main(body) => {
             html = replace_between(&html, MAIN, body)?;
             // The app keeps this content on screen until it can draw the same page live.
-            "<div id=\"app\" data-prerendered>"
+            "<div id=\"app\" data-prerendered>".into()
         }
         Content::App(app) => {
             html = replace_between(&html, APP, &format!("{app}</div>\n"))?;
-            "<div id=\"app\" data-prerendered>"
+            "<div id=\"app\" data-prerendered>".into()
         }
-        Content::Islands(app) => {
+        Content::Islands(app, kind) => {
             html = replace_between(&html, APP, &format!("{app}</div>\n"))?;
             // The catalog is the app's: the page and its islands never read it.
             if let Some(at) = html.find(CATALOG_PRELOAD) {
                 let end = at + html[at..].find('>').map_or(0, |e| e + 1);
                 html.replace_range(at..end, "");
             }
-            // The page loader starts the islands module instead of the app.
-            "<div id=\"app\" data-prerendered data-islands>"
+            // The page loader starts the islands module of this kind instead of the app.
+            format!(
+                "<div id=\"app\" data-prerendered data-islands=\"{}\">",
+                esc(kind)
+            )
         }
     };
-    Ok(html.replacen("<div id=\"app\">", mark, 1))
+    Ok(html.replacen("<div id=\"app\">", &mark, 1))
 }
 
 /// sitemap.xml of every prerendered page.
@@ -281,9 +285,9 @@ mod tests {
         );
         let html = fill_shell(&shell, &page, "", Content::App("<p>a</p>")).unwrap();
         assert!(html.contains("href=\"catalog.json\""), "{html}");
-        let html = fill_shell(&shell, &page, "", Content::Islands("<p>a</p>")).unwrap();
+        let html = fill_shell(&shell, &page, "", Content::Islands("<p>a</p>", "tool")).unwrap();
         assert!(
-            html.contains("<div id=\"app\" data-prerendered data-islands><p>a</p></div>"),
+            html.contains("<div id=\"app\" data-prerendered data-islands=\"tool\"><p>a</p></div>"),
             "{html}"
         );
         assert!(!html.contains("catalog.json"), "{html}");

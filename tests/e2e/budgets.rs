@@ -17,14 +17,18 @@ const FETCHED: &str =
 /// what the islands gave, so that nothing brings the app back to a tool page unseen.
 pub const TOOL_CEILING: u64 = 160 * 1024;
 
-/// The landing pages and their budgets. A comparison and a reviewer page are reported,
-/// not yet gated: the app they start is over any budget of 120 KB (docs/size.md,
-/// "Landing pages").
+/// A comparison, opened directly: its islands, a tool page's and its own. Not yet the
+/// 120 KB of the other budgets either (184 KB, docs/size.md, "Landing pages"): a ceiling
+/// that keeps what its islands gave.
+pub const COMPARE_CEILING: u64 = 190 * 1024;
+
+/// The landing pages and their budgets. A reviewer page is reported, not yet gated: the
+/// app it starts is over any budget of 120 KB (docs/size.md, "Landing pages").
 const PAGES: [(&str, Option<u64>); 4] = [
     ("", Some(HOME_BUDGET)),
     (
         "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
-        None,
+        Some(COMPARE_CEILING),
     ),
     ("tool/mistral-3b", Some(TOOL_CEILING)),
     ("reviewer/skeptic", None),

@@ -34,8 +34,8 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
             "{why}"
         );
         // Not JSON at all: a readable error page with a retry that recovers.
-        // (A page the app draws: a tool page is live through its islands alone, over
-        // the catalog the build rendered it from.)
+        // (A page the app draws: a tool page or a comparison the build rendered is live
+        // through its islands alone, over the catalog the build rendered it from.)
         b.override_file("catalog.json", Some(b"<html>oops</html>"));
         b.goto("compare/mistral-3b-vs-mistral-3-1").await;
         assert_eq!(b.text("h1").await, "The catalog could not be loaded");
@@ -154,11 +154,12 @@ pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
         }
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
         // `@`: a tool page as the app draws it from the served catalog, followed from
-        // home (opened directly, it is the build's, from its own catalog).
+        // home (opened directly, it is the build's, from its own catalog); the same for
+        // a comparison, which here the build did not render.
         for page in [
             "",
             "@tool/mistral-3b",
-            "compare/mistral-3b-vs-openrouter-model-fusion",
+            "compare/mistral-3b-vs-mistral-3-1",
             "reviewer/skeptic",
         ] {
             match page.strip_prefix('@') {

@@ -240,10 +240,9 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.override_file(&chunk, Some(b"not a wasm module"));
         for direct in [false, true] {
             if direct {
-                // A page the app draws (a tool page opened directly is live through its
-                // islands, without the chunk).
-                b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
-                    .await;
+                // A page the app draws (a tool page or a comparison opened directly is
+                // live through its islands, without the chunk).
+                b.goto("reviewer/skeptic").await;
             } else {
                 b.goto("").await;
                 b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
@@ -261,8 +260,8 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.override_file(&chunk, None);
         b.click(".load-error button").await;
         assert_eq!(
-            b.wait_text("#app[data-live] h1", "Mistral 3B vs").await,
-            "Mistral 3B vs OpenRouter Model Fusion"
+            b.wait_text("#app[data-live] h1", "Skeptic").await,
+            "Skeptic"
         );
         assert!(
             b.js("return document.querySelector('.load-error') === null")
@@ -314,7 +313,7 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         // app takes over with home all the same.
         b.stall_file(&chunk, true);
         b.client
-            .goto(&b.url("compare/mistral-3b-vs-openrouter-model-fusion"))
+            .goto(&b.url("reviewer/skeptic"))
             .await
             .expect("navigation");
         assert!(

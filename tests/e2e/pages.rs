@@ -137,14 +137,22 @@ pub fn badges_and_open_data(b: &Browser) -> Steps<'_> {
 
 pub fn prerendered_takeover(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
+        // A reviewer page: the app takes it over.
+        b.goto("reviewer/skeptic").await;
+        assert_eq!(b.text("h1").await, "Skeptic");
+        // One page on screen: the static copy is gone, the live app is `#app`.
+        let one_page = "return [document.querySelectorAll('h1').length, document.querySelectorAll('[data-prerendered], #app-live').length, document.querySelectorAll('#app').length, document.querySelectorAll('main').length]";
+        assert_eq!(b.js(one_page).await, serde_json::json!([1, 0, 1, 1]));
+        // A comparison: live through its islands, in the page the build rendered.
         b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
             .await;
         assert_eq!(b.text("h1").await, "Mistral 3B vs OpenRouter Model Fusion");
-        // One page on screen: the static copy is gone, the live app is `#app`.
-        let state = b
-            .js("return [document.querySelectorAll('h1').length, document.querySelectorAll('[data-prerendered], #app-live').length, document.querySelectorAll('#app').length, document.querySelectorAll('main').length]")
-            .await;
-        assert_eq!(state, serde_json::json!([1, 0, 1, 1]));
+        assert_eq!(b.js(one_page).await, serde_json::json!([1, 1, 1, 1]));
+        assert_eq!(
+            b.js("return [!!document.querySelector('#app[data-islands][data-live]'), document.querySelectorAll('leptos-island').length > 10, document.querySelectorAll('.bookmark-button:disabled').length]").await,
+            serde_json::json!([true, true, 0]),
+            "the comparison's islands are live"
+        );
         // The served HTML had the page before any script ran.
         let raw = b
             .js("return fetch(location.href, {cache: 'no-store'}).then(r => r.text())")

@@ -5,18 +5,41 @@ use leptos::prelude::*;
 use crate::app::data::use_catalog;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
+use crate::domain::catalog::model::Catalog;
+use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::tool_path;
 use crate::domain::reader::store::sorted_newest_first;
 
 /// The newest bookmarks, linked to their tools; tools gone from the catalog stay listed.
-#[component]
-pub fn BookmarksPanel() -> impl IntoView {
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
+pub fn BookmarksPanel(
+    /// Every tool's slug and name, for a page without the catalog (an islands page: see
+    /// [`names_for_islands`]); `None` names them from the app's catalog.
+    names: Option<Vec<(String, String)>>,
+) -> impl IntoView {
     let nav = use_nav();
     let store = use_store();
-    let catalog = use_catalog();
+    // An islands page has no catalog: its names come with the island.
+    let catalog = names.is_none().then(use_catalog);
     let body = move || {
-        let Some(cat) = catalog.ready().filter(|_| store.known.get()) else {
-            return view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
+        let loading = || view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
+        // The app's catalog once it has loaded; none on an islands page, which has `names`.
+        let cat = match catalog.map(|c| c.ready()) {
+            Some(None) => return loading(),
+            Some(cat) => cat,
+            None => None,
+        };
+        if !store.known.get() {
+            return loading();
+        }
+        // The name of a bookmarked tool, if the catalog still has it.
+        let name_of = |slug: &str| match (&cat, &names) {
+            (Some(cat), _) => cat.tool(slug).map(|t| t.name.clone()),
+            (None, Some(all)) => all.iter().find(|(s, _)| s == slug).map(|(_, n)| n.clone()),
+            (None, None) => None,
         };
         let items = sorted_newest_first(&store.bookmarks.get());
         if items.is_empty() {
@@ -32,9 +55,9 @@ pub fn BookmarksPanel() -> impl IntoView {
         let list = items
             .into_iter()
             .take(5)
-            .map(|b| match cat.tool(&b.slug) {
-                Some(t) => view! {
-                    <li><a href=nav.href(&tool_path(&t.slug))>{t.name.clone()}</a></li>
+            .map(|b| match name_of(&b.slug) {
+                Some(name) => view! {
+                    <li><a href=nav.href(&tool_path(&b.slug))>{name}</a></li>
                 }
                 .into_any(),
                 None => view! {
@@ -57,4 +80,16 @@ pub fn BookmarksPanel() -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// The names [`BookmarksPanel`] needs on a page without the catalog: every tool's slug
+/// and name, in a catalog small enough for a page to carry them (as its pickers do).
+pub fn names_for_islands(catalog: &Catalog) -> Option<Vec<(String, String)>> {
+    (catalog.tools.len() <= PICK_FROM_LIST_MAX).then(|| {
+        catalog
+            .tools
+            .iter()
+            .map(|t| (t.slug.clone(), t.name.clone()))
+            .collect()
+    })
 }

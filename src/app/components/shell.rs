@@ -1,6 +1,7 @@
 //! The app shell: header with the site name and nav, notices, footer.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::app::components::shortcuts::Shortcuts;
 use crate::app::data::{use_catalog, CatalogCtx};
@@ -8,6 +9,7 @@ use crate::app::pwa::{build_id, use_pwa};
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::guard::LISTED_SKIPPED;
+use crate::domain::catalog::model::Catalog;
 use crate::domain::reader::store::Theme;
 
 /// Whether the system asks for a dark theme.
@@ -211,12 +213,16 @@ pub fn Footer() -> impl IntoView {
 
 /// The side column of the home and comparison pages: weekly verdicts and bookmarks.
 #[component]
-pub fn PageAside() -> impl IntoView {
-    use crate::app::components::{bookmarks_panel::BookmarksPanel, weekly_box::WeeklyBox};
+pub fn PageAside(
+    /// The catalog the page shows.
+    catalog: Arc<Catalog>,
+) -> impl IntoView {
+    use crate::app::components::bookmarks_panel::{names_for_islands, BookmarksPanel};
+    use crate::app::components::weekly_box::WeeklyBox;
     view! {
         <aside class="page__aside">
             <WeeklyBox/>
-            <BookmarksPanel/>
+            <BookmarksPanel names=names_for_islands(&catalog)/>
         </aside>
     }
 }

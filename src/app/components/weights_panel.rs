@@ -15,7 +15,10 @@ pub fn weights_in_effect(personas: &[Persona]) -> Option<Weights> {
 }
 
 /// One select per persona (×0 to ×3) and a reset; saved with the reader's settings.
-#[component]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn WeightsPanel(
     /// The catalog's panel, in order.
     personas: Vec<Persona>,
@@ -66,7 +69,10 @@ pub fn WeightsPanel(
 
 /// Says, where rankings or leaders follow the reader's weights, that they do and which,
 /// with a way back to the panel's own figures.
-#[component]
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
 pub fn WeightsNotice(
     /// The catalog's panel, in order.
     personas: Vec<Persona>,

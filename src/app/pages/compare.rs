@@ -16,7 +16,7 @@ use crate::app::head::use_head;
 use crate::app::pages::not_found::UnknownTools;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
-use crate::domain::catalog::model::{Catalog, Tool};
+use crate::domain::catalog::model::{Catalog, Persona, Tool};
 use crate::domain::explore::routes::{compare_path, reviewer_path, MAX_COMPARE};
 use crate::domain::panel::verdict::{average_score, Tally};
 use crate::domain::publish::summary::{compare_head, heading, lede, percent_text};
@@ -61,56 +61,7 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
         .map(|t| view! { <ToolCard tool=t.clone()/> })
         .collect_view();
 
-    let header_cells = tools
-        .iter()
-        .map(|t| view! { <th scope="col">{t.name.clone()}</th> })
-        .collect_view();
-    let row = |label: &'static str, cells: Vec<AnyView>| {
-        view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-    };
-    let cells = |f: &dyn Fn(&Tool) -> AnyView| tools.iter().map(f).collect::<Vec<_>>();
-    // With the reader's weights in effect: their ship % and score, and who leads by them.
-    let ps = catalog.personas.clone();
-    let weighed = tools.clone();
-    let weighted_row = move || {
-        weights_in_effect(&ps).map(|w| {
-            let figures: Vec<Option<u32>> = weighed.iter().map(|t| w.ship_percent(t)).collect();
-            let best = figures.iter().max().copied().flatten();
-            let alone = figures.iter().filter(|f| **f == best).count() == 1;
-            let cells = weighed
-                .iter()
-                .zip(&figures)
-                .map(|(t, f)| {
-                    let leads = best.is_some() && alone && *f == best;
-                    let avg = w
-                        .average_score(t)
-                        .map(|a| ", average ".to_string() + &a.to_string() + "/100")
-                        .unwrap_or_default();
-                    view! { <td class:leads=leads>{percent_text(*f)}" ship"{avg}{leads.then_some(" · leads")}</td> }
-                })
-                .collect_view();
-            view! { <tr class="weighted"><th scope="row">"With your weights"</th>{cells}</tr> }
-        })
-    };
-    let decision = view! {
-        <table class="decision">
-            <caption>"Decision"</caption>
-            <thead><tr><td></td>{header_cells}</tr></thead>
-            <tbody>
-                {row("Panel verdict", cells(&|t| {
-                    let tally = Tally::of(t);
-                    view! { <td class=format!("verdict-cell verdict-cell--{}", tally.verdict().as_str())>{tally.verdict_line()}</td> }.into_any()
-                }))}
-                {row("Panel ship", cells(&|t| view! { <td>{percent_text(Tally::of(t).ship_percent())}</td> }.into_any()))}
-                {weighted_row}
-                {row("Average score", cells(&|t| view! { <td>{average_score(t).map(|a| a.to_string() + "/100").unwrap_or_else(|| "No scores".into())}</td> }.into_any()))}
-                {row("Community", cells(&|t| view! { <td><CommunityLine slug=t.slug.clone() community=t.community.clone() panel=Tally::of(t).verdict()/></td> }.into_any()))}
-                {row("Pricing", cells(&|t| view! { <td>{t.pricing.summary.clone()}</td> }.into_any()))}
-                {row("Best for", cells(&|t| view! { <td>{t.tagline.clone()}</td> }.into_any()))}
-                {row("Category", cells(&|t| view! { <td>{t.category.clone()}</td> }.into_any()))}
-            </tbody>
-        </table>
-    };
+    let decision = view! { <DecisionTable tools=tools.clone() personas=catalog.personas.clone()/> };
 
     let score_header = tools
         .iter()
@@ -153,7 +104,11 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
             .collect_view()
     });
     let link = nav.absolute(&compare_path(&slugs));
-    let pick = view! { <WhichWouldYouShip tools=tools.clone() slugs=slugs.clone()/> };
+    let names: Vec<(String, String)> = tools
+        .iter()
+        .map(|t| (t.slug.clone(), t.name.clone()))
+        .collect();
+    let pick = view! { <WhichWouldYouShip names/> };
     let mut reversed = slugs.clone();
     reversed.reverse();
     let swap_href = nav.href(&compare_path(&reversed));
@@ -194,27 +149,91 @@ fn compare_body(catalog: &Arc<Catalog>, slugs: &[String], tools: Vec<Tool>) -> A
                     <CopyField text=link label="Link to this comparison" button="Copy link" multiline=false/>
                 </section>
             </div>
-            <PageAside/>
+            <PageAside catalog=catalog.clone()/>
         </div>
     }
     .into_any()
 }
 
-/// "Which would you ship?": the reader's pick on this comparison, changeable and withdrawable.
-#[component]
-fn WhichWouldYouShip(
-    /// The tools on the page, in order.
+/// The decision table: each tool's verdict, ship %, average score, community, pricing,
+/// best use and category, and the figures by the reader's weights when they have some.
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component. The whole table: an island's element cannot stand
+// between its rows, and the row by the reader's weights comes and goes.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
+pub fn DecisionTable(
+    /// The tools compared, in order.
     tools: Vec<Tool>,
-    /// Their slugs (the pick is shared by every order of the same tools).
-    slugs: Vec<String>,
+    /// The catalog's panel, in order.
+    personas: Vec<Persona>,
+) -> impl IntoView {
+    let header_cells = tools
+        .iter()
+        .map(|t| view! { <th scope="col">{t.name.clone()}</th> })
+        .collect_view();
+    let row = |label: &'static str, cells: Vec<AnyView>| {
+        view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+    };
+    let cells = |f: &dyn Fn(&Tool) -> AnyView| tools.iter().map(f).collect::<Vec<_>>();
+    // With the reader's weights in effect: their ship % and score, and who leads by them.
+    let ps = personas;
+    let weighed = tools.clone();
+    let weighted_row = move || {
+        weights_in_effect(&ps).map(|w| {
+            let figures: Vec<Option<u32>> = weighed.iter().map(|t| w.ship_percent(t)).collect();
+            let best = figures.iter().max().copied().flatten();
+            let alone = figures.iter().filter(|f| **f == best).count() == 1;
+            let cells = weighed
+                .iter()
+                .zip(&figures)
+                .map(|(t, f)| {
+                    let leads = best.is_some() && alone && *f == best;
+                    let avg = w
+                        .average_score(t)
+                        .map(|a| ", average ".to_string() + &a.to_string() + "/100")
+                        .unwrap_or_default();
+                    view! { <td class:leads=leads>{percent_text(*f)}" ship"{avg}{leads.then_some(" · leads")}</td> }
+                })
+                .collect_view();
+            view! { <tr class="weighted"><th scope="row">"With your weights"</th>{cells}</tr> }
+        })
+    };
+    view! {
+        <table class="decision">
+            <caption>"Decision"</caption>
+            <thead><tr><td></td>{header_cells}</tr></thead>
+            <tbody>
+                {row("Panel verdict", cells(&|t| {
+                    let tally = Tally::of(t);
+                    view! { <td class=format!("verdict-cell verdict-cell--{}", tally.verdict().as_str())>{tally.verdict_line()}</td> }.into_any()
+                }))}
+                {row("Panel ship", cells(&|t| view! { <td>{percent_text(Tally::of(t).ship_percent())}</td> }.into_any()))}
+                {weighted_row}
+                {row("Average score", cells(&|t| view! { <td>{average_score(t).map(|a| a.to_string() + "/100").unwrap_or_else(|| "No scores".into())}</td> }.into_any()))}
+                {row("Community", cells(&|t| view! { <td><CommunityLine slug=t.slug.clone() community=t.community.clone() panel=Tally::of(t).verdict()/></td> }.into_any()))}
+                {row("Pricing", cells(&|t| view! { <td>{t.pricing.summary.clone()}</td> }.into_any()))}
+                {row("Best for", cells(&|t| view! { <td>{t.tagline.clone()}</td> }.into_any()))}
+                {row("Category", cells(&|t| view! { <td>{t.category.clone()}</td> }.into_any()))}
+            </tbody>
+        </table>
+    }
+}
+
+/// "Which would you ship?": the reader's pick on this comparison, changeable and withdrawable.
+// An island (`app::islands`): marked in a prerendered page, drawn again there in place;
+// in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
+pub fn WhichWouldYouShip(
+    /// The tools on the page, in order: slug and name (the pick is shared by every order
+    /// of the same tools).
+    names: Vec<(String, String)>,
 ) -> impl IntoView {
     let store = use_store();
+    let slugs: Vec<String> = names.iter().map(|(s, _)| s.clone()).collect();
     let s = slugs.clone();
     let picked = Memo::new(move |_| store.pick(&s));
-    let names: Vec<(String, String)> = tools
-        .iter()
-        .map(|t| (t.slug.clone(), t.name.clone()))
-        .collect();
     let names_for_status = names.clone();
     let buttons = names
         .into_iter()

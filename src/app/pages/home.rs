@@ -262,7 +262,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                     <ul class="reviewers">{reviewers}</ul>
                 </section>
             </div>
-            <PageAside/>
+            <PageAside catalog=catalog.clone()/>
         </div>
     }
     .into_any()

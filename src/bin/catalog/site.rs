@@ -67,14 +67,29 @@ impl Build {
 pub fn run(b: &Build) -> Result<(), String> {
     let dist = &b.dist;
     let app = split_app(b)?;
-    let first = module(b, "first", &[])?;
-    let islands = module(b, "islands", &["--features", "islands"])?;
+    let first = module(b, "first", "first", &[])?;
+    // One islands module per kind of page (`app::islands::MODULES`), each with the
+    // islands of that kind only: a tool page's is the bin's `islands` feature, another
+    // kind's `islands-<kind>`.
+    let mut islands = Vec::new();
+    for (kind, _) in ship_or_skip::app::islands::MODULES {
+        let feature = match kind {
+            "tool" => "islands".to_string(),
+            kind => format!("islands-{kind}"),
+        };
+        let out = format!("islands-{kind}");
+        islands.push((kind, module(b, "islands", &out, &["--features", &feature])?));
+    }
     let index = read(&dist.join("index.html"))?;
     let base = base_href(&index).ok_or("index.html: no <base href>")?;
     // A module's glue and wasm, under the public URL.
     let glue_and_wasm =
         |js: &str, wasm: &str| js_list(&[&(base.clone() + js), &(base.clone() + wasm)]);
     let chunks: Vec<&str> = app.pages_chunks.iter().map(String::as_str).collect();
+    let islands: Vec<String> = islands
+        .iter()
+        .map(|(kind, (js, wasm))| format!("{}: [{}]", js_list(&[kind]), glue_and_wasm(js, wasm)))
+        .collect();
     let loader = LOADER
         .replace("'APP_JS', 'APP_WASM'", &glue_and_wasm(&app.js, &app.wasm))
         .replace("'PAGES_CHUNKS'", &js_list(&chunks))
@@ -82,10 +97,7 @@ pub fn run(b: &Build) -> Result<(), String> {
             "'FIRST_JS', 'FIRST_WASM'",
             &glue_and_wasm(&first.0, &first.1),
         )
-        .replace(
-            "'ISLANDS_JS', 'ISLANDS_WASM'",
-            &glue_and_wasm(&islands.0, &islands.1),
-        );
+        .replace("'ISLANDS': []", &islands.join(", "));
     // The shell's header is the app's, rendered (every page derives from the shell).
     let header = ship_or_skip::app::render::header_html(&ship_or_skip::app::render::Site {
         url: b.site_url.clone(),
@@ -293,12 +305,13 @@ fn split_app(b: &Build) -> Result<App, String> {
     })
 }
 
-/// Builds a module of its own, the bin `name` with Cargo's `args`: home's first view
-/// (`first`, src/first/main.rs) or the islands of a prerendered page (`islands`,
-/// src/bin/islands.rs). Cargo builds it for wasm in the build's profile,
-/// `wasm-split-cli` only drops the relocations `--emit-relocs` links in, then its glue
-/// and `wasm-opt`. Both files are named by a hash of their content. Returns (glue, wasm).
-fn module(b: &Build, name: &str, args: &[&str]) -> Result<(String, String), String> {
+/// Builds a module of its own, the bin `name` with Cargo's `args`, as the files `out`:
+/// home's first view (`first`, src/first/main.rs) or the islands of a kind of
+/// prerendered page (`islands`, src/bin/islands.rs). Cargo builds it for wasm in the
+/// build's profile, `wasm-split-cli` only drops the relocations `--emit-relocs` links
+/// in, then its glue and `wasm-opt`. Both files are named by a hash of their content.
+/// Returns (glue, wasm).
+fn module(b: &Build, name: &str, out: &str, args: &[&str]) -> Result<(String, String), String> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
         "build",
@@ -315,22 +328,22 @@ fn module(b: &Build, name: &str, args: &[&str]) -> Result<(String, String), Stri
         cargo.arg("--release");
     }
     run_tool(&mut cargo)?;
-    let tmp = TempDir::new(name)?;
+    let tmp = TempDir::new(out)?;
     run_tool(
         Command::new("wasm-split-cli")
             .arg(b.wasm_dir.join(format!("{name}.wasm")))
             .arg(&tmp.0)
-            .args(["--out-name", name]),
+            .args(["--out-name", out]),
     )?;
-    bindgen(&tmp.0.join(format!("{name}.wasm")), &tmp.0.join("bg"), name)?;
-    let opt = tmp.0.join(format!("{name}_bg.wasm"));
-    optimize(b, &tmp.0.join("bg").join(format!("{name}_bg.wasm")), &opt)?;
+    bindgen(&tmp.0.join(format!("{out}.wasm")), &tmp.0.join("bg"), out)?;
+    let opt = tmp.0.join(format!("{out}_bg.wasm"));
+    optimize(b, &tmp.0.join("bg").join(format!("{out}_bg.wasm")), &opt)?;
     let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
-    let glue = read(&tmp.0.join("bg").join(format!("{name}.js")))?;
+    let glue = read(&tmp.0.join("bg").join(format!("{out}.js")))?;
     let mut both = wasm.clone();
     both.extend_from_slice(glue.as_bytes());
-    let stem = format!("{name}-{}", &sha256_hex(&both)[..16]);
-    let prefix = format!("{name}-");
+    let stem = format!("{out}-{}", &sha256_hex(&both)[..16]);
+    let prefix = format!("{out}-");
     for old in names(&b.dist, |n| n.starts_with(&prefix))? {
         remove(&b.dist.join(old))?;
     }
