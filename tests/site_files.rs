@@ -161,8 +161,8 @@ fn every_import_and_every_loaded_file_is_built() {
         }
     }
     // The app's glue and wasm, the pages chunk, the first view's glue and wasm, and
-    // each islands module's (a tool page's and a comparison's).
-    assert!(named >= 9, "{loader}");
+    // each islands module's (a tool page's, a comparison's, a reviewer page's).
+    assert!(named >= 11, "{loader}");
 }
 
 /// The app shell's header is the app's `Header` rendered by the build (its links carry
@@ -190,8 +190,8 @@ fn the_shells_header_is_the_apps() {
 }
 
 /// Every island a page live through its islands names is one its kind's islands module
-/// draws (`app::islands::MODULES`), and that module is built; tool pages and comparisons
-/// are such pages, with their reader controls among their islands. The shell names no
+/// draws (`app::islands::MODULES`), and that module is built; tool pages, comparisons
+/// and reviewer pages are such pages, with their reader controls among their islands. The shell names no
 /// island: nothing draws it live.
 #[test]
 fn every_island_of_a_page_is_one_its_islands_module_draws() {
@@ -227,8 +227,13 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
                     "{page} names the island {island}, which the {kind} islands module does not draw"
                 );
             }
-            for island in ["Header", "BookmarkButton", "VoteButtons", "Shortcuts"] {
+            for island in ["Header", "Notices", "Shortcuts"] {
                 assert!(islands.contains(&island), "{page}: no {island} island");
+            }
+            if kind != "reviewer" {
+                for island in ["BookmarkButton", "VoteButtons"] {
+                    assert!(islands.contains(&island), "{page}: no {island} island");
+                }
             }
         }
         if page.starts_with("tool/") {
@@ -237,10 +242,14 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
         if page.starts_with("compare/") {
             assert_eq!(kind, Some("compare"), "{page}");
         }
+        if page.starts_with("reviewer/") {
+            assert_eq!(kind, Some("reviewer"), "{page}");
+        }
         if page == "index.html" || page == "404.html" {
             assert!(islands.is_empty(), "{page}: {islands:?}");
         }
     }
     assert_eq!(live.get("tool"), Some(&6));
     assert_eq!(live.get("compare"), Some(&5));
+    assert_eq!(live.get("reviewer"), Some(&5));
 }

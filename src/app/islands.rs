@@ -19,9 +19,13 @@ use crate::app::store::Store;
 
 /// The islands modules, one per kind of page (`data-islands` names it), each with the
 /// islands of its own beside a tool page's, which every kind draws: a page downloads
-/// only its own kind's code. The comparison's is built with the Cargo feature
-/// `islands-compare`.
-pub const MODULES: [(&str, &[&str]); 2] = [("tool", &[]), ("compare", &COMPARE)];
+/// only its own kind's code. The module of a kind other than "tool" is built with the
+/// Cargo feature `islands-<kind>`.
+pub const MODULES: [(&str, &[&str]); 3] = [
+    ("tool", &[]),
+    ("compare", &COMPARE),
+    ("reviewer", &REVIEWER),
+];
 
 /// A tool page's islands, which every module draws (the build names each
 /// `Component_<hash of its source>`).
@@ -44,6 +48,9 @@ const COMPARE: [&str; 5] = [
     "WhichWouldYouShip",
     "BookmarksPanel",
 ];
+
+/// A reviewer page's own islands.
+const REVIEWER: [&str; 3] = ["TrustButton", "WeightsNotice", "ReviewerList"];
 
 /// Whether the islands module of `kind` draws the component `name`.
 pub fn draws(kind: &str, name: &str) -> bool {
@@ -146,23 +153,32 @@ mod mount {
     /// A view of its own component, from its props.
     type Draw = Box<dyn FnOnce() -> AnyView + Send>;
 
-    /// A comparison's own islands (the Cargo feature `islands-compare`).
-    #[cfg(feature = "islands-compare")]
-    mod compare {
+    /// The islands of a comparison and a reviewer page, each arm in its kind's module
+    /// only (the Cargo features `islands-compare` and `islands-reviewer`).
+    #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+    mod pages {
         use leptos::prelude::*;
         use serde::Deserialize;
 
         use super::{props, Draw};
-        use crate::app::components::bookmarks_panel::BookmarksPanel;
-        use crate::app::components::weights_panel::{WeightsNotice, WeightsPanel};
-        use crate::app::pages::compare::{DecisionTable, WhichWouldYouShip};
-        use crate::domain::catalog::model::{Persona, Tool};
+        use crate::app::components::weights_panel::WeightsNotice;
+        #[cfg(feature = "islands-reviewer")]
+        use crate::app::pages::reviewer::{ReviewRow, ReviewerList, TrustButton};
+        use crate::domain::catalog::model::Persona;
+        #[cfg(feature = "islands-compare")]
+        use {
+            crate::app::components::bookmarks_panel::BookmarksPanel,
+            crate::app::components::weights_panel::WeightsPanel,
+            crate::app::pages::compare::{DecisionTable, WhichWouldYouShip},
+            crate::domain::catalog::model::Tool,
+        };
 
         #[derive(Deserialize)]
         struct Panel {
             personas: Vec<Persona>,
         }
 
+        #[cfg(feature = "islands-compare")]
         #[derive(Deserialize)]
         struct Decision {
             tools: Vec<Tool>,
@@ -170,35 +186,69 @@ mod mount {
         }
 
         /// `WhichWouldYouShip`'s and `BookmarksPanel`'s: tools by slug and name.
+        #[cfg(feature = "islands-compare")]
         #[derive(Deserialize)]
         struct Names {
             names: Option<Vec<(String, String)>>,
         }
 
-        /// What draws one of a comparison's own islands (one arm per name of `COMPARE`).
+        #[cfg(feature = "islands-reviewer")]
+        #[derive(Deserialize)]
+        struct Trust {
+            personas: Vec<Persona>,
+            persona: String,
+        }
+
+        #[cfg(feature = "islands-reviewer")]
+        #[derive(Deserialize)]
+        struct Reviews {
+            rows: Vec<ReviewRow>,
+            categories: Vec<String>,
+            split: bool,
+        }
+
+        /// What draws one of these islands (one arm per name of `COMPARE` and `REVIEWER`).
         pub fn island(name: &str, el: &web_sys::HtmlElement) -> Result<Draw, String> {
             Ok(match name {
-                "WeightsPanel" => {
-                    let Panel { personas } = props(el)?;
-                    Box::new(move || view! { <WeightsPanel personas/> }.into_any())
-                }
                 "WeightsNotice" => {
                     let Panel { personas } = props(el)?;
                     Box::new(move || view! { <WeightsNotice personas/> }.into_any())
                 }
+                #[cfg(feature = "islands-compare")]
+                "WeightsPanel" => {
+                    let Panel { personas } = props(el)?;
+                    Box::new(move || view! { <WeightsPanel personas/> }.into_any())
+                }
+                #[cfg(feature = "islands-compare")]
                 "DecisionTable" => {
                     let Decision { tools, personas } = props(el)?;
                     Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
                 }
+                #[cfg(feature = "islands-compare")]
                 "WhichWouldYouShip" => {
                     let names = props::<Names>(el)?.names.ok_or("no names")?;
                     Box::new(move || view! { <WhichWouldYouShip names/> }.into_any())
                 }
+                #[cfg(feature = "islands-compare")]
                 "BookmarksPanel" => {
                     let Names { names } = props(el)?;
                     // Without names it would wait for a catalog that never comes.
                     names.as_ref().ok_or("no names")?;
                     Box::new(move || view! { <BookmarksPanel names/> }.into_any())
+                }
+                #[cfg(feature = "islands-reviewer")]
+                "TrustButton" => {
+                    let Trust { personas, persona } = props(el)?;
+                    Box::new(move || view! { <TrustButton personas persona/> }.into_any())
+                }
+                #[cfg(feature = "islands-reviewer")]
+                "ReviewerList" => {
+                    let Reviews {
+                        rows,
+                        categories,
+                        split,
+                    } = props(el)?;
+                    Box::new(move || view! { <ReviewerList rows categories split/> }.into_any())
                 }
                 _ => return Err(format!("no island {name} in this module")),
             })
@@ -208,7 +258,7 @@ mod mount {
     /// What draws the component of one `<leptos-island>`, from the props the build wrote.
     fn island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
         let name = el.dataset().get("component").unwrap_or_default();
-        // One arm per name of `TOOL`; a comparison's own in `compare`.
+        // One arm per name of `TOOL`; a comparison's and a reviewer page's in `pages`.
         Ok(match super::component(&name) {
             "Header" => Box::new(move || view! { <Header/> }.into_any()),
             "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
@@ -250,8 +300,9 @@ mod mount {
                     view! { <PickerSelect id label current position options/> }.into_any()
                 })
             }
-            #[cfg(feature = "islands-compare")]
-            other if super::COMPARE.contains(&other) => compare::island(other, el)?,
+            #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+            other => pages::island(other, el)?,
+            #[cfg(not(any(feature = "islands-compare", feature = "islands-reviewer")))]
             _ => return Err(format!("no island {name} in this module")),
         })
     }
@@ -270,17 +321,29 @@ mod mount {
             }
         }
         super::page();
-        // The same HTML replaces the build's, in one task: nothing moves or repaints.
-        for (el, draw) in all {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, draw).forget();
-        }
+        draw_each(all.into_iter());
         Ok(())
+    }
+
+    /// Draws the islands one task each, then makes the page live in a task of its own:
+    /// short tasks block the page less than one long one (Lighthouse's Total Blocking
+    /// Time counts what a task takes past 50 ms). Each island's HTML is the build's, so
+    /// nothing moves or repaints between them.
+    fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>) {
+        let next: Box<dyn FnOnce()> = match rest.next() {
+            Some((el, draw)) => {
+                el.set_inner_html("");
+                leptos::mount::mount_to(el, draw).forget();
+                Box::new(move || draw_each(rest))
+            }
+            None => Box::new(live),
+        };
+        set_timeout(next, std::time::Duration::ZERO);
     }
 
     /// Once every island is drawn: the reader's records, the connection, the worker;
     /// then `#app[data-live]` says the page is live, as the app's does.
-    pub fn live() {
+    fn live() {
         let super::Page { store, pwa, .. } = super::page();
         store.read_records();
         pwa.start();
@@ -292,4 +355,4 @@ mod mount {
 }
 
 #[cfg(feature = "islands")]
-pub use mount::{islands, live};
+pub use mount::islands;

@@ -72,9 +72,9 @@ pub fn page_html(
 }
 
 /// Which islands module makes the page at `route` live, if its islands alone do
-/// (`app::islands::MODULES`): a tool page's or a comparison's, in a catalog whose
-/// "compare with…" is a select. The other pages, and a large catalog's search picker,
-/// are the app's.
+/// (`app::islands::MODULES`): a tool page's, a comparison's or a reviewer page's, in a
+/// catalog whose "compare with…" is a select (and whose reviewer lists a page can carry
+/// as props). The other pages, and a large catalog's, are the app's.
 pub fn islands(catalog: &Catalog, route: &Route) -> Option<&'static str> {
     if catalog.tools.len() > PICK_FROM_LIST_MAX {
         return None;
@@ -82,6 +82,7 @@ pub fn islands(catalog: &Catalog, route: &Route) -> Option<&'static str> {
     match route {
         Route::Tool(_) => Some("tool"),
         Route::Compare(_) => Some("compare"),
+        Route::Reviewer(_) => Some("reviewer"),
         _ => None,
     }
 }
@@ -276,7 +277,7 @@ mod tests {
     }
 
     #[test]
-    fn tool_pages_and_comparisons_are_live_through_their_islands() {
+    fn tool_comparison_and_reviewer_pages_are_live_through_their_islands() {
         for (route, kind, some) in [
             (
                 "/tool/mistral-3b",
@@ -325,8 +326,8 @@ mod tests {
         let table = table.split("</table>").next().unwrap();
         assert!(table.contains("class=\"community\"") && !table.contains("leptos-island"));
         // The other pages are the app's; the shell's header has no island wrapper.
-        let reviewer = render(shipped(), "/reviewer/skeptic");
-        assert!(reviewer.contains("<div id=\"app\" data-prerendered>"));
+        let bookmarks = render(shipped(), "/bookmarks");
+        assert!(bookmarks.contains("<div id=\"app\" data-prerendered>"));
         assert!(!header_html(&site()).contains("leptos-island"));
     }
 

@@ -25,7 +25,8 @@ pub struct Nav {
     pub route: Memo<Route>,
     /// A query-string edit not yet written to the address bar (see `set_query`).
     pending: StoredValue<Option<String>>,
-    /// The islands of a prerendered page have no router: navigating loads the page.
+    /// The islands of a prerendered page have no router: navigating to another page
+    /// loads it.
     loads_pages: bool,
 }
 
@@ -83,10 +84,17 @@ impl Nav {
         nav
     }
 
-    /// The address of this document, for the islands of a prerendered page: no
-    /// listeners, and [`Nav::navigate`] loads the page it goes to.
+    /// The address of this document, for the islands of a prerendered page:
+    /// [`Nav::navigate`] loads the page it goes to, and only a new query string (a
+    /// reviewer's category) stays in the document, followed back and forward.
     pub fn of_document() -> Nav {
-        Nav::of_location(true)
+        let nav = Nav::of_location(true);
+        // For the page's lifetime: the handle is never removed.
+        let _ = window_event_listener(ev::popstate, move |_| {
+            nav.pending.set_value(None);
+            nav.sync()
+        });
+        nav
     }
 
     /// The router state at this document's address.
@@ -184,7 +192,8 @@ impl Nav {
     fn go(&self, to: &str, push: bool) {
         self.flush();
         let url = self.href(to);
-        if self.loads_pages {
+        let same_page = to.split('?').next() == Some(self.path.get_untracked().as_str());
+        if self.loads_pages && !same_page {
             let _ = location().set_href(&url);
             return;
         }

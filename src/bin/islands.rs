@@ -8,10 +8,9 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Draws every island of the page live; throws (and draws none) when one is unknown.
+/// Draws every island of the page live, then reads the reader's records; throws (and
+/// draws none) when one is unknown.
 #[wasm_bindgen]
 pub fn islands() -> Result<(), String> {
-    ship_or_skip::app::islands::islands()?;
-    ship_or_skip::app::islands::live();
-    Ok(())
+    ship_or_skip::app::islands::islands()
 }

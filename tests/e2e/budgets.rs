@@ -22,16 +22,20 @@ pub const TOOL_CEILING: u64 = 160 * 1024;
 /// that keeps what its islands gave.
 pub const COMPARE_CEILING: u64 = 190 * 1024;
 
-/// The landing pages and their budgets. A reviewer page is reported, not yet gated: the
-/// app it starts is over any budget of 120 KB (docs/size.md, "Landing pages").
-const PAGES: [(&str, Option<u64>); 4] = [
-    ("", Some(HOME_BUDGET)),
+/// A reviewer page, opened directly: its islands, a tool page's and its own. Not yet the
+/// 120 KB of the other budgets either (docs/size.md, "Landing pages"): a ceiling that
+/// keeps what its islands gave.
+pub const REVIEWER_CEILING: u64 = 175 * 1024;
+
+/// The landing pages and their budgets (or, until they meet it, their ceilings).
+const PAGES: [(&str, u64); 4] = [
+    ("", HOME_BUDGET),
     (
         "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
-        Some(COMPARE_CEILING),
+        COMPARE_CEILING,
     ),
-    ("tool/mistral-3b", Some(TOOL_CEILING)),
-    ("reviewer/skeptic", None),
+    ("tool/mistral-3b", TOOL_CEILING),
+    ("reviewer/skeptic", REVIEWER_CEILING),
 ];
 
 pub fn landing_pages(b: &Browser) -> Steps<'_> {
@@ -61,13 +65,11 @@ pub fn landing_pages(b: &Browser) -> Steps<'_> {
                 lines.push(format!("{file} {size}"));
             }
             eprintln!("budget /{path}: {total} B gzip ({})", lines.join(", "));
-            if let Some(budget) = budget {
-                if total > budget {
-                    over.push(format!(
-                        "/{path}: {total} B > {budget} B ({})",
-                        lines.join(", ")
-                    ));
-                }
+            if total > budget {
+                over.push(format!(
+                    "/{path}: {total} B > {budget} B ({})",
+                    lines.join(", ")
+                ));
             }
         }
         assert!(over.is_empty(), "over budget: {over:?}");
@@ -156,7 +158,7 @@ pub fn navigation_paint(b: &Browser) -> Steps<'_> {
                 "main a[href$='compare/mistral-3b-vs-openrouter-model-fusion']",
                 "Mistral 3B vs OpenRouter Model Fusion",
             ),
-            // The app, live on the comparison, draws the reviewer page.
+            // A comparison's islands: the reviewer page loads as a page of its own.
             (
                 "comparison → reviewer",
                 compare,

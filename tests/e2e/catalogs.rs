@@ -153,20 +153,24 @@ pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
             persona["motto"] = payload.into();
         }
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
-        // `@`: a tool page as the app draws it from the served catalog, followed from
-        // home (opened directly, it is the build's, from its own catalog); the same for
-        // a comparison, which here the build did not render.
+        // `@`: a page as the app draws it from the served catalog, followed from home
+        // (opened directly, a tool page or a reviewer page is the build's, from its own
+        // catalog); a comparison the build did not render is the app's.
         for page in [
             "",
             "@tool/mistral-3b",
             "compare/mistral-3b-vs-mistral-3-1",
-            "reviewer/skeptic",
+            "@reviewer/skeptic",
         ] {
             match page.strip_prefix('@') {
-                Some(tool) => {
+                Some(path) => {
                     b.goto("").await;
-                    b.click(&format!(".rows a.row__name[href$='{tool}']")).await;
-                    b.find("#app[data-live] h1.card__name").await;
+                    b.click(&format!("main a[href$='{path}']")).await;
+                    assert!(
+                        b.wait_js(&format!("return location.pathname.endsWith('{path}')"), 10)
+                            .await,
+                        "{path}: the link was not followed"
+                    );
                 }
                 None => b.goto(page).await,
             }

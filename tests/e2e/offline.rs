@@ -75,8 +75,8 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
         assert_eq!(build1.len(), 12, "build id {build1:?}");
         // A page the app draws (a comparison is live through its islands, without the
         // catalog): its catalog comes through the worker, which keeps it as data.
-        b.goto("reviewer/skeptic").await;
-        assert_eq!(b.text("h1").await, "Skeptic");
+        b.goto("bookmarks").await;
+        assert_eq!(b.text("h1").await, "Bookmarks");
         b.goto("compare/mistral-3b-vs-openrouter-model-fusion")
             .await;
 

@@ -57,6 +57,31 @@ pub fn reviewer_page(b: &Browser) -> Steps<'_> {
         assert_eq!(b.text("p.count").await, "6 tools, 5 shipped");
         b.goto("reviewer/founder?category=Developer+Tools").await;
         assert_eq!(b.text("p.count").await, "5 tools, 4 shipped");
+        // Live through its islands: a category chosen stays in the document, in its
+        // address and its history.
+        b.goto("reviewer/creator?category=Writing").await;
+        assert_eq!(b.text("p.count").await, "0 tools, 0 shipped");
+        b.js("window.__samePage = true; const s = document.getElementById('reviewer-category'); s.value = 'Developer Tools'; s.dispatchEvent(new Event('change', { bubbles: true })); return 0").await;
+        assert!(
+            b.wait_js(
+                "return !document.querySelector('p.count').textContent.startsWith('0 tools')",
+                5
+            )
+            .await,
+            "the category did not apply"
+        );
+        assert_eq!(
+            b.js("return [window.__samePage === true, location.search]")
+                .await,
+            serde_json::json!([true, "?category=Developer+Tools"])
+        );
+        b.js("history.back(); return 0").await;
+        assert_eq!(
+            b.wait_text("p.count", "0 tools").await,
+            "0 tools, 0 shipped",
+            "back: the category before"
+        );
+        assert_eq!(b.js("return window.__samePage === true").await, true);
         b.goto("reviewer/creator?category=Writing").await;
         assert_eq!(b.text("p.count").await, "0 tools, 0 shipped");
         b.goto("reviewer/nobody").await;
@@ -137,9 +162,9 @@ pub fn badges_and_open_data(b: &Browser) -> Steps<'_> {
 
 pub fn prerendered_takeover(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
-        // A reviewer page: the app takes it over.
-        b.goto("reviewer/skeptic").await;
-        assert_eq!(b.text("h1").await, "Skeptic");
+        // The bookmarks page: the app takes it over.
+        b.goto("bookmarks").await;
+        assert_eq!(b.text("h1").await, "Bookmarks");
         // One page on screen: the static copy is gone, the live app is `#app`.
         let one_page = "return [document.querySelectorAll('h1').length, document.querySelectorAll('[data-prerendered], #app-live').length, document.querySelectorAll('#app').length, document.querySelectorAll('main').length]";
         assert_eq!(b.js(one_page).await, serde_json::json!([1, 0, 1, 1]));
