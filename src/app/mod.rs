@@ -19,7 +19,7 @@ pub mod worker;
 
 use leptos::prelude::*;
 
-use components::shell::{Footer, Header, Notices};
+use components::shell::{Footer, Header, Notices, Skipped};
 #[cfg(not(feature = "islands"))]
 use data::{CatalogCtx, Readers};
 #[cfg(not(feature = "islands"))]
@@ -75,12 +75,16 @@ pub fn App() -> impl IntoView {
 pub fn Frame<P: IntoView + 'static>(
     /// The page's own content, inside `<main>` after the notices.
     page: P,
+    /// The catalog entries a build skipped (`render`); the app's notices follow the
+    /// catalog it loads instead.
+    #[prop(optional_no_strip)]
+    skipped: Option<Skipped>,
 ) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <main id="main" tabindex="-1">
-            <Notices/>
+            <Notices skipped/>
             {page}
         </main>
         <Footer/>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::app::components::shell::Header;
+use crate::app::components::shell::Skipped;
 use crate::app::data::{CatalogCtx, Readers};
 use crate::app::lazy::{check, load_search_picker, read_detail, read_index, PickerCode};
 use crate::app::pages::{
@@ -29,6 +30,7 @@ use crate::app::router::Nav;
 use crate::app::store::Store;
 use crate::app::Frame;
 use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::validate::Problem;
 use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::Route;
 use crate::domain::home;
@@ -41,10 +43,12 @@ pub struct Site {
     pub base: String,
 }
 
-/// The built shell `shell` (Trunk's index.html) holding `page` of `catalog`.
+/// The built shell `shell` (Trunk's index.html) holding `page` of `catalog`, read with
+/// the entries `skipped` (which the page's notices list).
 pub fn page_html(
     shell: &str,
     catalog: &Arc<Catalog>,
+    skipped: &[Problem],
     page: &Page,
     site: &Site,
 ) -> Result<String, ShellError> {
@@ -61,7 +65,7 @@ pub fn page_html(
             fill_shell(shell, page, &head, Content::Main(&body))
         }
         route => {
-            let app = app_html(catalog, &route, site);
+            let app = app_html(catalog, skipped, &route, site);
             let content = match islands(catalog, &route) {
                 Some(kind) => Content::Islands(&app, kind),
                 None => Content::App(&app),
@@ -118,8 +122,8 @@ pub fn header_html(site: &Site) -> String {
 }
 
 /// The inside of `#app` for `route`: what `App` draws there for a reader with nothing
-/// saved, once the catalog is in.
-pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
+/// saved, once the catalog is in (with its `skipped` entries).
+pub fn app_html(catalog: &Arc<Catalog>, skipped: &[Problem], route: &Route, site: &Site) -> String {
     render_at(route, site, || {
         let readers = Readers {
             read_index,
@@ -135,7 +139,9 @@ pub fn app_html(catalog: &Arc<Catalog>, route: &Route, site: &Site) -> String {
             Route::Bookmarks => view! { <BookmarksPage/> }.into_any(),
             Route::Home | Route::NotFound => view! { <NotFound/> }.into_any(),
         };
-        view! { <Frame page/> }
+        // The notices say what the build skipped, in the page and in their island.
+        let skipped = Some(Skipped::of(skipped));
+        view! { <Frame page skipped/> }
     })
 }
 
@@ -181,12 +187,63 @@ mod tests {
     }
 
     fn render(catalog: crate::domain::catalog::model::Catalog, route: &str) -> String {
+        render_skipping(catalog, &[], route)
+    }
+
+    fn render_skipping(
+        catalog: crate::domain::catalog::model::Catalog,
+        skipped: &[Problem],
+        route: &str,
+    ) -> String {
         let catalog = Arc::new(catalog);
         let page = pages(&catalog)
             .into_iter()
             .find(|p| p.route == route)
             .unwrap_or_else(|| panic!("no page {route}"));
-        page_html(SHELL, &catalog, &page, &site()).unwrap()
+        page_html(SHELL, &catalog, skipped, &page, &site()).unwrap()
+    }
+
+    #[test]
+    fn the_notices_say_what_the_build_skipped() {
+        let skipped: Vec<Problem> = (0..crate::domain::catalog::guard::LISTED_SKIPPED + 2)
+            .map(|i| {
+                Problem::new(
+                    format!("tools[{i}].panel[0].score"),
+                    "score 140 is out of range",
+                )
+            })
+            .collect();
+        for route in ["/tool/mistral-3b", "/reviewer/skeptic", "/bookmarks"] {
+            let html = render_skipping(shipped(), &skipped, route);
+            let text = words(&html);
+            let n = skipped.len();
+            assert!(
+                text.contains(&format!("{n} catalog entries could not be shown")),
+                "{route}: {text}"
+            );
+            assert!(
+                html.contains("<code>tools[0].panel[0].score</code>"),
+                "{route}"
+            );
+            assert!(text.contains("score 140 is out of range"), "{route}");
+            assert!(text.contains("…and 2 more"), "{route}: {text}");
+            // The notices' island carries them, the first ones by name.
+            let notices = html
+                .split("<leptos-island data-component=\"Notices_")
+                .nth(1)
+                .and_then(|s| s.split('>').next())
+                .unwrap_or_default();
+            assert!(
+                notices.contains(&format!("&quot;total&quot;:{n}")),
+                "{route}: {notices}"
+            );
+            assert_eq!(
+                notices.matches("score 140").count(),
+                crate::domain::catalog::guard::LISTED_SKIPPED,
+                "{route}"
+            );
+        }
+        assert!(!words(&render(shipped(), "/tool/mistral-3b")).contains("could not be shown"));
     }
 
     /// The text of `html` without its tags, whitespace collapsed.

@@ -33,7 +33,8 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
                 .expect("script")
         };
         // (A browser that has opened nothing yet is on about:blank, which has no storage.)
-        b.js("try { localStorage.clear(); } catch (e) {} return 0").await;
+        b.js("try { localStorage.clear(); } catch (e) {} return 0")
+            .await;
         b.goto("").await;
         b.find("#search")
             .await

@@ -10,7 +10,9 @@ use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::guard::LISTED_SKIPPED;
 use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::validate::Problem;
 use crate::domain::reader::store::Theme;
+use serde::{Deserialize, Serialize};
 
 /// Whether the system asks for a dark theme.
 fn system_prefers_dark() -> bool {
@@ -101,16 +103,38 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The catalog entries that could not be read, as the notices list them: the first
+/// [`LISTED_SKIPPED`] by name, the rest counted (50,000 list items would hold the tab
+/// for seconds, and an island's props would carry them all).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub listed: Vec<Problem>,
+    pub total: usize,
+}
+
+impl Skipped {
+    pub fn of(problems: &[Problem]) -> Skipped {
+        Skipped {
+            listed: problems.iter().take(LISTED_SKIPPED).cloned().collect(),
+            total: problems.len(),
+        }
+    }
+}
+
 /// Notices about the site, the reader's data and the catalog: a new version ready,
 /// recovered values, memory-only mode, skipped catalog entries.
 // An island (`app::islands`): marked in a prerendered page, drawn again there in place;
 // in the browser, a component.
 #[cfg_attr(not(target_arch = "wasm32"), island)]
 #[cfg_attr(target_arch = "wasm32", component)]
-pub fn Notices() -> impl IntoView {
+pub fn Notices(
+    /// The catalog entries the build skipped, on a page it rendered (whose islands have
+    /// no catalog); `None` follows the app's catalog.
+    #[prop(optional_no_strip)]
+    skipped: Option<Skipped>,
+) -> impl IntoView {
     let store = use_store();
-    // The islands of a prerendered page have no catalog: the build checked it whole.
-    let skipped = use_context::<CatalogCtx>().map(|c| c.skipped);
+    let loaded = use_context::<CatalogCtx>().map(|c| c.skipped);
     let pwa = use_pwa();
     let update = move || {
         pwa.update_ready.get().then(|| {
@@ -125,23 +149,25 @@ pub fn Notices() -> impl IntoView {
         })
     };
     let skipped = move || {
-        let s = skipped.map(|s| s.get()).unwrap_or_default();
-        (!s.is_empty()).then(|| {
-            // The first LISTED_SKIPPED by name, the rest counted: 50,000 list items
-            // would hold the tab for seconds.
+        let s = match (&skipped, loaded) {
+            (Some(s), _) => s.clone(),
+            (None, Some(loaded)) => Skipped::of(&loaded.get()),
+            (None, None) => Skipped::default(),
+        };
+        (s.total > 0).then(|| {
             let items = s
-                .iter()
-                .take(LISTED_SKIPPED)
-                .map(|p| view! { <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li> })
+                .listed
+                .into_iter()
+                .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
                 .collect_view();
-            let more = s.len().saturating_sub(LISTED_SKIPPED);
+            let more = s.total.saturating_sub(LISTED_SKIPPED);
             let more = (more > 0).then(|| {
                 view! { <li>"…and "{more}" more: `catalog check` lists every one."</li> }
             });
             view! {
                 <div class="notice notice--warn" role="status">
                     <p>
-                        {s.len()}
+                        {s.total}
                         " catalog entries could not be shown because they are invalid; everything else is here."
                     </p>
                     <details><summary>"Which and why"</summary><ul>{items}{more}</ul></details>

@@ -257,8 +257,15 @@ fn pages(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let done = load(&dist.join("catalog.json"))
-        .and_then(|l| write_pages(dist, &std::sync::Arc::new(l.catalog), &site_url, &base));
+    let done = load(&dist.join("catalog.json")).and_then(|l| {
+        write_pages(
+            dist,
+            &std::sync::Arc::new(l.catalog),
+            &l.skipped,
+            &site_url,
+            &base,
+        )
+    });
     report("pages", done)
 }
 
@@ -287,6 +294,7 @@ fn report(command: &str, done: Result<String, String>) -> ExitCode {
 pub(crate) fn write_pages(
     dist: &std::path::Path,
     catalog: &std::sync::Arc<Catalog>,
+    skipped: &[validate::Problem],
     site_url: &str,
     base: &str,
 ) -> Result<String, String> {
@@ -297,7 +305,7 @@ pub(crate) fn write_pages(
         base: base.to_string(),
     };
     for page in &pages {
-        let html = render::page_html(&shell, catalog, page, &site)
+        let html = render::page_html(&shell, catalog, skipped, page, &site)
             .map_err(|e| format!("404.html: {e}"))?;
         let file = dist.join(&page.file);
         if let Some(dir) = file.parent() {

@@ -121,7 +121,7 @@ pub fn run(b: &Build) -> Result<(), String> {
     let whole = std::sync::Arc::new(loaded.catalog);
     println!(
         "site: {}",
-        crate::cli::write_pages(dist, &whole, &b.site_url, &base)?
+        crate::cli::write_pages(dist, &whole, &loaded.skipped, &b.site_url, &base)?
     );
     println!("site: {}", crate::cli::write_opendata(dist, &whole)?);
     write(

@@ -14,7 +14,7 @@ use super::split::SplitRef;
 use super::typing::typed;
 
 /// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: String,
     pub message: String,
