@@ -1,7 +1,7 @@
 //! Catalogs other than the shipped one: a bad tool, not JSON, a split catalog, and one
 //! full of script payloads.
 
-use crate::support::{dist_dir, Browser, REQUESTED};
+use crate::support::{dist_dir, Browser, REQUESTED, UNREGISTER_WORKERS};
 use crate::Steps;
 
 pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
@@ -15,24 +15,14 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
         b.goto("").await;
         assert_eq!(b.text("p.count").await, "5 tools");
-        let notice = b.text(".notices").await;
         // The tool, and the curated comparison that needs it.
-        assert!(
-            notice.contains("2 catalog entries could not be shown"),
-            "{notice}"
-        );
-        let why = b
-            .js("return document.querySelector('.notices details').textContent")
-            .await;
-        let why = why.as_str().unwrap();
-        assert!(
-            why.contains("tools[2].panel[0].score: score 140 is out of range"),
-            "{why}"
-        );
-        assert!(
-            why.contains("comparisons[2].tools[0]: unknown or skipped tool \"mistral-3b\""),
-            "{why}"
-        );
+        says_skipped(b, 2, "tools[2].panel[0].score: score 140 is out of range").await;
+        says_skipped(
+            b,
+            2,
+            "comparisons[2].tools[0]: unknown or skipped tool \"mistral-3b\"",
+        )
+        .await;
         // Not JSON at all: a readable error page with a retry that recovers.
         // (A page the app draws: a tool page or a comparison the build rendered is live
         // through its islands alone, over the catalog the build rendered it from.)
@@ -204,4 +194,68 @@ pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert_eq!(b.js("return window.__pwned === undefined").await, true);
     })
+}
+
+/// A catalog with an invalid entry is still built from the rest, and every page the build
+/// renders says so, as the app does: a tool page, live through its islands (which never
+/// read the catalog), keeps the notice its island carries. The page is the build's own
+/// render (`app::render::page_html`) of the shipped catalog with one take made invalid.
+pub fn skipped_in_the_build(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        use ship_or_skip::app::render::{page_html, Site};
+        use ship_or_skip::domain::{catalog::validate, prerender};
+        // No worker: it would answer with the page it precached.
+        b.goto("").await;
+        assert_eq!(
+            b.js(UNREGISTER_WORKERS).await,
+            true,
+            "a worker is still registered"
+        );
+        b.override_file(
+            "sw.js",
+            Some(b"throw new Error('no worker in this scenario');"),
+        );
+        let dist = dist_dir();
+        let mut cat: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dist.join("catalog.json")).unwrap())
+                .unwrap();
+        cat["tools"][3]["panel"][0]["score"] = 140.into();
+        let loaded = validate::load(&cat.to_string()).expect("the rest of the catalog");
+        // The tool, and the curated comparison that names it.
+        assert_eq!(loaded.skipped.len(), 2, "{:?}", loaded.skipped);
+        let catalog = std::sync::Arc::new(loaded.catalog);
+        let page = prerender::pages(&catalog)
+            .into_iter()
+            .find(|p| p.route == "/tool/mistral-3b")
+            .expect("a tool page");
+        let shell = std::fs::read_to_string(dist.join("404.html")).unwrap();
+        let site = Site {
+            url: b.origin.clone(),
+            base: b.base.to_string(),
+        };
+        let html = page_html(&shell, &catalog, &loaded.skipped, &page, &site).expect("page");
+        b.override_file("tool/mistral-3b", Some(html.as_bytes()));
+        b.goto("tool/mistral-3b").await;
+        assert_eq!(
+            b.js("return !!document.querySelector('#app[data-islands=\"tool\"][data-live]')")
+                .await,
+            true,
+            "not live through its islands"
+        );
+        says_skipped(b, 2, "tools[3].panel[0].score: score 140 is out of range").await;
+        b.override_file("sw.js", None);
+    })
+}
+
+/// The notices say that `count` catalog entries could not be shown, and name `problem`.
+async fn says_skipped(b: &Browser, count: usize, problem: &str) {
+    let notice = b.text(".notices").await;
+    assert!(
+        notice.contains(&format!("{count} catalog entries could not be shown")),
+        "{notice}"
+    );
+    let why = b
+        .js("return document.querySelector('.notices details').textContent")
+        .await;
+    assert!(why.as_str().unwrap_or_default().contains(problem), "{why}");
 }

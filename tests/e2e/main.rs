@@ -93,6 +93,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(first_view::first_view, Engines),
     scenario!(first_view::chunks_on_demand, Engines),
     scenario!(catalogs::hostile_catalog, Engines),
+    scenario!(catalogs::skipped_in_the_build, Engines),
     scenario!(storage::other_tabs, Engines),
     scenario!(storage::export_import, Engines),
     scenario!(docs::screenshots, Engines, ignored),
