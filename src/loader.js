@@ -20,6 +20,15 @@ const drawIslands = async (kind) => {
   if (!js) throw new Error('no islands module for ' + kind + ' pages');
   const mod = await import(js);
   await mod.default({ module_or_path: wasm });
+  // The islands are drawn over several tasks: a panic in one of them (a wasm trap)
+  // hands the page to the app, as an error before they start does.
+  const trapped = (e) => {
+    if (!(e.error instanceof WebAssembly.RuntimeError) || document.querySelector('#app[data-live]')) return;
+    removeEventListener('error', trapped);
+    console.error(e.error);
+    start();
+  };
+  addEventListener('error', trapped);
   mod.islands();
 };
 const home = new URL(document.baseURI).pathname;

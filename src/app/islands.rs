@@ -338,7 +338,8 @@ mod mount {
     /// Draws the islands one task each, then makes the page live in a task of its own:
     /// short tasks block the page less than one long one (Lighthouse's Total Blocking
     /// Time counts what a task takes past 50 ms). Each island's HTML is the build's, so
-    /// nothing moves or repaints between them.
+    /// nothing moves or repaints between them. (A panic in one of these tasks is a wasm
+    /// trap, which the loader answers by handing the page to the app.)
     fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>) {
         let next: Box<dyn FnOnce()> = match rest.next() {
             Some((el, draw)) => {

@@ -1,7 +1,7 @@
 //! Catalogs other than the shipped one: a bad tool, not JSON, a split catalog, and one
 //! full of script payloads.
 
-use crate::support::{dist_dir, Browser, REQUESTED, UNREGISTER_WORKERS};
+use crate::support::{dist_dir, Browser, REQUESTED};
 use crate::Steps;
 
 pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
@@ -205,16 +205,7 @@ pub fn skipped_in_the_build(b: &Browser) -> Steps<'_> {
         use ship_or_skip::app::render::{page_html, Site};
         use ship_or_skip::domain::{catalog::validate, prerender};
         // No worker: it would answer with the page it precached.
-        b.goto("").await;
-        assert_eq!(
-            b.js(UNREGISTER_WORKERS).await,
-            true,
-            "a worker is still registered"
-        );
-        b.override_file(
-            "sw.js",
-            Some(b"throw new Error('no worker in this scenario');"),
-        );
+        b.without_worker().await;
         let dist = dist_dir();
         let mut cat: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dist.join("catalog.json")).unwrap())

@@ -90,6 +90,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(offline::offline_copy, Engines),
     scenario!(pages::prerendered_takeover, Engines),
     scenario!(pages::prerendered_layout, Engines),
+    scenario!(pages::islands_trap, Engines),
     scenario!(first_view::first_view, Engines),
     scenario!(first_view::chunks_on_demand, Engines),
     scenario!(catalogs::hostile_catalog, Engines),

@@ -339,3 +339,43 @@ pub fn unknown_paths_404() {
         404
     );
 }
+
+/// A wasm trap while a page's islands are drawn (a panic; none is known) hands the page
+/// to the app, as an error before they start does: a reader never keeps a page whose
+/// controls stay disabled. The tool pages' islands module is served with a trap queued
+/// right after its first island is drawn, before the page is live.
+pub fn islands_trap(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        // No worker: it would answer with the module it precached.
+        b.without_worker().await;
+        let dist = dist_dir();
+        let glue = std::fs::read_dir(&dist)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .find(|n| n.starts_with("islands-tool-") && n.ends_with(".js"))
+            .expect("the tool pages' islands glue");
+        let js = std::fs::read_to_string(dist.join(&glue)).unwrap();
+        assert!(js.contains("export function islands("));
+        let trapping = js.replace("export function islands(", "function drawIslands(")
+            + "\nexport function islands() { const r = drawIslands(); setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }); return r; }\n";
+        b.override_file(&glue, Some(trapping.as_bytes()));
+        b.goto("tool/mistral-3b").await;
+        // The app drew the page and took its place; its toggles are live.
+        assert!(
+            b.wait_js(
+                "return !document.querySelector('[data-islands]') && !!document.querySelector('#app[data-live]')",
+                10
+            )
+            .await,
+            "the app did not take the page over"
+        );
+        assert_eq!(b.text("h1").await, "Mistral 3B");
+        let state = b
+            .js("return [document.querySelectorAll('[data-prerendered], [data-islands], #app-live').length, performance.getEntriesByType('resource').some(r => r.name.includes('/ship-or-skip-')), document.querySelectorAll('.bookmark-button:disabled').length]")
+            .await;
+        assert_eq!(state, serde_json::json!([0, true, 0]));
+        b.override_file(&glue, None);
+        b.override_file("sw.js", None);
+    })
+}

@@ -475,6 +475,22 @@ impl Browser {
         };
     }
 
+    /// Unregisters every service worker and serves a worker script that throws, so that
+    /// none registers again and every file comes from the server (`serve_as_built` ends
+    /// it, as the harness does after each scenario).
+    pub async fn without_worker(&self) {
+        self.goto("").await;
+        assert_eq!(
+            self.js(UNREGISTER_WORKERS).await,
+            true,
+            "a worker is still registered"
+        );
+        self.override_file(
+            "sw.js",
+            Some(b"throw new Error('no worker in this scenario');"),
+        );
+    }
+
     /// Serves every file as built again: no override, nothing held back.
     pub fn serve_as_built(&self) {
         self._server.overrides.lock().expect("overrides").clear();
