@@ -151,7 +151,13 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
             .await;
         assert!(moved, "did not reload into build {build2}");
         assert_eq!(b.text("h1").await, "Mistral 3.1");
-        assert_eq!(b.text(".site-header .count").await, "1");
+        // The build id is in the page the build rendered: the count comes once the
+        // islands have read the reader's records.
+        assert_eq!(
+            b.wait_text("#app[data-live] .site-header .count", "1")
+                .await,
+            "1"
+        );
         // Only the new build's cache (and the catalog's) is left.
         let caches = b.js("return caches.keys()").await;
         let mut caches: Vec<String> = serde_json::from_value(caches).unwrap();
