@@ -126,6 +126,58 @@ fn no_storage_at_all_still_works_in_memory() {
     assert!(bookmarked);
 }
 
+/// The browser's JSON reader (`app::json`) gives the tree serde_json gives for the same
+/// text, so the domain types records and props the same either way.
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_as_serde_json_does() {
+    use serde_json::Value;
+    use ship_or_skip::app::json;
+    let texts = [
+        r#"{"version":1,"items":[{"slug":"a","added":"2026-01-01T00:00:00.000Z"}]}"#,
+        r#"{"version":1,"votes":{"a":{"call":"ship","at":"x"}},"picks":{}}"#,
+        r#"{"version":1,"theme":"dark","weights":{"builder":3,"skeptic":0}}"#,
+        r#"["mistral-3b", 7, -12, 0.25, 1.5e-3, true, false, null, "\u00e9\ud83d\ude80 \"q\""]"#,
+        r#"{"nested":{"a":[[],{}],"b":{"c":[1,[2,[3]]]}},"big":9007199254740993.5}"#,
+        "\"just a string\"",
+        "42",
+    ];
+    for text in texts {
+        let ours = json::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let serde: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, serde, "{text}");
+    }
+    // A whole number in exponent form is an integer, as a record's `version` must be.
+    assert_eq!(json::parse("1e0").unwrap().as_u64(), Some(1));
+    assert_eq!(json::parse("1e999").unwrap(), Value::Null);
+    let not_json = json::parse("{not json").unwrap_err();
+    assert!(!not_json.is_empty());
+    // Nesting: 128 levels read; deeper is an error, not a deep recursion.
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(json::parse(&deep(128)).is_ok());
+    let too_deep = json::parse(&deep(1_000)).unwrap_err();
+    assert!(too_deep.contains("128 levels"), "{too_deep}");
+}
+
+/// A record nested too deep for the reader is kept aside with a notice, like any other
+/// unreadable record, and the store goes on.
+#[wasm_bindgen_test]
+fn a_record_nested_too_deep_is_kept_aside() {
+    ls().clear().unwrap();
+    let deep = format!("{}{}", "[".repeat(1_000), "]".repeat(1_000));
+    ls().set_item(VOTES_KEY, &deep).unwrap();
+    let (notices, votes) = Owner::new().with(|| {
+        let store = Store::provide();
+        store.set_vote("mistral-3b", Some(Call::Skip));
+        (store.notices.get_untracked(), store.vote("mistral-3b"))
+    });
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("votes"), "{notices:?}");
+    assert_eq!(votes, Some(Call::Skip));
+    let kept = (0..ls().length().unwrap())
+        .filter_map(|i| ls().key(i).unwrap())
+        .any(|k| k.starts_with("ship-or-skip.votes.backup-"));
+    assert!(kept);
+}
 /// Mounts a view into a fresh `<div>` with the app's contexts and returns the element.
 fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
     let div: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();

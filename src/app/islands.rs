@@ -103,7 +103,6 @@ pub fn pwa() -> Pwa {
 #[cfg(feature = "islands")]
 mod mount {
     use leptos::prelude::*;
-    use serde::Deserialize;
     use wasm_bindgen::JsCast;
 
     use crate::app::components::controls::{BookmarkButton, PickerSelect, VoteButtons};
@@ -112,49 +111,57 @@ mod mount {
     use crate::app::components::shortcuts::Shortcuts;
     use crate::app::components::tool_card::CommunityLine;
     use crate::domain::catalog::model::Community;
+    use crate::domain::catalog::typing::{schema, At, FromJson};
     use crate::domain::panel::verdict::Verdict;
 
-    /// The props of each island, as the build wrote them (the component's prop names).
-    #[derive(Deserialize)]
-    struct Toggle {
-        slug: String,
-        name: String,
+    // The props of each island, as the build wrote them (the component's prop names),
+    // typed by hand like the reader's records: serde's derive would add its own code.
+    schema! {
+        struct Toggle {
+            slug: String,
+            name: String,
+        }
     }
 
-    #[derive(Deserialize)]
-    struct Line {
-        slug: String,
-        community: Community,
-        panel: Verdict,
+    schema! {
+        struct Line {
+            slug: String,
+            community: Community,
+            panel: Verdict,
+        }
     }
 
-    /// `Notices`': what the build skipped (absent in a page built before it said).
-    #[derive(Deserialize)]
-    struct Skips {
-        #[serde(default)]
-        skipped: Option<Skipped>,
+    schema! {
+        /// `Notices`': what the build skipped.
+        struct Skips {
+            skipped: Option<Skipped>,
+        }
     }
 
-    #[derive(Deserialize)]
-    struct Copy {
-        text: String,
-        label: String,
-        button: String,
-        multiline: bool,
+    schema! {
+        struct Copy {
+            text: String,
+            label: String,
+            button: String,
+            multiline: bool,
+        }
     }
 
-    #[derive(Deserialize)]
-    struct Picker {
-        id: String,
-        label: String,
-        current: Vec<String>,
-        position: Option<usize>,
-        options: Vec<(String, String)>,
+    schema! {
+        struct Picker {
+            id: String,
+            label: String,
+            current: Vec<String>,
+            position: Option<usize>,
+            options: Vec<(String, String)>,
+        }
     }
 
-    fn props<T: for<'a> Deserialize<'a>>(el: &web_sys::HtmlElement) -> Result<T, String> {
+    /// An island's props, from its `data-props`.
+    fn props<T: FromJson>(el: &web_sys::HtmlElement) -> Result<T, String> {
         let json = el.dataset().get("props").ok_or("no props")?;
-        serde_json::from_str(&json).map_err(|e| e.to_string())
+        let tree = crate::app::json::parse(&json)?;
+        T::from_json(tree, At::Root).map_err(|p| format!("{}: {}", p.path, p.message))
     }
 
     /// A view of its own component, from its props.
@@ -165,13 +172,13 @@ mod mount {
     #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
     mod pages {
         use leptos::prelude::*;
-        use serde::Deserialize;
 
         use super::{props, Draw};
         use crate::app::components::weights_panel::WeightsNotice;
         #[cfg(feature = "islands-reviewer")]
         use crate::app::pages::reviewer::{ReviewRow, ReviewerList, TrustButton};
         use crate::domain::catalog::model::Persona;
+        use crate::domain::catalog::typing::schema;
         #[cfg(feature = "islands-compare")]
         use {
             crate::app::components::bookmarks_panel::BookmarksPanel,
@@ -180,38 +187,43 @@ mod mount {
             crate::domain::catalog::model::Tool,
         };
 
-        #[derive(Deserialize)]
-        struct Panel {
-            personas: Vec<Persona>,
+        schema! {
+            struct Panel {
+                personas: Vec<Persona>,
+            }
         }
 
         #[cfg(feature = "islands-compare")]
-        #[derive(Deserialize)]
-        struct Decision {
-            tools: Vec<Tool>,
-            personas: Vec<Persona>,
+        schema! {
+            struct Decision {
+                tools: Vec<Tool>,
+                personas: Vec<Persona>,
+            }
         }
 
-        /// `WhichWouldYouShip`'s and `BookmarksPanel`'s: tools by slug and name.
         #[cfg(feature = "islands-compare")]
-        #[derive(Deserialize)]
-        struct Names {
-            names: Option<Vec<(String, String)>>,
+        schema! {
+            /// `WhichWouldYouShip`'s and `BookmarksPanel`'s: tools by slug and name.
+            struct Names {
+                names: Option<Vec<(String, String)>>,
+            }
         }
 
         #[cfg(feature = "islands-reviewer")]
-        #[derive(Deserialize)]
-        struct Trust {
-            personas: Vec<Persona>,
-            persona: String,
+        schema! {
+            struct Trust {
+                personas: Vec<Persona>,
+                persona: String,
+            }
         }
 
         #[cfg(feature = "islands-reviewer")]
-        #[derive(Deserialize)]
-        struct Reviews {
-            rows: Vec<ReviewRow>,
-            categories: Vec<String>,
-            split: bool,
+        schema! {
+            struct Reviews {
+                rows: Vec<ReviewRow>,
+                categories: Vec<String>,
+                split: bool,
+            }
         }
 
         /// What draws one of these islands (one arm per name of `COMPARE` and `REVIEWER`).

@@ -4,6 +4,7 @@ pub mod components;
 pub mod data;
 pub mod head;
 pub mod islands;
+pub mod json;
 // The app's split points: its chunks' exports would link the whole app into the islands
 // module, which has no use for them.
 #[cfg(not(feature = "islands"))]

@@ -1,4 +1,5 @@
 //! The thin browser adapter over `domain::reader::store`: localStorage in, signals out.
+//! Each record is parsed by the browser's JSON reader (`app::json`).
 //!
 //! Raw `web_sys::Storage` rather than gloo-storage: gloo's `LocalStorage::raw()` panics when
 //! storage is disabled, and we must degrade to memory instead. Every write re-reads the
@@ -8,10 +9,11 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::app::json;
 use crate::domain::catalog::model::Call;
 use crate::domain::panel::weights::Weights;
 use crate::domain::reader::store::{
-    self as schema, Bookmark, Decoded, Pick, Settings, Theme, Vote, Votes, BACKUP_SUFFIX,
+    self as schema, Bookmark, Decoded, Parsed, Pick, Settings, Theme, Vote, Votes, BACKUP_SUFFIX,
     BOOKMARKS_KEY, SETTINGS_KEY, VOTES_KEY,
 };
 
@@ -140,14 +142,14 @@ impl Store {
     fn read<T: Clone>(
         &self,
         key: &str,
-        decode: fn(Option<&str>) -> Decoded<T>,
+        decode: fn(Option<Parsed>) -> Decoded<T>,
         encode: fn(&T) -> String,
     ) -> T {
         let Some(st) = local() else {
             return decode(None).value;
         };
         let raw = st.get_item(key).ok().flatten();
-        let d = decode(raw.as_deref());
+        let d = decode(raw.as_deref().map(json::parse));
         if let Some(problem) = &d.problem {
             let backup = format!("{key}{BACKUP_SUFFIX}{}", js_sys::Date::now() as u64);
             let kept = raw
@@ -186,7 +188,7 @@ impl Store {
         &self,
         key: &str,
         signal: RwSignal<T>,
-        decode: fn(Option<&str>) -> Decoded<T>,
+        decode: fn(Option<Parsed>) -> Decoded<T>,
         encode: fn(&T) -> String,
         op: impl FnOnce(&mut T),
     ) {
@@ -195,7 +197,7 @@ impl Store {
             .get_untracked()
             .then(local)
             .flatten()
-            .map(|st| decode(st.get_item(key).ok().flatten().as_deref()).value);
+            .map(|st| decode(st.get_item(key).ok().flatten().as_deref().map(json::parse)).value);
         let mut value = stored.unwrap_or_else(|| signal.get_untracked());
         op(&mut value);
         self.write_raw(key, &encode(&value));

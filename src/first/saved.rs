@@ -3,8 +3,8 @@
 //! aside, or a storage that refuses writes, is the app's, which says so to the reader.
 
 use crate::domain::reader::store::{
-    decode_bookmarks, decode_settings, encode_bookmarks, encode_settings, toggle_bookmark,
-    Bookmark, Decoded, Settings, BOOKMARKS_KEY, SETTINGS_KEY,
+    decode_bookmarks, decode_settings, encode_bookmarks, encode_settings, parse_record,
+    toggle_bookmark, Bookmark, Decoded, Parsed, Settings, BOOKMARKS_KEY, SETTINGS_KEY,
 };
 
 /// What the first view shows of the reader's data.
@@ -18,9 +18,15 @@ fn local() -> Option<web_sys::Storage> {
 }
 
 /// One record, or `None` when it is not clean or storage cannot be read.
-fn read<T>(st: &web_sys::Storage, key: &str, decode: fn(Option<&str>) -> Decoded<T>) -> Option<T> {
+fn read<T>(
+    st: &web_sys::Storage,
+    key: &str,
+    decode: fn(Option<Parsed>) -> Decoded<T>,
+) -> Option<T> {
     let raw = st.get_item(key).ok()?;
-    let d = decode(raw.as_deref());
+    // The JSON reader home links for the catalog: the browser's (`app::json`) would add
+    // its own code to home's module.
+    let d = decode(raw.as_deref().map(parse_record));
     (d.problem.is_none() && !d.migrated).then_some(d.value)
 }
 

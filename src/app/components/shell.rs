@@ -10,6 +10,7 @@ use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::guard::LISTED_SKIPPED;
 use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::typing::schema;
 use crate::domain::catalog::validate::Problem;
 use crate::domain::reader::store::Theme;
 use serde::{Deserialize, Serialize};
@@ -103,13 +104,15 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The catalog entries that could not be read, as the notices list them: the first
-/// [`LISTED_SKIPPED`] by name, the rest counted (50,000 list items would hold the tab
-/// for seconds, and an island's props would carry them all).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Skipped {
-    pub listed: Vec<Problem>,
-    pub total: usize,
+schema! {
+    /// The catalog entries that could not be read, as the notices list them: the first
+    /// [`LISTED_SKIPPED`] by name, the rest counted (50,000 list items would hold the tab
+    /// for seconds, and an island's props would carry them all).
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct Skipped {
+        pub listed: Vec<Problem>,
+        pub total: usize,
+    }
 }
 
 impl Skipped {

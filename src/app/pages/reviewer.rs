@@ -15,6 +15,7 @@ use crate::app::pages::not_found::NotFound;
 use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::model::{Call, Catalog, Persona, Take};
+use crate::domain::catalog::typing::schema;
 use crate::domain::explore::browse::categories;
 use crate::domain::explore::routes::{encode_query, query_pairs, tool_path};
 use crate::domain::panel::weights::Weights;
@@ -90,13 +91,15 @@ fn reviewer_view(catalog: Arc<Catalog>, id: &str) -> AnyView {
     .into_any()
 }
 
-/// One row of a reviewer's list: a tool and this reviewer's take on it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReviewRow {
-    pub slug: String,
-    pub name: String,
-    pub category: String,
-    pub take: Take,
+schema! {
+    /// One row of a reviewer's list: a tool and this reviewer's take on it.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct ReviewRow {
+        pub slug: String,
+        pub name: String,
+        pub category: String,
+        pub take: Take,
+    }
 }
 
 /// "Trust only …": weights that rank everything by this reviewer alone.

@@ -125,6 +125,42 @@ impl FromJson for u32 {
     }
 }
 
+impl FromJson for usize {
+    fn from_json(v: Value, at: At<'_>) -> Result<usize, Problem> {
+        unsigned(v, at, usize::MAX as u64, "usize").map(|u| u as usize)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: Value, at: At<'_>) -> Result<bool, Problem> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            v => Err(invalid_type(at, &v, "a boolean")),
+        }
+    }
+}
+
+/// A pair, written as an array of two (as serde writes a tuple).
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(v: Value, at: At<'_>) -> Result<(A, B), Problem> {
+        match v {
+            Value::Array(items) if items.len() == 2 => {
+                let mut items = items.into_iter();
+                let (a, b) = (items.next(), items.next());
+                Ok((
+                    A::from_json(a.unwrap_or_default(), At::Index(&at, 0))?,
+                    B::from_json(b.unwrap_or_default(), At::Index(&at, 1))?,
+                ))
+            }
+            Value::Array(items) => Err(problem(
+                at,
+                serde_json::Error::invalid_length(items.len(), &"a tuple of size 2"),
+            )),
+            v => Err(invalid_type(at, &v, "a tuple of size 2")),
+        }
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value, at: At<'_>) -> Result<Vec<T>, Problem> {
         match v {
@@ -377,6 +413,32 @@ mod tests {
             err::<Take>(json!({"persona": "a", "verdict": "ship", "score": "9", "text": "t"})),
             "tools[2].score: invalid type: string \"9\", expected u8"
         );
+    }
+
+    /// What an island's props hold beside the catalog's types: read as serde reads them.
+    #[test]
+    fn pairs_flags_and_sizes_read_as_serdes_derive_does() {
+        fn same<T>(v: Value)
+        where
+            T: FromJson + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
+        {
+            let ours = T::from_json(v.clone(), At::Root).map_err(|p| p.message);
+            let serde = serde_json::from_value::<T>(v.clone()).map_err(|e| e.to_string());
+            assert_eq!(ours, serde, "{v}");
+        }
+        same::<(String, String)>(json!(["a", "b"]));
+        same::<(String, String)>(json!(["a"]));
+        same::<(String, String)>(json!(["a", 2]));
+        same::<(String, String)>(json!("ab"));
+        same::<Vec<(String, String)>>(json!([["a", "A"], ["b", "B"]]));
+        same::<bool>(json!(true));
+        same::<bool>(json!(1));
+        same::<usize>(json!(7));
+        same::<usize>(json!(-1));
+        same::<usize>(json!(1.5));
+        same::<Option<usize>>(json!(null));
+        // Past two items serde_json's own message differs; it is an error either way.
+        assert!(<(String, String)>::from_json(json!(["a", "b", "c"]), At::Root).is_err());
     }
 
     #[test]

@@ -11,13 +11,15 @@ use serde_json::Value;
 use super::guard::{self, clip, MAX_PERSONAS, MAX_SERVED_BYTES};
 use super::model::{Catalog, Comparison, Persona, Site, Tool, SCHEMA_VERSION};
 use super::split::SplitRef;
-use super::typing::typed;
+use super::typing::{schema, typed};
 
-/// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
+schema! {
+    /// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+    pub struct Problem {
+        pub path: String,
+        pub message: String,
+    }
 }
 
 impl Problem {

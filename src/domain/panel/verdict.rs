@@ -1,6 +1,10 @@
 //! Verdict arithmetic, exactly as `PRODUCT.md` defines it. Pure functions over the model.
 
+use serde_json::Value;
+
 use crate::domain::catalog::model::{Call, Community, Tool};
+use crate::domain::catalog::typing::{variant, At, FromJson};
+use crate::domain::catalog::validate::Problem;
 
 /// The panel's overall call on a tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -9,6 +13,18 @@ pub enum Verdict {
     Skip,
     Split,
     NoVerdict,
+}
+
+/// As serde writes it (an island's props carry it).
+impl FromJson for Verdict {
+    fn from_json(v: Value, at: At<'_>) -> Result<Verdict, Problem> {
+        variant(
+            v,
+            at,
+            &["Ship", "Skip", "Split", "NoVerdict"],
+            &Verdict::ALL,
+        )
+    }
 }
 
 impl Verdict {
@@ -181,6 +197,19 @@ impl CommunityTotal {
 mod tests {
     use super::*;
     use crate::domain::catalog::model::{Entry, Pricing, Take};
+
+    #[test]
+    fn a_verdict_reads_back_as_serde_writes_it() {
+        for v in Verdict::ALL {
+            let written = serde_json::to_value(v).unwrap();
+            assert_eq!(Verdict::from_json(written, At::Root), Ok(v));
+        }
+        let wrong = Verdict::from_json(serde_json::json!("ship"), At::Root).unwrap_err();
+        assert!(
+            wrong.message.starts_with("unknown variant `ship`"),
+            "{wrong:?}"
+        );
+    }
 
     fn tool(takes: &[(Call, Option<u8>)]) -> Tool {
         Tool {

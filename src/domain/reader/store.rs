@@ -1,6 +1,8 @@
 //! The reader's data: one versioned record per concern (bookmarks, votes, settings),
 //! migrations from older formats, and a merge that never deletes. Pure: the browser
-//! adapter (`app::store`) only moves strings in and out of localStorage.
+//! adapter (`app::store`) moves strings in and out of localStorage, and hands each record
+//! here parsed by the browser's own JSON reader (`app::json`); natively,
+//! [`parse_record`] parses it.
 
 use std::collections::BTreeMap;
 
@@ -129,13 +131,21 @@ impl<T> Decoded<T> {
     }
 }
 
+/// A stored record's text as a JSON tree, or why it is not JSON.
+pub type Parsed = Result<Value, String>;
+
+/// A record's tree as the app's JSON reader gives it (for tests and native callers).
+pub fn parse_record(text: &str) -> Parsed {
+    guard::parse_json(text).map_err(|e| e.to_string())
+}
+
 /// Reads the bookmarks record. Accepts the current format and the v0 format (a bare
 /// array of slugs); keeps every readable entry of a partly broken record.
-pub fn decode_bookmarks(raw: Option<&str>) -> Decoded<Vec<Bookmark>> {
-    let Some(raw) = raw else {
+pub fn decode_bookmarks(record: Option<Parsed>) -> Decoded<Vec<Bookmark>> {
+    let Some(parsed) = record else {
         return Decoded::ok(Vec::new());
     };
-    let value = match guard::parse_json(raw) {
+    let value = match parsed {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -226,11 +236,11 @@ pub fn encode_bookmarks(items: &[Bookmark]) -> String {
 }
 
 /// Reads the votes record; keeps every readable vote and pick of a partly broken record.
-pub fn decode_votes(raw: Option<&str>) -> Decoded<Votes> {
-    let Some(raw) = raw else {
+pub fn decode_votes(record: Option<Parsed>) -> Decoded<Votes> {
+    let Some(parsed) = record else {
         return Decoded::ok(Votes::default());
     };
-    let value = match guard::parse_json(raw) {
+    let value = match parsed {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -288,12 +298,12 @@ pub fn encode_votes(book: &Votes) -> String {
     .unwrap_or_default()
 }
 
-pub fn decode_settings(raw: Option<&str>) -> Decoded<Settings> {
-    let Some(raw) = raw else {
+pub fn decode_settings(record: Option<Parsed>) -> Decoded<Settings> {
+    let Some(parsed) = record else {
         return Decoded::ok(Settings::default());
     };
     // Settings are read leniently, so the record's `version` is simply not taken.
-    let record = guard::parse_json(raw)
+    let record = parsed
         .ok()
         .filter(|v| v.get("version").and_then(Value::as_u64) == Some(SETTINGS_VERSION.into()))
         .and_then(|v| Settings::from_json(v, At::Root).ok());
@@ -541,6 +551,11 @@ pub fn apply_import(bookmarks: &mut Vec<Bookmark>, book: &mut Votes, plan: &Impo
 mod tests {
     use super::*;
 
+    /// A record's text, parsed as the app reads it.
+    fn text(s: &str) -> Option<Parsed> {
+        Some(parse_record(s))
+    }
+
     fn bm(slug: &str, added: &str) -> Bookmark {
         Bookmark {
             slug: slug.into(),
@@ -554,7 +569,7 @@ mod tests {
         assert!(toggle_bookmark(&mut items, "a", "2026-11-01T00:00:00Z"));
         assert!(toggle_bookmark(&mut items, "b", "2026-11-02T00:00:00Z"));
         assert_eq!(items[0].slug, "b");
-        let d = decode_bookmarks(Some(&encode_bookmarks(&items)));
+        let d = decode_bookmarks(text(&encode_bookmarks(&items)));
         assert_eq!(d, Decoded::ok(items.clone()));
         assert!(!toggle_bookmark(&mut items, "a", "x"));
         assert_eq!(items, vec![bm("b", "2026-11-02T00:00:00Z")]);
@@ -562,7 +577,7 @@ mod tests {
 
     #[test]
     fn bookmarks_v0_migrates() {
-        let d = decode_bookmarks(Some(r#"["mistral-3b", 7, "mistral-3b", "x"]"#));
+        let d = decode_bookmarks(text(r#"["mistral-3b", 7, "mistral-3b", "x"]"#));
         assert!(d.migrated);
         assert_eq!(d.value, vec![bm("mistral-3b", ""), bm("x", "")]);
         assert!(d.problem.unwrap().contains("1 saved bookmark"));
@@ -570,26 +585,26 @@ mod tests {
 
     #[test]
     fn corrupted_values_are_reported_and_partly_recovered() {
-        let d = decode_bookmarks(Some("{not json"));
+        let d = decode_bookmarks(text("{not json"));
         assert!(d.value.is_empty());
         assert!(d.problem.unwrap().contains("unreadable"));
-        let d = decode_bookmarks(Some(
+        let d = decode_bookmarks(text(
             r#"{"version":1,"items":[{"slug":"a","added":"t"},{"oops":1}]}"#,
         ));
         assert_eq!(d.value, vec![bm("a", "t")]);
         assert!(d.problem.is_some());
-        let d = decode_bookmarks(Some(r#"{"version":9,"items":[]}"#));
+        let d = decode_bookmarks(text(r#"{"version":9,"items":[]}"#));
         assert!(d.problem.unwrap().contains("version 9"));
-        let v = decode_votes(Some(
+        let v = decode_votes(text(
             r#"{"version":1,"votes":{"a":{"call":"ship","at":"t"},"b":{"call":"maybe","at":"t"}}}"#,
         ));
         assert_eq!(v.value.votes.len(), 1);
         assert!(v.problem.is_some());
         // A record from before picks existed still reads, with no picks.
-        let old = decode_votes(Some(r#"{"version":1,"votes":{}}"#));
+        let old = decode_votes(text(r#"{"version":1,"votes":{}}"#));
         assert_eq!(old, Decoded::ok(Votes::default()));
-        assert!(decode_votes(Some("42")).problem.is_some());
-        assert!(decode_settings(Some("[]")).problem.is_some());
+        assert!(decode_votes(text("42")).problem.is_some());
+        assert!(decode_settings(text("[]")).problem.is_some());
         assert_eq!(decode_settings(None).value.theme, Theme::System);
     }
 
@@ -599,9 +614,9 @@ mod tests {
         s.weights.set("skeptic", 3);
         s.weights.set("founder", 0);
         let raw = encode_settings(&s);
-        assert_eq!(decode_settings(Some(&raw)).value, s);
+        assert_eq!(decode_settings(text(&raw)).value, s);
         // A record from before weights: equal weights, no problem reported.
-        let old = decode_settings(Some(r#"{"version":1,"theme":"dark"}"#));
+        let old = decode_settings(text(r#"{"version":1,"theme":"dark"}"#));
         assert_eq!(old.problem, None);
         assert_eq!(old.value.weights, Weights::default());
         assert_eq!(old.value.theme, Theme::Dark);
@@ -615,7 +630,7 @@ mod tests {
             theme: Theme::Dark,
             ..Settings::default()
         };
-        assert_eq!(decode_settings(Some(&encode_settings(&s))).value, s);
+        assert_eq!(decode_settings(text(&encode_settings(&s))).value, s);
     }
 
     #[test]
@@ -730,17 +745,17 @@ mod tests {
 
     #[test]
     fn saved_records_ignore_fields_a_later_version_adds() {
-        let s = decode_settings(Some(r#"{"version":1,"theme":"light","font":"big"}"#));
+        let s = decode_settings(text(r#"{"version":1,"theme":"light","font":"big"}"#));
         assert_eq!((s.value.theme, s.problem), (Theme::Light, None));
-        let v = decode_votes(Some(
+        let v = decode_votes(text(
             r#"{"version":1,"votes":{"a":{"call":"ship","at":"1","why":"x"}},"extra":1}"#,
         ));
         assert_eq!((v.value.votes["a"].call, v.problem), (Call::Ship, None));
         // A bad value still makes the record unreadable, and it is kept aside.
-        let bad = decode_settings(Some(r#"{"version":1,"theme":"sepia"}"#));
+        let bad = decode_settings(text(r#"{"version":1,"theme":"sepia"}"#));
         assert_eq!(bad.value, Settings::default());
         assert!(bad.problem.is_some());
-        let bad = decode_settings(Some(r#"{"version":1,"weights":{"builder":-1}}"#));
+        let bad = decode_settings(text(r#"{"version":1,"weights":{"builder":-1}}"#));
         assert!(bad.problem.is_some());
     }
 
