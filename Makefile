@@ -9,7 +9,7 @@
 #   make sizes   gzip size of every file in dist/
 #   make lighthouse   Lighthouse scores, FCP and LCP of three pages
 #   make fuzz    property tests of parse, typing, validate, verdicts and search: 8 × FUZZ_SECONDS (120) in release
-#   make bench   sizes, first results and search latency vs uFuzzy and MiniSearch at 1k/10k/100k tools
+#   make bench   sizes and first results at 1k/10k/100k tools; search vs five JS peers on four corpora (docs/bench.md)
 #   make floor   the least home's wasm can weigh with Leptos, the catalog loader and search
 
 SHELL := /bin/bash

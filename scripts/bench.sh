@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # `make bench`: builds the release at /, installs the JavaScript peers (tools/bench) and
 # Lighthouse (tools/lighthouse), runs Lighthouse (mobile) on the shipped home page, then
-# tests/bench.rs in headless Chromium, which prints one table (also target/bench/bench.md).
+# tests/bench.rs in headless Chromium, which prints one table (also target/bench/bench.md),
+# then the search against five peers on every corpus (tests/search_bench.rs, docs/bench.md):
+# the corpora are built once into target/corpora (scripts/corpora.py), the peers bundled
+# into one script. BENCH_SEARCH=0 skips the search part; BENCH_ONLY=npm-10000 narrows it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=target/bench-dist
 trunk build --release --offline --locked --public-url / --dist "$DIST"
-[ -d tools/bench/node_modules/minisearch ] || npm ci --prefix tools/bench --no-audit --no-fund >/dev/null
+[ -x tools/bench/node_modules/.bin/esbuild ] || npm ci --prefix tools/bench --no-audit --no-fund >/dev/null
 LH=tools/lighthouse/node_modules/.bin/lighthouse
 [ -x "$LH" ] || npm install --prefix tools/lighthouse --no-audit --no-fund --no-save >/dev/null
 mkdir -p target/bench
@@ -21,3 +24,14 @@ CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} "$LH" "http://127.0.0.1:$PORT/" --qui
 kill $SERVER 2>/dev/null || true
 BENCH_DIST="$DIST" BENCH_LIGHTHOUSE=target/bench/lighthouse-home.json RUST_BACKTRACE=0 \
   cargo test --locked --test bench -- --ignored --nocapture
+
+[ "${BENCH_SEARCH:-1}" = 0 ] && exit 0
+CORPORA=${BENCH_CORPORA:-target/corpora}
+[ -f "$CORPORA/corpora.json" ] || python3 scripts/corpora.py "$CORPORA"
+tools/bench/node_modules/.bin/esbuild tools/bench/peers.js --bundle --format=iife --minify \
+  --log-level=warning --outfile=target/bench/peers.js
+# The ranking against its oracle on every corpus, then the timings (one at a time).
+BENCH_CORPORA="$CORPORA" cargo test --locked --release --test relevance
+CHROMIUM_ARGS="--enable-precise-memory-info --js-flags=--expose-gc" BENCH_DIST="$DIST" \
+  BENCH_CORPORA="$CORPORA" BENCH_PEERS=target/bench/peers.js RUST_BACKTRACE=0 \
+  cargo test --locked --release --test search_bench -- --ignored --nocapture --test-threads=1

@@ -1,10 +1,10 @@
-//! `make bench`: size, first results, search latency against uFuzzy and MiniSearch, and DOM
+//! `make bench`: size, first results, time to a live home, our search latency and DOM
 //! size, for the shipped catalog and generated catalogs of 1,000 / 10,000 / 100,000 tools.
+//! Our search against five JavaScript peers, on real-world corpora: tests/search_bench.rs.
 //! Prints one table. Timings are reported here, never asserted (they would flake); the
 //! assertions only check that each measurement measured what it claims.
 //!
-//! Needs `BENCH_DIST` (a release build at `/`, `scripts/bench.sh` makes it), Chromium and
-//! `tools/bench/node_modules` (the two JavaScript peers, pinned in tools/bench/package.json).
+//! Needs `BENCH_DIST` (a release build at `/`, `scripts/bench.sh` makes it) and Chromium.
 //! `BENCH_LIGHTHOUSE` may name the JSON report of the shipped home page.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,8 +12,8 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use ship_or_skip::domain::catalog::{split, synth};
-use support::{copy_dir, gzip_size, Browser, Engine};
+use ship_or_skip::domain::catalog::synth;
+use support::{gzip_size, Browser, Engine};
 
 /// How many times the queries are typed (for each of us and the peers).
 const PASSES: usize = 3;
@@ -116,29 +116,7 @@ fn files_of(dist: &Path, first: bool) -> Vec<String> {
 /// A copy of the build with a generated catalog of `n` tools, split as the build splits
 /// it, and the app shell as index.html (the static home page shows the shipped catalog).
 fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
-    let _ = std::fs::remove_dir_all(dir);
-    copy_dir(base, dir);
-    let _ = std::fs::remove_dir_all(dir.join("tools"));
-    std::fs::copy(dir.join("404.html"), dir.join("index.html")).unwrap();
-    let catalog = synth::generate(n, 42);
-    let files = split::split(&catalog).expect("split");
-    std::fs::create_dir_all(dir.join("tools")).unwrap();
-    for (slug, body) in &files.details {
-        std::fs::write(dir.join("tools").join(format!("{slug}.json")), body).unwrap();
-    }
-    std::fs::write(dir.join("catalog-index.json"), &files.index).unwrap();
-    std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
-    // Stamped as the build stamps a catalog it split (`catalog site`, step 6): the
-    // app reads the head without its checks, as a deployed site would.
-    let stamp =
-        ship_or_skip::domain::catalog::stamp::stamp(&files.head).expect("the head is valid");
-    let page = dir.join("index.html");
-    let html = std::fs::read_to_string(&page).unwrap();
-    let meta = "<meta name=\"ship-or-skip-catalog\" content=\"";
-    let at = html.find(meta).expect("the page has the stamp's meta") + meta.len();
-    let end = at + html[at..].find('"').unwrap();
-    std::fs::write(&page, format!("{}{stamp}{}", &html[..at], &html[end..])).unwrap();
-    dir.to_path_buf()
+    support::dist_serving(base, &synth::generate(n, 42), dir)
 }
 
 /// Milliseconds from navigation to the first painted results (Element Timing).
@@ -156,8 +134,7 @@ setTimeout(() => done(null), 20000);
 
 /// Types every prefix of every query into the search box (`PASSES` times) and times each
 /// keystroke to rendered results: the input event, then one macrotask (Leptos runs its
-/// effects in microtasks), then layout. Then the same keystrokes for uFuzzy and MiniSearch
-/// over the same records, each rendering its first 50 results as rows into the same page.
+/// effects in microtasks), then layout.
 const SEARCH: &str = r#"
 const [queries, PASSES, done] = arguments;
 (async () => {
@@ -184,56 +161,7 @@ const [queries, PASSES, done] = arguments;
   const domNodes = document.getElementsByTagName('*').length;
   const rowsShown = document.querySelectorAll('#app .rows > li').length;
 
-  // The peers, over the same records.
-  const head = await (await fetch('catalog.json')).json();
-  const rows = head.split ? await (await fetch(head.split.index)).json()
-    : head.tools.map((t) => [t.slug, t.name, t.vendor, t.category, t.tagline, t.pricing.entry]);
-  const host = document.createElement('ul'); host.className = 'rows'; document.querySelector('main').append(host);
-  const render = (ids) => {
-    const frag = document.createDocumentFragment();
-    for (const i of ids.slice(0, 50)) {
-      const r = rows[i], li = document.createElement('li'); li.className = 'row';
-      const av = document.createElement('span'); av.className = 'avatar avatar--small'; av.textContent = r[1][0];
-      const main = document.createElement('div'); main.className = 'row__main';
-      const a = document.createElement('a'); a.className = 'row__name'; a.href = 'tool/' + r[0]; a.textContent = r[1];
-      const tl = document.createElement('span'); tl.className = 'row__tagline'; tl.textContent = r[4];
-      const meta = document.createElement('span'); meta.className = 'row__meta'; meta.textContent = r[2] + ' · ' + r[3];
-      main.append(a, tl, meta);
-      const fig = document.createElement('div'); fig.className = 'row__figures';
-      const e = document.createElement('span'); e.textContent = r[5]; fig.append(e);
-      const b = document.createElement('button'); b.type = 'button'; b.textContent = 'Bookmark';
-      li.append(av, main, fig, b); frag.append(li);
-    }
-    host.replaceChildren(frag);
-  };
-  const all = rows.map((_, i) => i);
-  const time = async (search) => {
-    const out = [];
-    for (const k of keys) {
-      const t0 = performance.now();
-      render(search(k));
-      await hop(); void document.body.offsetHeight;
-      out.push(performance.now() - t0);
-    }
-    return out;
-  };
-  let t0 = performance.now();
-  const hay = rows.map((r) => r[1] + ' ' + r[2] + ' ' + r[3] + ' ' + r[4]);
-  const uf = new uFuzzy({ intraMode: 1 });
-  const ufBuild = performance.now() - t0;
-  const ufuzzy = await time((q) => {
-    const [idxs, info, order] = uf.search(hay, q, 0, 1000);
-    if (!idxs) return [];
-    return info && order ? order.map((o) => info.idx[o]) : idxs;
-  });
-  t0 = performance.now();
-  const ms = new MiniSearch({ fields: ['name', 'vendor', 'category', 'tagline'],
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 3 }, combineWith: 'AND' } });
-  ms.addAll(rows.map((r, i) => ({ id: i, name: r[1], vendor: r[2], category: r[3], tagline: r[4] })));
-  const msBuild = performance.now() - t0;
-  const minisearch = await time((q) => ms.search(q).map((h) => h.id));
-  host.remove();
-  done({ keys: keys.length, ours, oursCounts, settled, domNodes, rowsShown, ufuzzy, minisearch, ufBuild, msBuild, all: all.length });
+  done({ keys: keys.length, ours, oursCounts, settled, domNodes, rowsShown });
 })().catch((e) => done({ error: String(e && e.stack || e) }));
 "#;
 
@@ -261,9 +189,6 @@ struct Column {
     /// When home was live: searchable, with the reader's bookmarks and weights.
     live: Option<f64>,
     ours: (f64, f64),
-    ufuzzy: (f64, f64),
-    minisearch: (f64, f64),
-    builds: (f64, f64),
     dom_nodes: u64,
     rows_shown: u64,
 }
@@ -294,20 +219,6 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
             "{name}: home's first view handed over to the app"
         );
     }
-    let read = |p: &str| {
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p))
-            .unwrap_or_else(|e| panic!("{p}: {e} (run `make bench`, which installs it)"))
-    };
-    // The peers are loaded as WebDriver scripts: the page's CSP (rightly) forbids eval.
-    b.js(
-        &(read("tools/bench/node_modules/@leeoniya/ufuzzy/dist/uFuzzy.iife.min.js")
-            + "\nwindow.uFuzzy = uFuzzy;"),
-    )
-    .await;
-    b.js(&read(
-        "tools/bench/node_modules/minisearch/dist/umd/index.js",
-    ))
-    .await;
     let r = b
         .client
         .execute_async(
@@ -332,7 +243,6 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         counts.iter().any(|c| c.contains(" match")),
         "{name}: the search box did not filter: {counts:?}"
     );
-    let f = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
     Column {
         name: name.into(),
         sizes,
@@ -341,9 +251,6 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         first_results: first,
         live,
         ours: stats(&r["ours"]),
-        ufuzzy: stats(&r["ufuzzy"]),
-        minisearch: stats(&r["minisearch"]),
-        builds: (f("ufBuild"), f("msBuild")),
         dom_nodes: r["domNodes"].as_u64().unwrap_or(0),
         rows_shown: r["rowsShown"].as_u64().unwrap_or(0),
     }
@@ -475,47 +382,11 @@ async fn bench() {
             .map(|c| c.live.map_or("—".into(), |x| format!("{x:.0}")))
             .collect(),
     );
-    for (label, pick) in [
-        ("search, ours: median / p95 (ms)", 0),
-        ("uFuzzy 1.0.19: median / p95 (ms)", 1),
-        ("MiniSearch 7.2.0: median / p95 (ms)", 2),
-    ] {
-        row(
-            &mut out,
-            label,
-            cols.iter()
-                .map(|c| {
-                    let (m, p) = [c.ours, c.ufuzzy, c.minisearch][pick];
-                    format!("{} / {}", ms(m), ms(p))
-                })
-                .collect(),
-        );
-    }
     row(
         &mut out,
-        "ratio ours ÷ uFuzzy (median, p95)",
+        "search, ours: median / p95 (ms)",
         cols.iter()
-            .map(|c| format!("{:.2}, {:.2}", c.ours.0 / c.ufuzzy.0, c.ours.1 / c.ufuzzy.1))
-            .collect(),
-    );
-    row(
-        &mut out,
-        "ratio ours ÷ MiniSearch (median, p95)",
-        cols.iter()
-            .map(|c| {
-                format!(
-                    "{:.2}, {:.2}",
-                    c.ours.0 / c.minisearch.0,
-                    c.ours.1 / c.minisearch.1
-                )
-            })
-            .collect(),
-    );
-    row(
-        &mut out,
-        "peers' index build: uFuzzy / MiniSearch (ms)",
-        cols.iter()
-            .map(|c| format!("{:.0} / {:.0}", c.builds.0, c.builds.1))
+            .map(|c| format!("{} / {}", ms(c.ours.0), ms(c.ours.1)))
             .collect(),
     );
     row(
@@ -526,8 +397,8 @@ async fn bench() {
             .collect(),
     );
     println!(
-        "\n{} keystrokes ({} queries typed letter by letter, {PASSES} times over) for us and for \
-         each peer, Chromium headless, localhost.\n\n{out}",
+        "\n{} keystrokes ({} queries typed letter by letter, {PASSES} times over), Chromium \
+         headless, localhost.\n\n{out}",
         QUERIES.iter().map(|q| q.len()).sum::<usize>() * PASSES,
         QUERIES.len()
     );

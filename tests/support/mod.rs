@@ -183,17 +183,33 @@ impl Engine {
 
     fn capabilities(self, profile: &std::path::Path) -> serde_json::Map<String, serde_json::Value> {
         let caps = match self {
-            Engine::Chromium => serde_json::json!({
-                "goog:chromeOptions": {
-                    "binary": Self::env_or("CHROMIUM", "/usr/bin/chromium"),
-                    "args": [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1280,900",
-                        format!("--user-data-dir={}", profile.display()),
-                    ]
+            Engine::Chromium => {
+                let mut args: Vec<String> = [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                ]
+                .map(String::from)
+                .into();
+                args.push(format!("--user-data-dir={}", profile.display()));
+                // More flags, e.g. the search bench's heap figures (`--enable-precise-memory-info`).
+                if let Ok(extra) = std::env::var("CHROMIUM_ARGS") {
+                    args.extend(extra.split_whitespace().map(String::from));
                 }
-            }),
+                serde_json::json!({
+                    "goog:chromeOptions": {
+                        "binary": Self::env_or("CHROMIUM", "/usr/bin/chromium"),
+                        "args": args,
+                    }
+                })
+            }
             Engine::Firefox => serde_json::json!({
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
@@ -654,6 +670,37 @@ pub fn chunk_deps(dist: &std::path::Path, module: &str) -> Vec<String> {
 }
 
 /// Copies a directory tree (a deployable copy of a build the test can redeploy into).
+/// A copy of the build `base` in `dir` serving `catalog` as the build serves a catalog of
+/// its size (split, stamped as `catalog site` stamps what it checked), with the app
+/// shell as home (the static home page shows the shipped catalog): the benchmarks'.
+#[allow(dead_code)]
+pub fn dist_serving(
+    base: &std::path::Path,
+    catalog: &ship_or_skip::domain::catalog::model::Catalog,
+    dir: &std::path::Path,
+) -> std::path::PathBuf {
+    use ship_or_skip::domain::catalog::{split, stamp};
+    let _ = std::fs::remove_dir_all(dir);
+    copy_dir(base, dir);
+    let _ = std::fs::remove_dir_all(dir.join("tools"));
+    std::fs::copy(dir.join("404.html"), dir.join("index.html")).unwrap();
+    let files = split::split(catalog).expect("split");
+    std::fs::create_dir_all(dir.join("tools")).unwrap();
+    for (slug, body) in &files.details {
+        std::fs::write(dir.join("tools").join(format!("{slug}.json")), body).unwrap();
+    }
+    std::fs::write(dir.join("catalog-index.json"), &files.index).unwrap();
+    std::fs::write(dir.join("catalog.json"), &files.head).unwrap();
+    let stamp = stamp::stamp(&files.head).expect("the head is valid");
+    let page = dir.join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let meta = "<meta name=\"ship-or-skip-catalog\" content=\"";
+    let at = html.find(meta).expect("the page has the stamp's meta") + meta.len();
+    let end = at + html[at..].find('"').unwrap();
+    std::fs::write(&page, format!("{}{stamp}{}", &html[..at], &html[end..])).unwrap();
+    dir.to_path_buf()
+}
+
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read dir").flatten() {

@@ -3,9 +3,11 @@
 //!
 //! Matching, per query term (every term must match somewhere):
 //! name starts with it (100) › a name word starts with it (80) › the name contains it
-//! (60) › a name word starts with it give or take one typo, two from 8 letters (50, 40)
-//! › a vendor (40), category (30) or tagline (20) word starts with it. A query equal to
-//! the whole name gets a bonus, so "mistral 3b" ranks Mistral 3B over Mistral 3B Pro.
+//! (60) › a vendor (40), category (30) or tagline (20) word starts with it › a name word
+//! starts with it give or take one typo, two from 8 letters (10, 5): a typo only where
+//! nothing matches as typed. A query equal to the whole name gets a bonus, so "mistral
+//! 3b" ranks Mistral 3B over Mistral 3B Pro. tests/relevance.rs checks the results
+//! against this rule written plainly.
 
 use std::sync::OnceLock;
 
@@ -149,11 +151,6 @@ impl Words {
             80
         } else if has(l.name_any) && name.contains(t.text.as_str()) {
             60
-        } else if let Some(d) = has(l.name_start)
-            .then(|| t.fuzzy_name(&self.name_words))
-            .flatten()
-        {
-            50 - 10 * d
         } else if has(l.vendor_start) && self.vendor.contains(t.spaced.as_str()) {
             40
         } else if has(l.category_start) && self.category.contains(t.spaced.as_str()) {
@@ -161,7 +158,12 @@ impl Words {
         } else if has(l.tagline_start) && self.tagline.contains(t.spaced.as_str()) {
             20
         } else {
-            0
+            // A typo only where nothing matches as typed: below every exact match.
+            match has(l.name_start).then(|| t.fuzzy_name(&self.name_words)) {
+                Some(Some(1)) => 10,
+                Some(Some(2)) => 5,
+                _ => 0,
+            }
         }
     }
 }
