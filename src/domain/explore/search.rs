@@ -143,6 +143,25 @@ impl Words {
         // Each test runs only when the term's first letter can be where it looks.
         let (l, bit) = (&self.letters, t.first);
         let has = |mask: u64| mask & bit != 0;
+        if t.one_letter {
+            // The masks answer a term of one letter or digit exactly: no text is read
+            // (the first keystrokes of a search, which match the most tools).
+            return if name.starts_with(t.text.as_str()) {
+                100
+            } else if has(l.name_start) {
+                80
+            } else if has(l.name_any) {
+                60
+            } else if has(l.vendor_start) {
+                40
+            } else if has(l.category_start) {
+                30
+            } else if has(l.tagline_start) {
+                20
+            } else {
+                0
+            };
+        }
         if !has(l.name_any | l.vendor_start | l.category_start | l.tagline_start) {
             0
         } else if has(l.name_start) && name.starts_with(t.text.as_str()) {
@@ -176,6 +195,9 @@ struct Term {
     typos: u32,
     /// The [`letter_bit`] of its first letter.
     first: u64,
+    /// One letter a–z or digit: its own bit in a [`Letters`] mask, which then says
+    /// exactly where it starts a word.
+    one_letter: bool,
 }
 
 impl Term {
@@ -183,6 +205,10 @@ impl Term {
         let n = text.chars().count();
         Term {
             first: text.chars().next().map_or(0, letter_bit),
+            one_letter: n == 1
+                && text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
             spaced: format!(" {text}"),
             bytes: text.as_bytes().to_vec(),
             typos: match n {
