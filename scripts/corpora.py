@@ -118,7 +118,7 @@ def synthetic(n):
     return json.loads(text)
 
 
-def catalog_of(records, n):
+def catalog_of(records):
     """A valid catalog of the records: `catalog generate`'s tools with the records' text."""
     cat = synthetic(len(records))
     for tool, (name, vendor, category, tagline) in zip(cat["tools"], records):
@@ -126,7 +126,6 @@ def catalog_of(records, n):
         tool["vendor"] = clip(vendor, 200)
         tool["category"] = clip(category, 200)
         tool["tagline"] = clip(tagline, 1000)
-    cat["comparisons"] = [c for c in cat.get("comparisons", [])]
     return cat
 
 
@@ -205,7 +204,7 @@ def main():
                 print(f"corpora: {corpus} skipped ({e})", file=sys.stderr)
                 continue
             recs = {small: all_rows[:small], large: all_rows}
-            cats = {n: catalog_of(r, n) for n, r in recs.items()}
+            cats = {n: catalog_of(r) for n, r in recs.items()}
         for n, cat in cats.items():
             path = os.path.join(out, f"{corpus}-{len(cat['tools'])}.json")
             with open(path, "w", encoding="utf-8") as f:
