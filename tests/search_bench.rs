@@ -9,7 +9,7 @@
 //! Needs `BENCH_DIST` (a release build at `/`), `BENCH_CORPORA` (the corpora's folder,
 //! with its `corpora.json`), `BENCH_PEERS` (the peers bundled in one script,
 //! tools/bench/peers.js) and Chromium; `scripts/bench.sh` makes all four.
-//! `BENCH_ONLY=npm-10000,debian` narrows the runs to catalogs whose name starts so.
+//! `BENCH_ONLY=npm-10000,debian` narrows the runs to those catalogs (a corpus, or a corpus at one size).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -86,19 +86,23 @@ const [queries, passes, done] = arguments;
     : head.tools.map((t) => [t.slug, t.name, t.vendor, t.category, t.tagline, t.pricing.entry]);
   const docs = rows.map((r, i) => ({ id: i, name: r[1], vendor: r[2], category: r[3], tagline: r[4] }));
   const host = document.createElement('ul'); host.className = 'rows'; document.querySelector('main').append(host);
+  // Each peer's rows are built as ours are (`Line::push_html`): the same elements,
+  // classes and attributes, with the record's own text where ours has it.
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
   const render = (ids) => {
     const frag = document.createDocumentFragment();
     for (const i of ids.slice(0, 50)) {
-      const r = rows[i], li = document.createElement('li'); li.className = 'row';
-      const av = document.createElement('span'); av.className = 'avatar avatar--small'; av.textContent = r[1][0];
-      const main = document.createElement('div'); main.className = 'row__main';
-      const a = document.createElement('a'); a.className = 'row__name'; a.href = 'tool/' + r[0]; a.textContent = r[1];
-      const tl = document.createElement('span'); tl.className = 'row__tagline'; tl.textContent = r[4];
-      const meta = document.createElement('span'); meta.className = 'row__meta'; meta.textContent = r[2] + ' · ' + r[3];
-      main.append(a, tl, meta);
-      const fig = document.createElement('div'); fig.className = 'row__figures';
-      const e = document.createElement('span'); e.textContent = r[5]; fig.append(e);
-      const b = document.createElement('button'); b.type = 'button'; b.textContent = 'Bookmark';
+      const r = rows[i], li = el('li', 'row'); li.dataset.slug = r[0];
+      const av = el('span', 'avatar avatar--small', r[1][0]); av.setAttribute('aria-hidden', 'true');
+      const main = el('div', 'row__main');
+      const a = el('a', 'row__name', r[1]); a.href = 'tool/' + r[0];
+      const meta = el('span', 'row__meta', r[2] + ' · ' + r[3] + ' · reviewed ');
+      const time = el('time', null, '2026-01-01'); time.setAttribute('datetime', '2026-01-01'); meta.append(time);
+      main.append(a, el('span', 'row__tagline', r[4]), meta);
+      const fig = el('div', 'row__figures');
+      fig.append(el('span', 'verdict verdict--ship', 'Ship'), el('span', 'row__percent', '60% ship'), el('span', 'entry entry--' + r[5], r[5]));
+      const b = el('button', 'toggle bookmark-button', 'Bookmark'); b.type = 'button'; b.dataset.slug = r[0]; b.setAttribute('aria-pressed', 'false');
+      b.append(el('span', 'visually-hidden', ' ' + r[1]));
       li.append(av, main, fig, b); frag.append(li);
     }
     host.replaceChildren(frag);
@@ -371,7 +375,10 @@ fn entries(corpora: &Path) -> Vec<serde_json::Value> {
         .into_iter()
         .filter(|e| {
             let name = format!("{}-{}", e["corpus"].as_str().unwrap_or(""), e["tools"]);
-            only.is_empty() || only.iter().any(|o| name.starts_with(o.as_str()))
+            only.is_empty()
+                || only
+                    .iter()
+                    .any(|o| name == *o || name.starts_with(&format!("{o}-")))
         })
         .collect()
 }

@@ -106,18 +106,21 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                        opts: Vec<(String, String)>,
                        get: fn(&BrowseQuery) -> String,
                        put: fn(&mut BrowseQuery, &str)| {
+        // This select's own value: a keystroke in the search box changes the query but
+        // not it, so no option is looked at again.
+        let current = Memo::new(move |_| query.with(get));
         let options = opts
             .into_iter()
             .map(|(value, text)| {
                 let v = value.clone();
-                view! { <option value=value selected=move || get(&query.get()) == v>{text}</option> }
+                view! { <option value=value selected=move || current.with(|c| *c == v)>{text}</option> }
             })
             .collect_view();
         view! {
             <div class="filter">
                 <label for=id>{label}</label>
                 <select id=id on:change=move |ev| { let v = event_target_value(&ev); set(&|q| put(q, &v), true) }>
-                    {(!any.is_empty()).then(|| view! { <option value="" selected=move || get(&query.get()).is_empty()>{any}</option> })}
+                    {(!any.is_empty()).then(|| view! { <option value="" selected=move || current.with(String::is_empty)>{any}</option> })}
                     {options}
                 </select>
             </div>
@@ -240,7 +243,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
                                 type="search"
                                 placeholder="Name, vendor, category…"
                                 autocomplete="off"
-                                prop:value=move || query.get().q
+                                prop:value=move || query.with(|q| q.q.clone())
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
                                     limit.set(PAGE);

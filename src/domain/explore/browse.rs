@@ -1,7 +1,7 @@
 //! Browse: search, facets and sort over the catalog, and their query-string form.
 
 use super::routes::{encode_query, query_pairs};
-use super::search::{Doc, Query, SearchIndex};
+use super::search::{Order, Query, SearchIndex};
 use crate::domain::base::{fold, order};
 use crate::domain::catalog::model::{Catalog, Entry, Tool};
 use crate::domain::panel::verdict::Verdict;
@@ -158,56 +158,61 @@ pub fn browse_from(
     let query = Query::new(&b.q);
     let same_facets =
         |p: &BrowseQuery| p.category == b.category && p.entry == b.entry && p.verdict == b.verdict;
-    let within = prev.filter(|p| same_facets(&p.query) && query.narrows(&Query::new(&p.query.q)));
+    let within = prev
+        .filter(|p| same_facets(&p.query) && query.narrows(&Query::new(&p.query.q)))
+        .map(|p| &p.matched[..]);
     let keep = |i: usize| {
         let (t, d) = (&catalog.tools[i], &index.docs[i]);
         b.category.as_deref().is_none_or(|c| t.category == c)
             && b.entry.is_none_or(|e| t.pricing.entry == e)
             && b.verdict.is_none_or(|v| d.verdict == v)
     };
-    // Browsing without a search needs no words: the first results do not wait for them.
-    let words = (!query.is_empty()).then(|| index.words(catalog));
-    let rank = |i: usize| match words {
-        None => Some(0),
-        Some(w) => query.score(&index.docs[i], &w[i]),
-    };
-    // Rank and position of every match, in catalog order.
-    let mut hits: Vec<(u32, u32)> = match within {
-        Some(p) => p
-            .matched
-            .iter()
-            .filter_map(|&i| rank(i as usize).map(|r| (r, i)))
-            .collect(),
-        None => (0..catalog.tools.len())
-            .filter(|&i| keep(i))
-            .filter_map(|i| rank(i).map(|r| (r, i as u32)))
-            .collect(),
+    // Relevance and position of every match, in catalog order. Browsing without a search
+    // needs no words: the first results do not wait for them.
+    let hits: Vec<(u32, u32)> = if query.is_empty() {
+        let all = |i: usize| keep(i).then_some((0, i as u32));
+        match within {
+            Some(ids) => ids.iter().filter_map(|&i| all(i as usize)).collect(),
+            None => (0..catalog.tools.len()).filter_map(all).collect(),
+        }
+    } else {
+        query.matches(catalog, index, within, keep)
     };
     let matched: Vec<u32> = hits.iter().map(|h| h.1).collect();
-    let by_panel = |a: &Doc, c: &Doc| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
-    let order = |&(ra, ia): &(u32, u32), &(rc, ic): &(u32, u32)| {
-        let (a, c) = (&index.docs[ia as usize], &index.docs[ic as usize]);
-        let (ta, tc) = (&catalog.tools[ia as usize], &catalog.tools[ic as usize]);
-        let primary = match b.sort {
-            Sort::Relevance => rc.cmp(&ra).then_with(|| by_panel(a, c)),
-            Sort::ShipPercent => by_panel(a, c),
-            Sort::AvgScore => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
-            Sort::Name => std::cmp::Ordering::Equal,
-            Sort::LastReviewed => tc.last_reviewed.cmp(&ta.last_reviewed),
-        };
-        // Name, then slug (unique): a total order, so the unstable sorts are deterministic.
-        primary
-            .then_with(|| a.name.cmp(&c.name))
-            .then_with(|| ta.slug.cmp(&tc.slug))
-    };
-    if limit < hits.len() {
-        hits.select_nth_unstable_by(limit, order);
-        hits.truncate(limit);
+    // Each tool's place in the sort, then (for relevance) its score first: one number
+    // per match, compared as numbers.
+    let ranking = index.ranking(
+        catalog,
+        match b.sort {
+            Sort::Relevance | Sort::ShipPercent => Order::Panel,
+            Sort::AvgScore => Order::Score,
+            Sort::Name => Order::Name,
+            Sort::LastReviewed => Order::Reviewed,
+        },
+    );
+    let relevance = b.sort == Sort::Relevance;
+    let mut keys: Vec<u64> = hits
+        .iter()
+        .map(|&(score, i)| {
+            let place = u64::from(ranking.place[i as usize]);
+            if relevance {
+                (u64::from(u32::MAX - score) << 32) | place
+            } else {
+                place
+            }
+        })
+        .collect();
+    if limit < keys.len() {
+        keys.select_nth_unstable(limit);
+        keys.truncate(limit);
     }
-    hits.sort_unstable_by(order);
+    keys.sort_unstable();
     Found {
         query: b.clone(),
-        shown: hits.into_iter().map(|h| h.1 as usize).collect(),
+        shown: keys
+            .into_iter()
+            .map(|k| ranking.at[(k & u64::from(u32::MAX)) as usize] as usize)
+            .collect(),
         matched,
     }
 }

@@ -5,3 +5,4 @@ pub mod browse;
 pub mod listing;
 pub mod routes;
 pub mod search;
+pub mod text;

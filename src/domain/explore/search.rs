@@ -1,5 +1,6 @@
-//! The search index behind browse: built once per catalog, so a keystroke allocates
-//! nothing per tool and recomputes no tally.
+//! Search behind browse: a query's terms, how well each matches a tool, and the index
+//! built once per catalog (each tool's doc, each sort's order, and the inverted words of
+//! `text`), so that a keystroke's work follows its matches, not the catalog.
 //!
 //! Matching, per query term (every term must match somewhere):
 //! name starts with it (100) › a name word starts with it (80) › the name contains it
@@ -11,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use super::text::{sort_numbers, TextIndex, NAME_CONTAINS, NAME_STARTS};
 use crate::domain::base::fold::{is_word_char, lower, lowercase};
 use crate::domain::catalog::model::{Catalog, Tool};
 use crate::domain::panel::verdict::{average_score, Tally, Verdict};
@@ -18,7 +20,7 @@ use crate::domain::panel::weights::Weights;
 
 /// Lowercased, space-separated words of letters and digits, with a leading space so
 /// that "a word starts with `t`" is one substring search for `" t"`.
-fn word_line(parts: &[&str]) -> Box<str> {
+pub(super) fn word_line(parts: &[&str]) -> Box<str> {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for part in parts {
         if part.is_ascii() {
@@ -52,34 +54,14 @@ fn push_words_unicode(s: &mut String, part: &str) {
     }
 }
 
-/// A letter's bit in a [`Letters`] mask: a–z, 0–9, and one bit shared by every other
-/// character (so a mask never wrongly rules a word out).
-fn letter_bit(c: char) -> u64 {
+/// A letter's bit in a letters mask (`text::Letters`): a–z, 0–9, and one bit shared by
+/// every other character (so a mask never wrongly rules a word out).
+pub(super) fn letter_bit(c: char) -> u64 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
         '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
         _ => 1 << 63,
     }
-}
-
-/// Which letters start a word of a field, and which appear anywhere in the name: a term
-/// whose first letter is in none of them cannot match, which rules out most tools of a
-/// catalog in a few instructions instead of six substring searches.
-#[derive(Debug, Clone, Copy, Default)]
-struct Letters {
-    name_any: u64,
-    name_start: u64,
-    vendor_start: u64,
-    category_start: u64,
-    tagline_start: u64,
-}
-
-/// The first letters of the words of a [`word_line`].
-fn starts(words: &str) -> u64 {
-    words
-        .split(' ')
-        .filter_map(|w| w.chars().next())
-        .fold(0, |m, c| m | letter_bit(c))
 }
 
 /// What facets and sort need of one tool, precomputed: enough to browse without a search.
@@ -104,103 +86,58 @@ impl Doc {
     }
 }
 
-/// The words one tool is searched by, precomputed: built only once a search needs them.
-#[derive(Debug, Clone)]
-pub struct Words {
-    /// Name words, see [`word_line`].
-    name_words: Box<str>,
-    vendor: Box<str>,
-    category: Box<str>,
-    tagline: Box<str>,
-    letters: Letters,
+/// One query term, lowercased, with its typo allowance.
+pub(super) struct Term {
+    pub text: String,
+    pub typos: u32,
+    /// The [`letter_bit`] of its first letter.
+    pub first: u64,
+    /// One letter a–z or digit: its own bit in a letters mask, which then says exactly
+    /// where it starts a word.
+    pub one_letter: bool,
 }
 
-impl Words {
-    fn new(tool: &Tool, name: &str) -> Words {
-        let name_words = word_line(&[&tool.name]);
-        let vendor = word_line(&[&tool.vendor]);
-        let category = word_line(&[&tool.category]);
-        let tagline = word_line(&[&tool.tagline]);
-        let letters = Letters {
-            name_any: name.chars().fold(0, |m, c| m | letter_bit(c)),
-            name_start: starts(&name_words),
-            vendor_start: starts(&vendor),
-            category_start: starts(&category),
-            tagline_start: starts(&tagline),
-        };
-        Words {
-            name_words,
-            vendor,
-            category,
-            tagline,
-            letters,
-        }
-    }
-
-    /// How well one prepared term matches the tool whose lowercased name is `name`;
-    /// 0 = no match.
-    fn term_score(&self, name: &str, t: &Term) -> u32 {
-        // Each test runs only when the term's first letter can be where it looks.
-        let (l, bit) = (&self.letters, t.first);
-        let has = |mask: u64| mask & bit != 0;
-        if t.one_letter {
-            // The masks answer a term of one letter or digit exactly: no text is read
-            // (the first keystrokes of a search, which match the most tools).
-            return if name.starts_with(t.text.as_str()) {
-                100
-            } else if has(l.name_start) {
-                80
-            } else if has(l.name_any) {
-                60
-            } else if has(l.vendor_start) {
-                40
-            } else if has(l.category_start) {
-                30
-            } else if has(l.tagline_start) {
-                20
-            } else {
-                0
-            };
-        }
-        if !has(l.name_any | l.vendor_start | l.category_start | l.tagline_start) {
-            0
-        } else if has(l.name_start) && name.starts_with(t.text.as_str()) {
-            100
-        } else if has(l.name_start) && self.name_words.contains(t.spaced.as_str()) {
+impl Term {
+    /// The tier at which this term matches one tool, read from the tool's text: the rule
+    /// the index answers for every tool at once (`TextIndex::mark`).
+    fn tier_of(&self, tool: &Tool, name: &str) -> u8 {
+        let t = self.text.as_str();
+        let starts = |field: &str| words_of(field).any(|w| starts_lower(w, t));
+        if name.starts_with(t) {
+            NAME_STARTS
+        } else if starts(&tool.name) {
             80
-        } else if has(l.name_any) && name.contains(t.text.as_str()) {
-            60
-        } else if has(l.vendor_start) && self.vendor.contains(t.spaced.as_str()) {
+        } else if name.contains(t) {
+            NAME_CONTAINS
+        } else if starts(&tool.vendor) {
             40
-        } else if has(l.category_start) && self.category.contains(t.spaced.as_str()) {
+        } else if starts(&tool.category) {
             30
-        } else if has(l.tagline_start) && self.tagline.contains(t.spaced.as_str()) {
+        } else if starts(&tool.tagline) {
             20
+        } else if self.typos == 0 {
+            0
         } else {
-            // A typo only where nothing matches as typed: below every exact match.
-            match has(l.name_start).then(|| t.fuzzy_name(&self.name_words)) {
-                Some(Some(1)) => 10,
-                Some(Some(2)) => 5,
+            // Name words with the term's first byte, lowercased.
+            let first = t.as_bytes()[0];
+            let first_byte = |w: &&str| {
+                let mut b = [0; 4];
+                w.chars()
+                    .next()
+                    .is_some_and(|c| lower(c).encode_utf8(&mut b).as_bytes()[0] == first)
+            };
+            let best = words_of(&tool.name)
+                .filter(first_byte)
+                .filter_map(|w| prefix_distance(t.as_bytes(), lowercase(w).as_bytes(), self.typos))
+                .min();
+            match best {
+                Some(1) => 10,
+                Some(2) => 5,
                 _ => 0,
             }
         }
     }
-}
 
-/// One query term, lowercased, with its `" term"` form and typo allowance.
-struct Term {
-    text: String,
-    spaced: String,
-    bytes: Vec<u8>,
-    typos: u32,
-    /// The [`letter_bit`] of its first letter.
-    first: u64,
-    /// One letter a–z or digit: its own bit in a [`Letters`] mask, which then says
-    /// exactly where it starts a word.
-    one_letter: bool,
-}
-
-impl Term {
     fn new(text: String) -> Term {
         let n = text.chars().count();
         Term {
@@ -209,8 +146,8 @@ impl Term {
                 && text
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
-            spaced: format!(" {text}"),
-            bytes: text.as_bytes().to_vec(),
+            // Typos are looked for after the first letter, as most fuzzy search does: it
+            // is rarely the one mistyped, and it spares the distance on most words.
             typos: match n {
                 0..=3 => 0,
                 4..=7 => 1,
@@ -218,21 +155,6 @@ impl Term {
             },
             text,
         }
-    }
-
-    /// The fewest typos with which some name word starts with this term, if allowed.
-    fn fuzzy_name(&self, words: &str) -> Option<u32> {
-        if self.typos == 0 {
-            return None;
-        }
-        // Typos are looked for after the first letter, as most fuzzy search does: it is
-        // rarely the one mistyped, and it spares the distance on most words.
-        let first = self.bytes[0];
-        words
-            .split(' ')
-            .filter(|w| w.as_bytes().first() == Some(&first))
-            .filter_map(|w| prefix_distance(&self.bytes, w.as_bytes(), self.typos))
-            .min()
     }
 }
 
@@ -289,31 +211,49 @@ fn terms(query: &str) -> Vec<Term> {
         .collect()
 }
 
-/// The index of a catalog: one [`Doc`] per tool, in catalog order, and their [`Words`]
-/// once a search needs them. Browsing without a search (the first results) does not wait
-/// for the words, the larger part of the index: at 100,000 tools they are built after the
-/// first results are drawn (`SearchIndex::prepare`), or by the first search.
+/// The index of a catalog: one [`Doc`] per tool, in catalog order, the tools' orders by
+/// each sort, and the inverted words ([`TextIndex`]) once a search needs them. Browsing
+/// without a search (the first results) does not wait for the words, the larger part of
+/// the index: at 100,000 tools they are built after the first results are drawn
+/// (`SearchIndex::prepare`), or by the first search.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     pub docs: Vec<Doc>,
-    words: OnceLock<Vec<Words>>,
+    text: OnceLock<TextIndex>,
+    /// Per [`Order`], built when first sorted by.
+    orders: [OnceLock<Ranking>; 4],
+}
+
+/// The orders a list is sorted by, the last two being the same for every weighting.
+#[derive(Debug, Clone, Copy)]
+pub enum Order {
+    /// Ship % and average score, best first (the panel's favourites), then name.
+    Panel,
+    /// Average score, then as `Panel`.
+    Score,
+    /// Name, then slug.
+    Name,
+    /// Last reviewed, newest first, then name.
+    Reviewed,
+}
+
+/// Every tool's place in one order: sorting by it compares two numbers, not two tools.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// Per tool, its place.
+    pub place: Vec<u32>,
+    /// Per place, its tool.
+    pub at: Vec<u32>,
 }
 
 /// A prepared query: match it against many docs.
 pub struct Query {
     terms: Vec<Term>,
-    whole: String,
 }
 
 impl Query {
     pub fn new(q: &str) -> Query {
-        let terms = terms(q);
-        let whole = terms
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Query { terms, whole }
+        Query { terms: terms(q) }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -322,10 +262,10 @@ impl Query {
 
     /// Whether every doc this query matches is also matched by `prev`: each of `prev`'s
     /// terms is extended (or kept) with the same typo allowance, and terms may be added.
-    /// Then a keystroke only rescans the previous matches. Sound because each way a term
-    /// can match survives shortening it: a prefix of a prefix, a substring of a substring,
-    /// and the distance to the closest prefix of a word never grows when the term loses
-    /// its last letter.
+    /// Then a keystroke only looks among the previous matches. Sound because each way a
+    /// term can match survives shortening it: a prefix of a prefix, a substring of a
+    /// substring, and the distance to the closest prefix of a word never grows when the
+    /// term loses its last letter.
     pub fn narrows(&self, prev: &Query) -> bool {
         self.terms.len() >= prev.terms.len()
             && self
@@ -335,21 +275,167 @@ impl Query {
                 .all(|(t, p)| t.text.starts_with(p.text.as_str()) && t.typos == p.typos)
     }
 
-    /// Relevance of a tool, by its doc and words: `None` unless every term matches.
-    pub fn score(&self, doc: &Doc, words: &Words) -> Option<u32> {
-        let mut total = 0;
-        for t in &self.terms {
-            match words.term_score(&doc.name, t) {
-                0 => return None,
-                s => total += s,
+    /// Every tool matching all the terms, among `among` (catalog positions in order) or
+    /// every tool, and kept by `keep`: `(relevance, position)`, in catalog order.
+    pub fn matches(
+        &self,
+        catalog: &Catalog,
+        index: &SearchIndex,
+        among: Option<&[u32]>,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(u32, u32)> {
+        let n = index.docs.len();
+        // Few tools to look at (a keystroke narrowing a selective query, or matching
+        // nothing): each is read on its own, with none of the index's per-tool arrays.
+        let few = |count: usize| count.saturating_mul(FEW) <= n;
+        if EACH_TOOL || among.is_some_and(|ids| few(ids.len())) {
+            let each = |i: usize| {
+                let score = self.score_of(&catalog.tools[i], &index.docs[i].name)?;
+                keep(i).then_some((score, i as u32))
+            };
+            return match among {
+                Some(ids) => ids.iter().filter_map(|&i| each(i as usize)).collect(),
+                None => (0..n).filter_map(each).collect(),
+            };
+        }
+        let text = index.text(catalog);
+        let mut exact = vec![0u8; n];
+        let mut tiers = vec![0u8; n];
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        let mut indexed = 0;
+        for (k, term) in self.terms.iter().enumerate() {
+            if k > 0 && few(hits.len()) {
+                // The rest of the terms, on the few tools still in the running.
+                hits.retain_mut(|h| {
+                    let i = h.1 as usize;
+                    let t = term.tier_of(&catalog.tools[i], &index.docs[i].name);
+                    h.0 += u32::from(t);
+                    t > 0
+                });
+                continue;
+            }
+            if k > 0 {
+                tiers.fill(0);
+            }
+            // A one-letter term is read per tool: only those still in the running.
+            let so_far: Vec<u32>;
+            let ids = if k == 0 {
+                among
+            } else if term.one_letter {
+                so_far = hits.iter().map(|h| h.1).collect();
+                Some(&so_far[..])
+            } else {
+                None
+            };
+            text.mark(&index.docs, term, ids, &mut tiers, &mut exact);
+            indexed += 1;
+            if k == 0 {
+                let mut take = |i: usize| {
+                    if tiers[i] > 0 && keep(i) {
+                        hits.push((u32::from(tiers[i]), i as u32));
+                    }
+                };
+                match among {
+                    Some(ids) => ids.iter().for_each(|&i| take(i as usize)),
+                    None => (0..n).for_each(take),
+                }
+            } else {
+                hits.retain_mut(|h| {
+                    let t = tiers[h.1 as usize];
+                    h.0 += u32::from(t);
+                    t > 0
+                });
+            }
+            if hits.is_empty() {
+                break;
             }
         }
         // The whole name typed (ignoring punctuation) beats a longer name with that prefix.
-        if !self.terms.is_empty() && words.name_words.trim_start() == self.whole {
+        let terms = self.terms.len();
+        for h in &mut hits {
+            let i = h.1 as usize;
+            if text.name_len(i) == terms
+                && (indexed < terms || usize::from(exact[i]) >= terms.min(255))
+                && self.is_whole_name(&catalog.tools[i].name)
+            {
+                h.0 += 50;
+            }
+        }
+        hits
+    }
+
+    /// A tool's relevance read from its own text (`None` unless every term matches):
+    /// what [`Query::matches`] answers from the index, for a few tools.
+    fn score_of(&self, tool: &Tool, name: &str) -> Option<u32> {
+        let mut total = 0;
+        for t in &self.terms {
+            match t.tier_of(tool, name) {
+                0 => return None,
+                tier => total += u32::from(tier),
+            }
+        }
+        if self.is_whole_name(&tool.name) {
             total += 50;
         }
         Some(total)
     }
+
+    /// Whether a name's words are the query's terms, in order.
+    fn is_whole_name(&self, name: &str) -> bool {
+        let mut words = words_of(name);
+        self.terms
+            .iter()
+            .all(|t| words.next().is_some_and(|w| eq_lower(w, &t.text)))
+            && words.next().is_none()
+    }
+}
+
+/// Whether this is the first view's build (`src/first`: home before the app starts). It
+/// searches at most `SPLIT_ABOVE_TOOLS` tools, since home hands a split catalog over to
+/// the app, so it reads each tool's own text and links none of the index: 11 KB less of
+/// home's wasm (gzip), against under a millisecond a keystroke at 500 tools.
+const EACH_TOOL: bool = built_as("first");
+
+/// Whether the binary being compiled is `bin` (Cargo names it to the compiler).
+const fn built_as(bin: &str) -> bool {
+    let Some(name) = option_env!("CARGO_BIN_NAME") else {
+        return false;
+    };
+    let (a, b) = (name.as_bytes(), bin.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Up to one tool in this many, [`Query::matches`] reads each tool's own text rather
+/// than the index: the index's work is per catalog (two bytes a tool), a tool's own a few
+/// short strings.
+const FEW: usize = 64;
+
+/// The words of `text`: runs of letters and digits ([`word_line`]'s, not lowercased).
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `word`, lowercased, starts with `prefix` (lowercase).
+fn starts_lower(word: &str, prefix: &str) -> bool {
+    let mut w = word.chars().map(lower);
+    prefix.chars().all(|p| w.next() == Some(p))
+}
+
+/// Whether `word`, lowercased, is `other` (lowercase).
+fn eq_lower(word: &str, other: &str) -> bool {
+    let mut w = word.chars().map(lower);
+    other.chars().all(|p| w.next() == Some(p)) && w.next().is_none()
 }
 
 impl SearchIndex {
@@ -363,32 +449,56 @@ impl SearchIndex {
     pub fn weighted(catalog: &Catalog, weights: Option<&Weights>) -> SearchIndex {
         SearchIndex {
             docs: catalog.tools.iter().map(|t| Doc::new(t, weights)).collect(),
-            words: OnceLock::new(),
+            text: OnceLock::new(),
+            orders: Default::default(),
         }
     }
 
-    /// The words of every tool of `catalog`, the catalog this index was built from; built
-    /// at the first call.
-    pub fn words(&self, catalog: &Catalog) -> &[Words] {
+    /// The inverted words of `catalog`, the catalog this index was built from; built at
+    /// the first call.
+    pub fn text(&self, catalog: &Catalog) -> &TextIndex {
         debug_assert_eq!(catalog.tools.len(), self.docs.len(), "another catalog");
-        self.words.get_or_init(|| {
-            catalog
-                .tools
-                .iter()
-                .zip(&self.docs)
-                .map(|(t, d)| Words::new(t, &d.name))
-                .collect()
-        })
+        self.text
+            .get_or_init(|| TextIndex::new(&catalog.tools, &self.docs))
     }
 
     /// Builds the words now, so that the first search does not wait for them.
     pub fn prepare(&self, catalog: &Catalog) {
-        self.words(catalog);
+        self.text(catalog);
     }
 
     /// Whether the words are built.
     pub fn is_prepared(&self) -> bool {
-        self.words.get().is_some()
+        self.text.get().is_some()
+    }
+
+    /// Every tool's place in `order`; built at the first call.
+    pub fn ranking(&self, catalog: &Catalog, order: Order) -> &Ranking {
+        self.orders[order as usize].get_or_init(|| {
+            let docs = &self.docs;
+            let tools = &catalog.tools;
+            let by_panel = |a: &Doc, c: &Doc| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
+            let mut at: Vec<u32> = (0..docs.len() as u32).collect();
+            sort_numbers(&mut at, &|ia, ic| {
+                let (a, c) = (&docs[ia as usize], &docs[ic as usize]);
+                let (ta, tc) = (&tools[ia as usize], &tools[ic as usize]);
+                let primary = match order {
+                    Order::Panel => by_panel(a, c),
+                    Order::Score => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
+                    Order::Name => std::cmp::Ordering::Equal,
+                    Order::Reviewed => tc.last_reviewed.cmp(&ta.last_reviewed),
+                };
+                // Name, then slug (unique): a total order.
+                primary
+                    .then_with(|| a.name.cmp(&c.name))
+                    .then_with(|| ta.slug.cmp(&tc.slug))
+            });
+            let mut place = vec![0u32; at.len()];
+            for (p, &i) in at.iter().enumerate() {
+                place[i as usize] = p as u32;
+            }
+            Ranking { place, at }
+        })
     }
 }
 
@@ -440,14 +550,17 @@ mod tests {
     fn a_typo_still_finds_the_name_but_ranks_below_exact_matches() {
         let c = crate::domain::testdata::shipped();
         let idx = SearchIndex::new(&c);
-        let words = idx.words(&c);
-        let score = |q: &Query, i: usize| q.score(&idx.docs[i], &words[i]);
-        let q = Query::new("mistarl");
-        let hits: Vec<_> = (0..words.len()).filter_map(|i| score(&q, i)).collect();
-        assert_eq!(hits.len(), 5, "every Mistral tool despite the typo");
-        assert!(score(&Query::new("mis"), 0).unwrap() > hits[0]);
+        let hits = |q: &str| Query::new(q).matches(&c, &idx, None, |_| true);
+        let score = |q: &Query, i: usize| {
+            q.matches(&c, &idx, Some(&[i as u32]), |_| true)
+                .first()
+                .map(|h| h.0)
+        };
+        let typo = hits("mistarl");
+        assert_eq!(typo.len(), 5, "every Mistral tool despite the typo");
+        assert!(score(&Query::new("mis"), 0).unwrap() > typo[0].0);
         // Short terms get no typo allowance: "mst" is not "mis".
-        assert!((0..words.len()).all(|i| score(&Query::new("mst"), i).is_none()));
+        assert!(hits("mst").is_empty());
         // A whole-name query outranks a longer name sharing the prefix.
         let q = Query::new("Mistral Medium 3");
         let exact = c
@@ -461,6 +574,69 @@ mod tests {
             .position(|t| t.name.starts_with("Mistral Medium 3 ("))
             .unwrap();
         assert!(score(&q, exact) > score(&q, longer));
+    }
+
+    /// The two ways a query is answered, the index for many tools and each tool's own
+    /// text for a few, give every tool the same score.
+    #[test]
+    fn the_index_and_a_tools_own_text_agree() {
+        let mut c = crate::domain::catalog::synth::generate(2_000, 11);
+        // Names the generator does not write: punctuation first, a repeated word,
+        // non-ASCII letters, digits inside words.
+        let odd = [
+            "(Beta) Deep-Seek R1",
+            "foo foo",
+            "Café Crème 2",
+            "ÆON İstanbul",
+            "x2y9 Z",
+            "GPT-4o mini",
+        ];
+        for (t, name) in c.tools.iter_mut().zip(odd) {
+            t.name = name.to_string();
+        }
+        let idx = SearchIndex::new(&c);
+        let mut queries: Vec<String> = [
+            "beta",
+            "deep",
+            "seek r1",
+            "foo",
+            "foo foo",
+            "caf",
+            "café crème",
+            "creme",
+            "æon",
+            "istanbul",
+            "2y",
+            "y9",
+            "x2y9 z",
+            "gpt 4o",
+            "4o",
+            "pt",
+            "mini gpt",
+            "mistarl",
+            "deepseke",
+            "zzzz",
+            "e",
+            "9",
+            "é",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in c.tools.iter().step_by(97) {
+            let name = t.name.to_lowercase();
+            queries.push(name.chars().take(3).collect());
+            queries.push(name.replacen(|c: char| c.is_ascii_lowercase(), "q", 1));
+            queries.push(t.tagline.split(' ').take(2).collect::<Vec<_>>().join(" "));
+            queries.push(format!("{} {}", t.vendor, t.category));
+        }
+        for q in &queries {
+            let query = Query::new(q);
+            let indexed = query.matches(&c, &idx, None, |_| true);
+            let own: Vec<(u32, u32)> = (0..c.tools.len())
+                .filter_map(|i| Some((query.score_of(&c.tools[i], &idx.docs[i].name)?, i as u32)))
+                .collect();
+            assert_eq!(indexed, own, "{q:?}");
+        }
     }
 
     #[test]
