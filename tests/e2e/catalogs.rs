@@ -72,6 +72,17 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
         b.override_file("tools/mistral-3-1.json", Some(b"{"));
         b.goto("?q=mistarl").await;
         assert_eq!(b.text("#app p.count").await, "5 of 6 tools match");
+        // Nothing matches: the app's empty state quotes the words as they are typed on.
+        let input = b.find("#search").await;
+        input.clear().await.expect("clear");
+        input.send_keys("zzzz").await.expect("type");
+        b.wait_text("#app .empty", "“zzzz”").await;
+        input.send_keys("q").await.expect("type");
+        let empty = b.wait_text("#app .empty", "“zzzzq”").await;
+        assert!(
+            empty.contains("Nothing is called or described as “zzzzq”"),
+            "{empty}"
+        );
         assert_eq!(
             b.client
                 .execute(REQUESTED, vec![serde_json::json!("split_index-")])

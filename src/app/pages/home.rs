@@ -164,13 +164,17 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         let matching = found.with(Found::total);
         result_count(matching, total, query.with(BrowseQuery::is_filtered))
     };
+    // The empty state is drawn when nothing matches any more; while the reader types on,
+    // only the words quoted in it change.
+    let nothing = Memo::new(move |_| found.with(|f| f.shown.is_empty()));
+    let typed = Memo::new(move |_| query.with(|q| q.q.trim().to_string()));
+    let has_typed = Memo::new(move |_| typed.with(|q| !q.is_empty()));
     let empty = move || {
-        found.with(|f| f.shown.is_empty()).then(|| {
-            let q = query.get().q;
+        nothing.get().then(|| {
             view! {
                 <div class="empty">
                     <p><strong>"No tools match."</strong>
-                    {(!q.trim().is_empty()).then(|| view! { " Nothing is called or described as “" {q.clone()} "”. Try a shorter word or check the spelling." })}
+                    {move || has_typed.get().then(|| view! { " Nothing is called or described as “" {move || typed.get()} "”. Try a shorter word or check the spelling." })}
                     </p>
                     <p><a href=nav.href("/")>"Clear search and filters"</a>" to see all "{total}" tools."</p>
                 </div>

@@ -1,7 +1,8 @@
 //! Browse: search, facets and sort over the catalog, and their query-string form.
 
 use super::routes::{encode_query, query_pairs};
-use super::search::{Order, Query, SearchIndex};
+use super::search::{Order, Query, SearchIndex, EACH_TOOL};
+use super::text::sort_numbers;
 use crate::domain::base::{fold, order};
 use crate::domain::catalog::model::{Catalog, Entry, Tool};
 use crate::domain::panel::verdict::Verdict;
@@ -179,41 +180,90 @@ pub fn browse_from(
         query.matches(catalog, index, within, keep)
     };
     let matched: Vec<u32> = hits.iter().map(|h| h.1).collect();
-    // Each tool's place in the sort, then (for relevance) its score first: one number
-    // per match, compared as numbers.
-    let ranking = index.ranking(
+    let order = match b.sort {
+        Sort::Relevance | Sort::ShipPercent => Order::Panel,
+        Sort::AvgScore => Order::Score,
+        Sort::Name => Order::Name,
+        Sort::LastReviewed => Order::Reviewed,
+    };
+    let relevance = b.sort == Sort::Relevance && !query.is_empty();
+    // The first results do not wait for the whole catalog's order (built with the words,
+    // `SearchIndex::prepare`), and the first view never builds it.
+    let pick = Pick {
         catalog,
-        match b.sort {
-            Sort::Relevance | Sort::ShipPercent => Order::Panel,
-            Sort::AvgScore => Order::Score,
-            Sort::Name => Order::Name,
-            Sort::LastReviewed => Order::Reviewed,
-        },
-    );
-    let relevance = b.sort == Sort::Relevance;
-    let mut keys: Vec<u64> = hits
-        .iter()
-        .map(|&(score, i)| {
-            let place = u64::from(ranking.place[i as usize]);
-            if relevance {
-                (u64::from(u32::MAX - score) << 32) | place
-            } else {
-                place
-            }
-        })
-        .collect();
-    if limit < keys.len() {
-        keys.select_nth_unstable(limit);
-        keys.truncate(limit);
-    }
-    keys.sort_unstable();
+        index,
+        order,
+        relevance,
+        hits: &hits,
+    };
+    let shown = if EACH_TOOL || (query.is_empty() && !index.has_ranking(order)) {
+        pick.by_comparing(limit)
+    } else {
+        pick.by_rank(limit)
+    };
     Found {
         query: b.clone(),
-        shown: keys
-            .into_iter()
-            .map(|k| ranking.at[(k & u64::from(u32::MAX)) as usize] as usize)
-            .collect(),
+        shown: shown.into_iter().map(|i| i as usize).collect(),
         matched,
+    }
+}
+
+/// The matches of a search, to pick the first `limit` of in order.
+struct Pick<'a> {
+    catalog: &'a Catalog,
+    index: &'a SearchIndex,
+    order: Order,
+    /// Ranked by relevance first.
+    relevance: bool,
+    /// `(relevance, position)`, in catalog order.
+    hits: &'a [(u32, u32)],
+}
+
+impl Pick<'_> {
+    /// By comparing tools: what a catalog's first results need, before its order is built.
+    fn by_comparing(&self, limit: usize) -> Vec<u32> {
+        let score = |i: u32| match self.hits.binary_search_by_key(&i, |h| h.1) {
+            Ok(at) if self.relevance => self.hits[at].0,
+            _ => 0,
+        };
+        let cmp = |a: u32, c: u32| {
+            score(c)
+                .cmp(&score(a))
+                .then_with(|| self.index.compare(self.catalog, self.order, a, c))
+        };
+        let mut ids: Vec<u32> = self.hits.iter().map(|h| h.1).collect();
+        if limit < ids.len() {
+            ids.select_nth_unstable_by(limit, |&a, &c| cmp(a, c));
+            ids.truncate(limit);
+        }
+        sort_numbers(&mut ids, &cmp);
+        ids
+    }
+
+    /// By each tool's place in the order (and its relevance first): one number per match,
+    /// compared as numbers.
+    fn by_rank(&self, limit: usize) -> Vec<u32> {
+        let ranking = self.index.ranking(self.catalog, self.order);
+        let mut keys: Vec<u64> = self
+            .hits
+            .iter()
+            .map(|&(score, i)| {
+                let place = u64::from(ranking.place[i as usize]);
+                if self.relevance {
+                    (u64::from(u32::MAX - score) << 32) | place
+                } else {
+                    place
+                }
+            })
+            .collect();
+        if limit < keys.len() {
+            keys.select_nth_unstable(limit);
+            keys.truncate(limit);
+        }
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|k| ranking.at[(k & u64::from(u32::MAX)) as usize])
+            .collect()
     }
 }
 
@@ -389,6 +439,44 @@ mod tests {
             ..Default::default()
         };
         assert!(browse(&c, &b).is_empty());
+    }
+
+    /// The two ways the shown tools are picked (comparing tools, as the first view and a
+    /// catalog's first results do, and by the catalog's order) agree for every sort.
+    #[test]
+    fn picking_by_comparing_and_by_rank_agree() {
+        let c = crate::domain::catalog::synth::generate(1_500, 4);
+        let idx = SearchIndex::new(&c);
+        for q in ["", "nova", "mistarl code", "a", "zzz"] {
+            let query = Query::new(q);
+            let hits = if query.is_empty() {
+                (0..c.tools.len() as u32).map(|i| (0, i)).collect()
+            } else {
+                query.matches(&c, &idx, None, |_| true)
+            };
+            for (sort, order) in [
+                (Sort::Relevance, Order::Panel),
+                (Sort::ShipPercent, Order::Panel),
+                (Sort::AvgScore, Order::Score),
+                (Sort::Name, Order::Name),
+                (Sort::LastReviewed, Order::Reviewed),
+            ] {
+                let pick = Pick {
+                    catalog: &c,
+                    index: &idx,
+                    order,
+                    relevance: sort == Sort::Relevance && !query.is_empty(),
+                    hits: &hits,
+                };
+                for limit in [0, 7, 50, usize::MAX] {
+                    assert_eq!(
+                        pick.by_comparing(limit),
+                        pick.by_rank(limit),
+                        "{q:?} {sort:?} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

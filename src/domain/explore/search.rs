@@ -10,6 +10,7 @@
 //! 3b" ranks Mistral 3B over Mistral 3B Pro. tests/relevance.rs checks the results
 //! against this rule written plainly.
 
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use super::text::{sort_numbers, TextIndex, NAME_CONTAINS, NAME_STARTS};
@@ -392,9 +393,10 @@ impl Query {
 
 /// Whether this is the first view's build (`src/first`: home before the app starts). It
 /// searches at most `SPLIT_ABOVE_TOOLS` tools, since home hands a split catalog over to
-/// the app, so it reads each tool's own text and links none of the index: 11 KB less of
-/// home's wasm (gzip), against under a millisecond a keystroke at 500 tools.
-const EACH_TOOL: bool = built_as("first");
+/// the app, so it reads each tool's own text, ranks by comparing tools, and links none of
+/// the index: 13 KB less of home's wasm (gzip), for under a millisecond a keystroke at
+/// 500 tools.
+pub(super) const EACH_TOOL: bool = built_as("first");
 
 /// Whether the binary being compiled is `bin` (Cargo names it to the compiler).
 const fn built_as(bin: &str) -> bool {
@@ -462,9 +464,11 @@ impl SearchIndex {
             .get_or_init(|| TextIndex::new(&catalog.tools, &self.docs))
     }
 
-    /// Builds the words now, so that the first search does not wait for them.
+    /// Builds the words and the panel's order now, so that the first search does not wait
+    /// for them.
     pub fn prepare(&self, catalog: &Catalog) {
         self.text(catalog);
+        self.ranking(catalog, Order::Panel);
     }
 
     /// Whether the words are built.
@@ -475,30 +479,36 @@ impl SearchIndex {
     /// Every tool's place in `order`; built at the first call.
     pub fn ranking(&self, catalog: &Catalog, order: Order) -> &Ranking {
         self.orders[order as usize].get_or_init(|| {
-            let docs = &self.docs;
-            let tools = &catalog.tools;
-            let by_panel = |a: &Doc, c: &Doc| c.ship.cmp(&a.ship).then(c.avg.cmp(&a.avg));
-            let mut at: Vec<u32> = (0..docs.len() as u32).collect();
-            sort_numbers(&mut at, &|ia, ic| {
-                let (a, c) = (&docs[ia as usize], &docs[ic as usize]);
-                let (ta, tc) = (&tools[ia as usize], &tools[ic as usize]);
-                let primary = match order {
-                    Order::Panel => by_panel(a, c),
-                    Order::Score => c.avg.cmp(&a.avg).then_with(|| by_panel(a, c)),
-                    Order::Name => std::cmp::Ordering::Equal,
-                    Order::Reviewed => tc.last_reviewed.cmp(&ta.last_reviewed),
-                };
-                // Name, then slug (unique): a total order.
-                primary
-                    .then_with(|| a.name.cmp(&c.name))
-                    .then_with(|| ta.slug.cmp(&tc.slug))
-            });
+            let mut at: Vec<u32> = (0..self.docs.len() as u32).collect();
+            sort_numbers(&mut at, &|a, c| self.compare(catalog, order, a, c));
             let mut place = vec![0u32; at.len()];
             for (p, &i) in at.iter().enumerate() {
                 place[i as usize] = p as u32;
             }
             Ranking { place, at }
         })
+    }
+
+    /// Whether `order`'s ranking is built.
+    pub fn has_ranking(&self, order: Order) -> bool {
+        self.orders[order as usize].get().is_some()
+    }
+
+    /// How the tools at positions `a` and `c` compare in `order`: a total order.
+    pub fn compare(&self, catalog: &Catalog, order: Order, a: u32, c: u32) -> Ordering {
+        let (da, dc) = (&self.docs[a as usize], &self.docs[c as usize]);
+        let (ta, tc) = (&catalog.tools[a as usize], &catalog.tools[c as usize]);
+        let by_panel = || dc.ship.cmp(&da.ship).then(dc.avg.cmp(&da.avg));
+        let primary = match order {
+            Order::Panel => by_panel(),
+            Order::Score => dc.avg.cmp(&da.avg).then_with(by_panel),
+            Order::Name => Ordering::Equal,
+            Order::Reviewed => tc.last_reviewed.cmp(&ta.last_reviewed),
+        };
+        // Name, then slug (unique).
+        primary
+            .then_with(|| da.name.cmp(&dc.name))
+            .then_with(|| ta.slug.cmp(&tc.slug))
     }
 }
 
@@ -647,6 +657,7 @@ mod tests {
         let all = browse_from(&c, &idx, &BrowseQuery::default(), 50, None);
         assert_eq!(all.total(), c.tools.len());
         assert!(!idx.is_prepared(), "the first results built the words");
+        assert!(!idx.has_ranking(Order::Panel), "nor the catalog's order");
         let q = BrowseQuery {
             q: "mistral".into(),
             ..BrowseQuery::default()
@@ -657,7 +668,11 @@ mod tests {
         // The same answer whether the words were built ahead or by the search.
         let ready = SearchIndex::new(&c);
         ready.prepare(&c);
+        assert!(ready.has_ranking(Order::Panel));
         assert_eq!(browse_from(&c, &ready, &q, 50, None), found);
+        let first = |limit| browse_from(&c, &ready, &BrowseQuery::default(), limit, None);
+        assert_eq!(first(50), all, "the first results, picked either way");
+        assert_eq!(first(3).shown, all.shown[..3]);
     }
 
     #[test]
