@@ -19,6 +19,7 @@ pub(super) mod field {
     pub const CATEGORY: u32 = 3;
     pub const TAGLINE: u32 = 4;
     pub const BITS: u32 = 3;
+    pub const MASK: u32 = (1 << BITS) - 1;
 }
 
 /// The tier of a term that starts a word of each field ([`field`]), `FIRST` when the name
@@ -211,7 +212,7 @@ impl TextIndex {
                 index
                     .postings_of(w as usize)
                     .iter()
-                    .any(|p| p & 7 <= field::NAME)
+                    .any(|p| p & field::MASK <= field::NAME)
             })
             .collect();
         let mut grams: Vec<(u32, u32)> = Vec::new();
@@ -269,11 +270,10 @@ impl TextIndex {
         &self.name_words[lo..hi]
     }
 
-    /// Raises `tiers[tool]` to the tier at which `word`'s name postings match, and
-    /// `exact[tool]` when the word is the term.
+    /// Raises `tiers[tool]` to `tier` for every tool with word `w` in its name.
     fn name_postings(&self, w: usize, tier: u8, tiers: &mut [u8]) {
         for &p in self.postings_of(w) {
-            if p & 7 <= field::NAME {
+            if p & field::MASK <= field::NAME {
                 let t = &mut tiers[(p >> field::BITS) as usize];
                 *t = (*t).max(tier);
             }
@@ -310,7 +310,7 @@ impl TextIndex {
         let words = self.starting(t);
         if words.start < words.end && self.word(words.start) == t {
             for &p in self.postings_of(words.start) {
-                if p & 7 <= field::NAME {
+                if p & field::MASK <= field::NAME {
                     let e = &mut exact[(p >> field::BITS) as usize];
                     *e = e.saturating_add(1);
                 }
@@ -323,7 +323,7 @@ impl TextIndex {
         // Every word starting with the term, in every field.
         for w in self.starting(t) {
             for &p in self.postings_of(w) {
-                let (i, f) = ((p >> field::BITS) as usize, p & 7);
+                let (i, f) = ((p >> field::BITS) as usize, p & field::MASK);
                 let tier = if f == field::FIRST && docs[i].name.starts_with(t) {
                     NAME_STARTS
                 } else {
