@@ -147,11 +147,13 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let personas = catalog.personas.clone();
     let weights = Memo::new(move |_| weights_in_effect(&personas));
     let cat = catalog.clone();
-    let index = Memo::new(move |_| {
-        Shared(Arc::new(SearchIndex::weighted(
-            &cat,
-            weights.get().as_ref(),
-        )))
+    // Other weights keep the words: only the figures and orders are new.
+    let index = Memo::new(move |prev: Option<&Shared<SearchIndex>>| {
+        let w = weights.get();
+        Shared(Arc::new(match prev {
+            Some(p) => p.0.reweighted(&cat, w.as_ref()),
+            None => SearchIndex::weighted(&cat, w.as_ref()),
+        }))
     });
     let cat = catalog.clone();
     let total = catalog.tools.len();
