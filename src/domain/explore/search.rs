@@ -13,7 +13,10 @@
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use super::text::{sort_numbers, TextIndex, NAME_CONTAINS, NAME_STARTS};
+use super::text::{
+    sort_numbers, TextIndex, CATEGORY_WORD, NAME_CONTAINS, NAME_STARTS, NAME_WORD, TAGLINE_WORD,
+    VENDOR_WORD,
+};
 use crate::domain::base::fold::{is_word_char, lower, lowercase};
 use crate::domain::catalog::model::{Catalog, Tool};
 use crate::domain::panel::verdict::{average_score, Tally, Verdict};
@@ -107,15 +110,15 @@ impl Term {
         if name.starts_with(t) {
             NAME_STARTS
         } else if starts(&tool.name) {
-            80
+            NAME_WORD
         } else if name.contains(t) {
             NAME_CONTAINS
         } else if starts(&tool.vendor) {
-            40
+            VENDOR_WORD
         } else if starts(&tool.category) {
-            30
+            CATEGORY_WORD
         } else if starts(&tool.tagline) {
-            20
+            TAGLINE_WORD
         } else if self.typos == 0 {
             0
         } else {

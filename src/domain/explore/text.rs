@@ -22,13 +22,26 @@ pub(super) mod field {
     pub const MASK: u32 = (1 << BITS) - 1;
 }
 
-/// The tier of a term that starts a word of each field ([`field`]), `FIRST` when the name
-/// does not start with the term.
-const TIER: [u8; 5] = [80, 80, 40, 30, 20];
-/// The name starts with the term.
+/// The tiers of `search`'s rule, one per way a term matches a tool. The name starts
+/// with the term.
 pub(super) const NAME_STARTS: u8 = 100;
+/// A name word starts with the term.
+pub(super) const NAME_WORD: u8 = 80;
 /// The name contains the term, not at a word's start.
 pub(super) const NAME_CONTAINS: u8 = 60;
+pub(super) const VENDOR_WORD: u8 = 40;
+pub(super) const CATEGORY_WORD: u8 = 30;
+pub(super) const TAGLINE_WORD: u8 = 20;
+
+/// The tier of a term that starts a word of each field ([`field`]), `FIRST` when the name
+/// does not start with the term.
+const TIER: [u8; 5] = [
+    NAME_WORD,
+    NAME_WORD,
+    VENDOR_WORD,
+    CATEGORY_WORD,
+    TAGLINE_WORD,
+];
 
 /// Which letters start a word of a field, and which appear anywhere in the name: a
 /// one-letter term ([`Term::one_letter`]) is answered from them alone.
@@ -49,15 +62,15 @@ impl Letters {
         if name_starts {
             NAME_STARTS
         } else if has(self.name_start) {
-            80
+            NAME_WORD
         } else if has(self.name_any) {
             NAME_CONTAINS
         } else if has(self.vendor_start) {
-            40
+            VENDOR_WORD
         } else if has(self.category_start) {
-            30
+            CATEGORY_WORD
         } else if has(self.tagline_start) {
-            20
+            TAGLINE_WORD
         } else {
             0
         }
@@ -293,6 +306,7 @@ impl TextIndex {
         exact: &mut [u8],
     ) {
         let t = term.text.as_str();
+        let words = self.starting(t);
         if term.one_letter {
             let byte = t.as_bytes()[0];
             let mut one = |i: usize| {
@@ -304,10 +318,9 @@ impl TextIndex {
                 None => (0..docs.len()).for_each(one),
             }
         } else {
-            self.mark_words(docs, term, tiers);
+            self.mark_words(docs, term, words.clone(), tiers);
         }
         // A term that is a word of the name, for the whole-name bonus.
-        let words = self.starting(t);
         if words.start < words.end && self.word(words.start) == t {
             for &p in self.postings_of(words.start) {
                 if p & field::MASK <= field::NAME {
@@ -318,10 +331,17 @@ impl TextIndex {
         }
     }
 
-    fn mark_words(&self, docs: &[Doc], term: &Term, tiers: &mut [u8]) {
+    /// [`TextIndex::mark`] for a term of more than one letter, which starts `words`.
+    fn mark_words(
+        &self,
+        docs: &[Doc],
+        term: &Term,
+        words: std::ops::Range<usize>,
+        tiers: &mut [u8],
+    ) {
         let t = term.text.as_str();
         // Every word starting with the term, in every field.
-        for w in self.starting(t) {
+        for w in words {
             for &p in self.postings_of(w) {
                 let (i, f) = ((p >> field::BITS) as usize, p & field::MASK);
                 let tier = if f == field::FIRST && docs[i].name.starts_with(t) {
