@@ -111,7 +111,7 @@ mod mount {
     use crate::app::components::shortcuts::Shortcuts;
     use crate::app::components::tool_card::CommunityLine;
     use crate::domain::catalog::model::Community;
-    use crate::domain::catalog::typing::{schema, At, FromJson};
+    use crate::domain::catalog::typing::{schema, At, FromJson, Unreadable};
     use crate::domain::panel::verdict::Verdict;
 
     // The props of each island, as the build wrote them (the component's prop names),
@@ -157,11 +157,16 @@ mod mount {
         }
     }
 
-    /// An island's props, from its `data-props`.
+    /// An island's props, from its `data-props`. Props the build wrote and this module
+    /// cannot read mean the two come from different builds: the page then goes to the
+    /// app, so why is not spelled out (`Unreadable`: no message code in the module).
     fn props<T: FromJson>(el: &web_sys::HtmlElement) -> Result<T, String> {
         let json = el.dataset().get("props").ok_or("no props")?;
         let tree = crate::app::json::parse(&json)?;
-        T::from_json(tree, At::Root).map_err(|p| format!("{}: {}", p.path, p.message))
+        T::from_json::<Unreadable>(tree, At::Root).map_err(|_| {
+            let name = el.dataset().get("component").unwrap_or_default();
+            format!("{name}: props this module cannot read")
+        })
     }
 
     /// A view of its own component, from its props.

@@ -9,8 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::typing::{schema, variant, At, FromJson};
-use super::validate::Problem;
+use super::typing::{schema, variant, At, Fault, FromJson};
 use crate::domain::base::{fold, order};
 
 /// The only catalog schema version this build understands.
@@ -126,7 +125,7 @@ impl Entry {
 }
 
 impl FromJson for Entry {
-    fn from_json(v: Value, at: At<'_>) -> Result<Entry, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Entry, F> {
         variant(v, at, &["free", "freemium", "paid"], &Entry::ALL)
     }
 }
@@ -167,7 +166,7 @@ impl Call {
 }
 
 impl FromJson for Call {
-    fn from_json(v: Value, at: At<'_>) -> Result<Call, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Call, F> {
         variant(v, at, &["ship", "skip"], &[Call::Ship, Call::Skip])
     }
 }

@@ -43,10 +43,82 @@ impl fmt::Display for At<'_> {
     }
 }
 
+/// What a reader makes of a value it cannot read. A [`Problem`] says why, in serde's
+/// words, at the value's path: the catalog and an import file, which people edit. An
+/// [`Unreadable`] says only that it cannot: the reader's saved records, whose entries are
+/// counted and kept aside, never explained, so a page that reads only them links none of
+/// the messages' code (4.8 KB gzip of an islands module, docs/size.md).
+pub trait Fault: Sized {
+    /// "invalid type: map, expected a string".
+    fn invalid_type(at: At<'_>, v: &Value, expected: &str) -> Self;
+    /// "invalid value: integer `-5`, expected u8".
+    fn invalid_value(at: At<'_>, v: Unexpected<'_>, expected: &str) -> Self;
+    /// "invalid length 3, expected a tuple of size 2".
+    fn invalid_length(at: At<'_>, len: usize, expected: &str) -> Self;
+    /// "unknown variant `maybe`, expected `ship` or `skip`".
+    fn unknown_variant(at: At<'_>, name: &str, names: &'static [&'static str]) -> Self;
+    /// "unknown field `mood`, expected one of …".
+    fn unknown_field(at: At<'_>, name: &str, known: &'static [&'static str]) -> Self;
+    /// "missing field `text`".
+    fn missing_field(at: At<'_>, name: &'static str) -> Self;
+}
+
+impl Fault for Problem {
+    fn invalid_type(at: At<'_>, v: &Value, expected: &str) -> Self {
+        problem(
+            at,
+            serde_json::Error::invalid_type(unexpected(v), &expected),
+        )
+    }
+    fn invalid_value(at: At<'_>, v: Unexpected<'_>, expected: &str) -> Self {
+        problem(at, serde_json::Error::invalid_value(v, &expected))
+    }
+    fn invalid_length(at: At<'_>, len: usize, expected: &str) -> Self {
+        problem(at, serde_json::Error::invalid_length(len, &expected))
+    }
+    fn unknown_variant(at: At<'_>, name: &str, names: &'static [&'static str]) -> Self {
+        problem(at, serde_json::Error::unknown_variant(name, names))
+    }
+    fn unknown_field(at: At<'_>, name: &str, known: &'static [&'static str]) -> Self {
+        problem(
+            At::Key(&at, name),
+            serde_json::Error::unknown_field(name, known),
+        )
+    }
+    fn missing_field(at: At<'_>, name: &'static str) -> Self {
+        problem(at, serde_json::Error::missing_field(name))
+    }
+}
+
+/// A value that cannot be read, without why (see [`Fault`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+impl Fault for Unreadable {
+    fn invalid_type(_: At<'_>, _: &Value, _: &str) -> Self {
+        Unreadable
+    }
+    fn invalid_value(_: At<'_>, _: Unexpected<'_>, _: &str) -> Self {
+        Unreadable
+    }
+    fn invalid_length(_: At<'_>, _: usize, _: &str) -> Self {
+        Unreadable
+    }
+    fn unknown_variant(_: At<'_>, _: &str, _: &'static [&'static str]) -> Self {
+        Unreadable
+    }
+    fn unknown_field(_: At<'_>, _: &str, _: &'static [&'static str]) -> Self {
+        Unreadable
+    }
+    fn missing_field(_: At<'_>, _: &'static str) -> Self {
+        Unreadable
+    }
+}
+
 /// A type read from a JSON value found at a path.
 pub trait FromJson: Sized {
-    /// Reads `v`; a problem names the path of the value at fault, at or inside `at`.
-    fn from_json(v: Value, at: At<'_>) -> Result<Self, Problem>;
+    /// Reads `v`; a fault names the path of the value at fault, at or inside `at`.
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Self, F>;
 }
 
 /// Reads a value found at `path` (`tools[2]`).
@@ -75,74 +147,66 @@ fn unexpected(v: &Value) -> Unexpected<'_> {
     }
 }
 
-/// "invalid type: map, expected a string" at `at`.
-fn invalid_type(at: At<'_>, v: &Value, expected: &str) -> Problem {
-    problem(
-        at,
-        serde_json::Error::invalid_type(unexpected(v), &expected),
-    )
-}
-
 impl FromJson for Value {
-    fn from_json(v: Value, _: At<'_>) -> Result<Value, Problem> {
+    fn from_json<F: Fault>(v: Value, _: At<'_>) -> Result<Value, F> {
         Ok(v)
     }
 }
 
 impl FromJson for String {
-    fn from_json(v: Value, at: At<'_>) -> Result<String, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<String, F> {
         match v {
             Value::String(s) => Ok(s),
-            v => Err(invalid_type(at, &v, "a string")),
+            v => Err(F::invalid_type(at, &v, "a string")),
         }
     }
 }
 
 /// An unsigned integer of at most `max`, serde's way: a negative or larger integer is an
 /// invalid value, a fraction an invalid type.
-fn unsigned(v: Value, at: At<'_>, max: u64, name: &str) -> Result<u64, Problem> {
-    let wrong = |u: Unexpected| problem(at, serde_json::Error::invalid_value(u, &name));
+fn unsigned<F: Fault>(v: Value, at: At<'_>, max: u64, name: &str) -> Result<u64, F> {
+    let wrong = |u: Unexpected| F::invalid_value(at, u, name);
     match &v {
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
             (Some(u), _) if u <= max => Ok(u),
             (Some(u), _) => Err(wrong(Unexpected::Unsigned(u))),
             (_, Some(i)) => Err(wrong(Unexpected::Signed(i))),
-            _ => Err(invalid_type(at, &v, name)),
+            _ => Err(F::invalid_type(at, &v, name)),
         },
-        _ => Err(invalid_type(at, &v, name)),
+        _ => Err(F::invalid_type(at, &v, name)),
     }
 }
 
 impl FromJson for u8 {
-    fn from_json(v: Value, at: At<'_>) -> Result<u8, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<u8, F> {
         unsigned(v, at, u8::MAX.into(), "u8").map(|u| u as u8)
     }
 }
 
 impl FromJson for u32 {
-    fn from_json(v: Value, at: At<'_>) -> Result<u32, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<u32, F> {
         unsigned(v, at, u32::MAX.into(), "u32").map(|u| u as u32)
     }
 }
 
 impl FromJson for usize {
-    fn from_json(v: Value, at: At<'_>) -> Result<usize, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<usize, F> {
         unsigned(v, at, usize::MAX as u64, "usize").map(|u| u as usize)
     }
 }
 
 impl FromJson for bool {
-    fn from_json(v: Value, at: At<'_>) -> Result<bool, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<bool, F> {
         match v {
             Value::Bool(b) => Ok(b),
-            v => Err(invalid_type(at, &v, "a boolean")),
+            v => Err(F::invalid_type(at, &v, "a boolean")),
         }
     }
 }
 
 /// A pair, written as an array of two (as serde writes a tuple).
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
-    fn from_json(v: Value, at: At<'_>) -> Result<(A, B), Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<(A, B), F> {
         match v {
             Value::Array(items) if items.len() == 2 => {
                 let mut items = items.into_iter();
@@ -152,30 +216,27 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
                     B::from_json(b.unwrap_or_default(), At::Index(&at, 1))?,
                 ))
             }
-            Value::Array(items) => Err(problem(
-                at,
-                serde_json::Error::invalid_length(items.len(), &"a tuple of size 2"),
-            )),
-            v => Err(invalid_type(at, &v, "a tuple of size 2")),
+            Value::Array(items) => Err(F::invalid_length(at, items.len(), "a tuple of size 2")),
+            v => Err(F::invalid_type(at, &v, "a tuple of size 2")),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: Value, at: At<'_>) -> Result<Vec<T>, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Vec<T>, F> {
         match v {
             Value::Array(items) => items
                 .into_iter()
                 .enumerate()
                 .map(|(i, v)| T::from_json(v, At::Index(&at, i)))
                 .collect(),
-            v => Err(invalid_type(at, &v, "a sequence")),
+            v => Err(F::invalid_type(at, &v, "a sequence")),
         }
     }
 }
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(v: Value, at: At<'_>) -> Result<BTreeMap<String, T>, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<BTreeMap<String, T>, F> {
         match v {
             Value::Object(map) => map
                 .into_iter()
@@ -184,13 +245,13 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
                     Ok((k, x))
                 })
                 .collect(),
-            v => Err(invalid_type(at, &v, "a map")),
+            v => Err(F::invalid_type(at, &v, "a map")),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(v: Value, at: At<'_>) -> Result<Option<T>, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Option<T>, F> {
         match v {
             Value::Null => Ok(None),
             v => T::from_json(v, at).map(Some),
@@ -199,18 +260,18 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 /// A unit-variant enum written as its lowercase name.
-pub fn variant<T: Copy>(
+pub fn variant<T: Copy, F: Fault>(
     v: Value,
     at: At<'_>,
     names: &'static [&'static str],
     all: &[T],
-) -> Result<T, Problem> {
+) -> Result<T, F> {
     match v {
         Value::String(s) => match names.iter().position(|n| *n == s) {
             Some(i) => Ok(all[i]),
-            None => Err(problem(at, serde_json::Error::unknown_variant(&s, names))),
+            None => Err(F::unknown_variant(at, &s, names)),
         },
-        v => Err(invalid_type(at, &v, "a string")),
+        v => Err(F::invalid_type(at, &v, "a string")),
     }
 }
 
@@ -223,41 +284,38 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// The fields of `v`, which must be an object of the `known` fields only (the
     /// catalog's records); `name` is what a message says was expected ("struct Tool").
-    pub fn of(
+    pub fn of<F: Fault>(
         v: Value,
         at: At<'a>,
         name: &str,
         known: &'static [&'static str],
-    ) -> Result<Self, Problem> {
+    ) -> Result<Self, F> {
         let Fields { map, at } = Fields::lenient(v, at, name)?;
         if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(problem(
-                At::Key(&at, k),
-                serde_json::Error::unknown_field(k, known),
-            ));
+            return Err(F::unknown_field(at, k, known));
         }
         Ok(Fields { map, at })
     }
 
     /// The fields of `v`, which must be an object; other fields are ignored (the reader's
     /// saved records, which a later version may add to).
-    pub fn lenient(v: Value, at: At<'a>, name: &str) -> Result<Self, Problem> {
+    pub fn lenient<F: Fault>(v: Value, at: At<'a>, name: &str) -> Result<Self, F> {
         match v {
             Value::Object(map) => Ok(Fields { map, at }),
-            v => Err(invalid_type(at, &v, name)),
+            v => Err(F::invalid_type(at, &v, name)),
         }
     }
 
     /// A field that must be there.
-    pub fn req<T: FromJson>(&mut self, name: &'static str) -> Result<T, Problem> {
+    pub fn req<T: FromJson, F: Fault>(&mut self, name: &'static str) -> Result<T, F> {
         match self.map.remove(name) {
             Some(v) => T::from_json(v, At::Key(&self.at, name)),
-            None => Err(problem(self.at, serde_json::Error::missing_field(name))),
+            None => Err(F::missing_field(self.at, name)),
         }
     }
 
     /// A field that may be left out (`#[serde(default)]`).
-    pub fn opt<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Problem> {
+    pub fn opt<T: FromJson + Default, F: Fault>(&mut self, name: &'static str) -> Result<T, F> {
         match self.map.remove(name) {
             Some(v) => T::from_json(v, At::Key(&self.at, name)),
             None => Ok(T::default()),
@@ -336,10 +394,10 @@ macro_rules! schema {
         }
 
         impl $crate::domain::catalog::typing::FromJson for $name {
-            fn from_json(
+            fn from_json<F: $crate::domain::catalog::typing::Fault>(
                 v: ::serde_json::Value,
                 at: $crate::domain::catalog::typing::At<'_>,
-            ) -> Result<$name, $crate::domain::catalog::validate::Problem> {
+            ) -> Result<$name, F> {
                 let name = concat!("struct ", stringify!($name));
                 let mut f = $crate::domain::catalog::typing::Fields::of(v, at, name, $name::FIELDS)?;
                 Ok($name {
@@ -358,7 +416,13 @@ mod tests {
     use super::*;
     use crate::domain::catalog::model::{Call, Entry, Pricing, Site, Take};
 
+    /// The problem with `v` as a `T`; reading it quietly (`Unreadable`) must fail too.
     fn err<T: FromJson + fmt::Debug>(v: Value) -> String {
+        assert_eq!(
+            T::from_json::<Unreadable>(v.clone(), At::Root).err(),
+            Some(Unreadable),
+            "{v}"
+        );
         let p = typed::<T>("tools[2]", v).unwrap_err();
         format!("{}: {}", p.path, p.message)
     }
@@ -422,7 +486,7 @@ mod tests {
         where
             T: FromJson + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
         {
-            let ours = T::from_json(v.clone(), At::Root).map_err(|p| p.message);
+            let ours = T::from_json(v.clone(), At::Root).map_err(|p: Problem| p.message);
             let serde = serde_json::from_value::<T>(v.clone()).map_err(|e| e.to_string());
             assert_eq!(ours, serde, "{v}");
         }
@@ -438,7 +502,24 @@ mod tests {
         same::<usize>(json!(1.5));
         same::<Option<usize>>(json!(null));
         // Past two items serde_json's own message differs; it is an error either way.
-        assert!(<(String, String)>::from_json(json!(["a", "b", "c"]), At::Root).is_err());
+        assert!(typed::<(String, String)>("", json!(["a", "b", "c"])).is_err());
+    }
+
+    /// A value read quietly is the value read with messages: the two differ only in what
+    /// a fault says.
+    #[test]
+    fn read_quietly_or_not_a_value_is_the_same() {
+        fn both<T: FromJson + PartialEq + fmt::Debug>(v: Value) {
+            let quiet = T::from_json::<Unreadable>(v.clone(), At::Root).ok();
+            let told = typed::<T>("", v.clone()).ok();
+            assert!(quiet.is_some(), "{v}");
+            assert_eq!(quiet, told, "{v}");
+        }
+        both::<Take>(json!({"persona": "a", "verdict": "ship", "score": 9, "text": "t"}));
+        both::<Take>(json!({"persona": "a", "verdict": "skip", "text": "t"}));
+        both::<Vec<(String, String)>>(json!([["a", "A"]]));
+        both::<Option<u32>>(json!(null));
+        both::<BTreeMap<String, u8>>(json!({"builder": 3}));
     }
 
     #[test]

@@ -3,8 +3,7 @@
 use serde_json::Value;
 
 use crate::domain::catalog::model::{Call, Community, Tool};
-use crate::domain::catalog::typing::{variant, At, FromJson};
-use crate::domain::catalog::validate::Problem;
+use crate::domain::catalog::typing::{variant, At, Fault, FromJson};
 
 /// The panel's overall call on a tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -17,7 +16,7 @@ pub enum Verdict {
 
 /// As serde writes it (an island's props carry it).
 impl FromJson for Verdict {
-    fn from_json(v: Value, at: At<'_>) -> Result<Verdict, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Verdict, F> {
         variant(
             v,
             at,
@@ -197,14 +196,15 @@ impl CommunityTotal {
 mod tests {
     use super::*;
     use crate::domain::catalog::model::{Entry, Pricing, Take};
+    use crate::domain::catalog::validate::Problem;
 
     #[test]
     fn a_verdict_reads_back_as_serde_writes_it() {
         for v in Verdict::ALL {
             let written = serde_json::to_value(v).unwrap();
-            assert_eq!(Verdict::from_json(written, At::Root), Ok(v));
+            assert_eq!(Verdict::from_json::<Problem>(written, At::Root), Ok(v));
         }
-        let wrong = Verdict::from_json(serde_json::json!("ship"), At::Root).unwrap_err();
+        let wrong: Problem = Verdict::from_json(serde_json::json!("ship"), At::Root).unwrap_err();
         assert!(
             wrong.message.starts_with("unknown variant `ship`"),
             "{wrong:?}"

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use super::verdict::round_half_up;
 use crate::domain::catalog::model::{Call, Persona, Tool};
-use crate::domain::catalog::typing::{At, FromJson};
-use crate::domain::catalog::validate::Problem;
+use crate::domain::catalog::typing::{At, Fault, FromJson};
 
 /// The weight a persona has until the reader changes it.
 pub const DEFAULT_WEIGHT: u8 = 1;
@@ -23,7 +22,7 @@ pub const MAX_WEIGHT: u8 = 3;
 pub struct Weights(BTreeMap<String, u8>);
 
 impl FromJson for Weights {
-    fn from_json(v: serde_json::Value, at: At<'_>) -> Result<Weights, Problem> {
+    fn from_json<F: Fault>(v: serde_json::Value, at: At<'_>) -> Result<Weights, F> {
         BTreeMap::from_json(v, at).map(Weights)
     }
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::domain::base::order;
 use crate::domain::catalog::guard;
 use crate::domain::catalog::model::Call;
-use crate::domain::catalog::typing::{variant, At, Fields, FromJson};
+use crate::domain::catalog::typing::{variant, At, Fault, Fields, FromJson, Unreadable};
 use crate::domain::catalog::validate::Problem;
 use crate::domain::panel::weights::Weights;
 
@@ -202,9 +202,9 @@ pub fn decode_bookmarks(record: Option<Parsed>) -> Decoded<Vec<Bookmark>> {
             let mut out = Vec::new();
             let mut bad = 0;
             for it in items {
-                match Bookmark::from_json(it, At::Root) {
-                    Ok(b) => push_bookmark(&mut out, b),
-                    Err(_) => bad += 1,
+                match entry::<Bookmark>(it) {
+                    Some(b) => push_bookmark(&mut out, b),
+                    None => bad += 1,
                 }
             }
             Decoded {
@@ -219,6 +219,12 @@ pub fn decode_bookmarks(record: Option<Parsed>) -> Decoded<Vec<Bookmark>> {
             migrated: false,
         },
     }
+}
+
+/// One entry of a saved record, or `None`: a record's unreadable entries are counted and
+/// the record kept aside, never explained entry by entry (`typing::Unreadable`).
+fn entry<T: FromJson>(v: Value) -> Option<T> {
+    T::from_json::<Unreadable>(v, At::Root).ok()
 }
 
 fn push_bookmark(out: &mut Vec<Bookmark>, b: Bookmark) {
@@ -263,11 +269,11 @@ pub fn decode_votes(record: Option<Parsed>) -> Decoded<Votes> {
     match value.get("votes").and_then(|v| v.as_object()) {
         Some(map) => {
             for (slug, v) in map {
-                match Vote::from_json(v.clone(), At::Root) {
-                    Ok(vote) => {
+                match entry::<Vote>(v.clone()) {
+                    Some(vote) => {
                         out.votes.insert(slug.clone(), vote);
                     }
-                    Err(_) => bad += 1,
+                    None => bad += 1,
                 }
             }
         }
@@ -275,11 +281,11 @@ pub fn decode_votes(record: Option<Parsed>) -> Decoded<Votes> {
     }
     if let Some(map) = value.get("picks").and_then(|v| v.as_object()) {
         for (key, v) in map {
-            match Pick::from_json(v.clone(), At::Root) {
-                Ok(p) => {
+            match entry::<Pick>(v.clone()) {
+                Some(p) => {
                     out.picks.insert(key.clone(), p);
                 }
-                Err(_) => bad += 1,
+                None => bad += 1,
             }
         }
     }
@@ -306,7 +312,7 @@ pub fn decode_settings(record: Option<Parsed>) -> Decoded<Settings> {
     let record = parsed
         .ok()
         .filter(|v| v.get("version").and_then(Value::as_u64) == Some(SETTINGS_VERSION.into()))
-        .and_then(|v| Settings::from_json(v, At::Root).ok());
+        .and_then(entry::<Settings>);
     match record {
         Some(settings) => Decoded::ok(settings),
         None => Decoded {
@@ -400,7 +406,7 @@ pub fn parse_import(text: &str) -> Result<Export, ImportError> {
         Some(v) => return Err(ImportError::Version(v)),
         None => return Err(ImportError::Malformed("no version".into())),
     }
-    Export::from_json(value, At::Root).map_err(|p| {
+    Export::from_json(value, At::Root).map_err(|p: Problem| {
         ImportError::Malformed(if p.path.is_empty() {
             p.message
         } else {
@@ -412,7 +418,7 @@ pub fn parse_import(text: &str) -> Result<Export, ImportError> {
 // The reader's records are read leniently: a field a later version adds is ignored.
 
 impl FromJson for Bookmark {
-    fn from_json(v: Value, at: At<'_>) -> Result<Bookmark, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Bookmark, F> {
         let mut f = Fields::lenient(v, at, "a bookmark")?;
         Ok(Bookmark {
             slug: f.req("slug")?,
@@ -422,7 +428,7 @@ impl FromJson for Bookmark {
 }
 
 impl FromJson for Vote {
-    fn from_json(v: Value, at: At<'_>) -> Result<Vote, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Vote, F> {
         let mut f = Fields::lenient(v, at, "a vote")?;
         Ok(Vote {
             call: f.req("call")?,
@@ -432,7 +438,7 @@ impl FromJson for Vote {
 }
 
 impl FromJson for Pick {
-    fn from_json(v: Value, at: At<'_>) -> Result<Pick, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Pick, F> {
         let mut f = Fields::lenient(v, at, "a pick")?;
         Ok(Pick {
             slug: f.req("slug")?,
@@ -442,7 +448,7 @@ impl FromJson for Pick {
 }
 
 impl FromJson for Theme {
-    fn from_json(v: Value, at: At<'_>) -> Result<Theme, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Theme, F> {
         variant(
             v,
             at,
@@ -453,7 +459,7 @@ impl FromJson for Theme {
 }
 
 impl FromJson for Settings {
-    fn from_json(v: Value, at: At<'_>) -> Result<Settings, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Settings, F> {
         let mut f = Fields::lenient(v, at, "settings")?;
         Ok(Settings {
             theme: f.opt("theme")?,
@@ -463,7 +469,7 @@ impl FromJson for Settings {
 }
 
 impl FromJson for Export {
-    fn from_json(v: Value, at: At<'_>) -> Result<Export, Problem> {
+    fn from_json<F: Fault>(v: Value, at: At<'_>) -> Result<Export, F> {
         let mut f = Fields::lenient(v, at, "an export")?;
         Ok(Export {
             app: f.req("app")?,
