@@ -1,7 +1,9 @@
 //! JSON read by the browser's own parser (`JSON.parse`): the reader's saved records and
 //! an island's props. The tree it gives is turned into a `serde_json::Value`, which is
-//! typed by hand (`domain::catalog::typing`), so the wasm of a page carries no JSON
-//! text parser and no serde derive for them (docs/size.md, "The reader's records"). The
+//! typed by hand (`domain::catalog::typing`); the records are written back the same way,
+//! as a tree (`domain::reader::store`) the browser writes as text (`JSON.stringify`). So
+//! the wasm of a page carries no JSON text parser or writer and no serde derive for them
+//! (docs/size.md, "The reader's records"). The
 //! catalog is not read here: `domain::catalog::guard` refuses repeated keys and says
 //! where a syntax error is, which `JSON.parse` does not.
 
@@ -51,6 +53,31 @@ fn value(v: &JsValue, depth: usize) -> Result<Value, String> {
         out.insert(key, value(&entry.get(1), depth + 1)?);
     }
     Ok(Value::Object(out))
+}
+
+/// The text of `tree`, as `JSON.stringify` writes it.
+pub fn text(tree: &Value) -> String {
+    js_sys::JSON::stringify(&to_js(tree))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or_default()),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(map) => {
+            let out = js_sys::Object::new();
+            for (k, v) in map {
+                let _ = js_sys::Reflect::set(&out, &JsValue::from_str(k), &to_js(v));
+            }
+            out.into()
+        }
+    }
 }
 
 /// A number as serde_json reads it from text: whole numbers as integers (a record's

@@ -8,6 +8,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use serde_json::Value;
 
 use crate::app::json;
 use crate::domain::catalog::model::Call;
@@ -122,13 +123,13 @@ impl Store {
             return;
         }
         let b = self.read(BOOKMARKS_KEY, schema::decode_bookmarks, |v| {
-            schema::encode_bookmarks(v)
+            schema::bookmarks_record(v)
         });
-        let v = self.read(VOTES_KEY, schema::decode_votes, schema::encode_votes);
+        let v = self.read(VOTES_KEY, schema::decode_votes, schema::votes_record);
         let s = self.read(
             SETTINGS_KEY,
             schema::decode_settings,
-            schema::encode_settings,
+            schema::settings_record,
         );
         self.bookmarks.set(b);
         self.votes.set(v);
@@ -143,7 +144,7 @@ impl Store {
         &self,
         key: &str,
         decode: fn(Option<Parsed>) -> Decoded<T>,
-        encode: fn(&T) -> String,
+        record: fn(&T) -> Value,
     ) -> T {
         let Some(st) = local() else {
             return decode(None).value;
@@ -161,9 +162,9 @@ impl Store {
                 format!("Some of your data could not be read: {problem}.")
             };
             self.notices.update(|n| n.push(msg));
-            self.write_raw(key, &encode(&d.value));
+            self.write_raw(key, &json::text(&record(&d.value)));
         } else if d.migrated {
-            self.write_raw(key, &encode(&d.value));
+            self.write_raw(key, &json::text(&record(&d.value)));
         }
         d.value
     }
@@ -189,7 +190,7 @@ impl Store {
         key: &str,
         signal: RwSignal<T>,
         decode: fn(Option<Parsed>) -> Decoded<T>,
-        encode: fn(&T) -> String,
+        record: fn(&T) -> Value,
         op: impl FnOnce(&mut T),
     ) {
         let stored = self
@@ -200,7 +201,7 @@ impl Store {
             .map(|st| decode(st.get_item(key).ok().flatten().as_deref().map(json::parse)).value);
         let mut value = stored.unwrap_or_else(|| signal.get_untracked());
         op(&mut value);
-        self.write_raw(key, &encode(&value));
+        self.write_raw(key, &json::text(&record(&value)));
         signal.set(value);
     }
 
@@ -209,7 +210,7 @@ impl Store {
             BOOKMARKS_KEY,
             self.bookmarks,
             schema::decode_bookmarks,
-            |v| schema::encode_bookmarks(v),
+            |v| schema::bookmarks_record(v),
             op,
         );
     }
@@ -219,7 +220,7 @@ impl Store {
             VOTES_KEY,
             self.votes,
             schema::decode_votes,
-            schema::encode_votes,
+            schema::votes_record,
             op,
         );
     }
@@ -286,7 +287,7 @@ impl Store {
             SETTINGS_KEY,
             self.settings,
             schema::decode_settings,
-            schema::encode_settings,
+            schema::settings_record,
             op,
         );
     }

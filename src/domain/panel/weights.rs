@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::verdict::round_half_up;
 use crate::domain::catalog::model::{Call, Persona, Tool};
 use crate::domain::catalog::typing::{At, Fault, FromJson};
@@ -17,8 +15,7 @@ pub const MAX_WEIGHT: u8 = 3;
 
 /// A persona id → weight (0 = ignore … 3 = triple); missing ids weigh [`DEFAULT_WEIGHT`].
 /// Saved with the reader's settings; a stored value above [`MAX_WEIGHT`] counts as the max.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Weights(BTreeMap<String, u8>);
 
 impl FromJson for Weights {
@@ -28,6 +25,15 @@ impl FromJson for Weights {
 }
 
 impl Weights {
+    /// As saved with the reader's settings: persona id → weight, the default left out.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        for (persona, w) in &self.0 {
+            map.insert(persona.clone(), (*w).into());
+        }
+        serde_json::Value::Object(map)
+    }
+
     /// The weight of a persona.
     pub fn of(&self, persona: &str) -> u8 {
         self.0

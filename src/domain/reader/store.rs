@@ -59,8 +59,7 @@ pub struct Votes {
 }
 
 /// The colour theme the reader chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     System,
@@ -78,37 +77,16 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
     pub theme: Theme,
     /// How much the reader trusts each persona; absent in records saved before weights
     /// existed, which read as equal weights (no version change: the field is additive).
-    #[serde(skip_serializing_if = "is_default_weights")]
     pub weights: Weights,
 }
 
 fn is_default_weights(w: &Weights) -> bool {
     *w == Weights::default()
-}
-
-#[derive(Serialize)]
-struct BookmarksRecord {
-    version: u32,
-    items: Vec<Bookmark>,
-}
-
-#[derive(Serialize)]
-struct VotesRecord {
-    version: u32,
-    #[serde(flatten)]
-    book: Votes,
-}
-
-#[derive(Serialize)]
-struct SettingsRecord {
-    version: u32,
-    #[serde(flatten)]
-    settings: Settings,
 }
 
 /// A decoded record: what could be recovered, and whether the raw value must be kept aside.
@@ -233,12 +211,38 @@ fn push_bookmark(out: &mut Vec<Bookmark>, b: Bookmark) {
     }
 }
 
+/// The bookmarks record: what is saved, as a JSON tree. The page writes it as text with the
+/// browser's own JSON writer (`app::json::text`), so its wasm carries no JSON serializer;
+/// [`encode_bookmarks`] writes it with serde_json.
+pub fn bookmarks_record(items: &[Bookmark]) -> Value {
+    let items = items
+        .iter()
+        .map(|b| {
+            object([
+                ("slug", b.slug.as_str().into()),
+                ("added", b.added.as_str().into()),
+            ])
+        })
+        .collect();
+    object([
+        ("version", BOOKMARKS_VERSION.into()),
+        ("items", Value::Array(items)),
+    ])
+}
+
+/// The bookmarks record's text (natively, and in home's first view).
 pub fn encode_bookmarks(items: &[Bookmark]) -> String {
-    serde_json::to_string(&BookmarksRecord {
-        version: BOOKMARKS_VERSION,
-        items: items.to_vec(),
-    })
-    .unwrap_or_default()
+    bookmarks_record(items).to_string()
+}
+
+/// An object of `fields`, inserted one by one (collected, a map sorts them again, and
+/// that sort is code a page pays for).
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut map = serde_json::Map::new();
+    for (k, v) in fields {
+        map.insert(k.to_string(), v);
+    }
+    Value::Object(map)
 }
 
 /// Reads the votes record; keeps every readable vote and pick of a partly broken record.
@@ -296,12 +300,39 @@ pub fn decode_votes(record: Option<Parsed>) -> Decoded<Votes> {
     }
 }
 
+/// The votes record, as a JSON tree (see [`bookmarks_record`]).
+pub fn votes_record(book: &Votes) -> Value {
+    let votes = keyed(&book.votes, |v| {
+        object([
+            ("call", v.call.as_str().into()),
+            ("at", v.at.as_str().into()),
+        ])
+    });
+    let picks = keyed(&book.picks, |p| {
+        object([
+            ("slug", p.slug.as_str().into()),
+            ("at", p.at.as_str().into()),
+        ])
+    });
+    object([
+        ("version", VOTES_VERSION.into()),
+        ("votes", votes),
+        ("picks", picks),
+    ])
+}
+
+/// An object of each key of `entries` to its entry's tree.
+fn keyed<T>(entries: &BTreeMap<String, T>, tree: impl Fn(&T) -> Value) -> Value {
+    let mut map = serde_json::Map::new();
+    for (k, v) in entries {
+        map.insert(k.clone(), tree(v));
+    }
+    Value::Object(map)
+}
+
+/// The votes record's text.
 pub fn encode_votes(book: &Votes) -> String {
-    serde_json::to_string(&VotesRecord {
-        version: VOTES_VERSION,
-        book: book.clone(),
-    })
-    .unwrap_or_default()
+    votes_record(book).to_string()
 }
 
 pub fn decode_settings(record: Option<Parsed>) -> Decoded<Settings> {
@@ -323,12 +354,22 @@ pub fn decode_settings(record: Option<Parsed>) -> Decoded<Settings> {
     }
 }
 
+/// The settings record, as a JSON tree (see [`bookmarks_record`]); equal weights are
+/// left out.
+pub fn settings_record(s: &Settings) -> Value {
+    let mut record = object([
+        ("version", SETTINGS_VERSION.into()),
+        ("theme", s.theme.as_str().into()),
+    ]);
+    if let (false, Value::Object(map)) = (is_default_weights(&s.weights), &mut record) {
+        map.insert("weights".into(), s.weights.to_json());
+    }
+    record
+}
+
+/// The settings record's text.
 pub fn encode_settings(s: &Settings) -> String {
-    serde_json::to_string(&SettingsRecord {
-        version: SETTINGS_VERSION,
-        settings: s.clone(),
-    })
-    .unwrap_or_default()
+    settings_record(s).to_string()
 }
 
 /// Adds or removes a bookmark; newest first.
@@ -579,6 +620,51 @@ mod tests {
         assert_eq!(d, Decoded::ok(items.clone()));
         assert!(!toggle_bookmark(&mut items, "a", "x"));
         assert_eq!(items, vec![bm("b", "2026-11-02T00:00:00Z")]);
+    }
+
+    /// The records keep the format every earlier version wrote and reads (another tab may
+    /// run one): the same fields and values, whatever writes the text.
+    #[test]
+    fn records_keep_their_saved_format() {
+        use serde_json::json;
+        let parsed = |s: String| serde_json::from_str::<Value>(&s).unwrap();
+        assert_eq!(
+            parsed(encode_bookmarks(&[bm("a", "2026-11-01T00:00:00Z")])),
+            json!({"version": 1, "items": [{"slug": "a", "added": "2026-11-01T00:00:00Z"}]})
+        );
+        let mut book = Votes::default();
+        book.votes.insert(
+            "a".into(),
+            Vote {
+                call: Call::Skip,
+                at: "t1".into(),
+            },
+        );
+        book.picks.insert(
+            "a-vs-b".into(),
+            Pick {
+                slug: "b".into(),
+                at: "t2".into(),
+            },
+        );
+        assert_eq!(
+            parsed(encode_votes(&book)),
+            json!({"version": 1, "votes": {"a": {"call": "skip", "at": "t1"}},
+                   "picks": {"a-vs-b": {"slug": "b", "at": "t2"}}})
+        );
+        let mut settings = Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        };
+        assert_eq!(
+            parsed(encode_settings(&settings)),
+            json!({"version": 1, "theme": "dark"})
+        );
+        settings.weights.set("skeptic", 3);
+        assert_eq!(
+            parsed(encode_settings(&settings)),
+            json!({"version": 1, "theme": "dark", "weights": {"skeptic": 3}})
+        );
     }
 
     #[test]
