@@ -107,7 +107,7 @@ mod mount {
 
     use crate::app::components::controls::{BookmarkButton, PickerSelect, VoteButtons};
     use crate::app::components::copy::CopyField;
-    use crate::app::components::shell::{Header, Notices, Skipped};
+    use crate::app::components::shell::{Header, Notices};
     use crate::app::components::shortcuts::Shortcuts;
     use crate::app::components::tool_card::CommunityLine;
     use crate::domain::catalog::model::Community;
@@ -128,13 +128,6 @@ mod mount {
             slug: String,
             community: Community,
             panel: Verdict,
-        }
-    }
-
-    schema! {
-        /// `Notices`': what the build skipped.
-        struct Skips {
-            skipped: Option<Skipped>,
         }
     }
 
@@ -285,10 +278,7 @@ mod mount {
         // One arm per name of `TOOL`; a comparison's and a reviewer page's in `pages`.
         Ok(match super::component(&name) {
             "Header" => Box::new(move || view! { <Header/> }.into_any()),
-            "Notices" => {
-                let Skips { skipped } = props(el)?;
-                Box::new(move || view! { <Notices skipped/> }.into_any())
-            }
+            "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
             "Shortcuts" => Box::new(move || view! { <Shortcuts/> }.into_any()),
             "BookmarkButton" => {
                 let Toggle { slug, name } = props(el)?;

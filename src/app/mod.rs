@@ -20,7 +20,7 @@ pub mod worker;
 
 use leptos::prelude::*;
 
-use components::shell::{Footer, Header, Notices, Skipped};
+use components::shell::{Footer, Header, Notices, Skipped, SkippedNotice};
 #[cfg(not(feature = "islands"))]
 use data::{CatalogCtx, Readers};
 #[cfg(not(feature = "islands"))]
@@ -85,7 +85,7 @@ pub fn Frame<P: IntoView + 'static>(
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <main id="main" tabindex="-1">
-            <Notices skipped/>
+            <div class="notices"><Notices/><SkippedNotice skipped/></div>
             {page}
         </main>
         <Footer/>

@@ -227,21 +227,15 @@ mod tests {
             );
             assert!(text.contains("score 140 is out of range"), "{route}");
             assert!(text.contains("…and 2 more"), "{route}: {text}");
-            // The notices' island carries them, the first ones by name.
-            let notices = html
+            // Static HTML, not the notices' island: what the build skipped never changes
+            // on its page, so the islands module carries none of it.
+            let island = html
                 .split("<leptos-island data-component=\"Notices_")
                 .nth(1)
-                .and_then(|s| s.split('>').next())
+                .and_then(|s| s.split("</leptos-island>").next())
                 .unwrap_or_default();
-            assert!(
-                notices.contains(&format!("&quot;total&quot;:{n}")),
-                "{route}: {notices}"
-            );
-            assert_eq!(
-                notices.matches("score 140").count(),
-                crate::domain::catalog::guard::LISTED_SKIPPED,
-                "{route}"
-            );
+            assert!(!island.is_empty(), "{route}: no notices island");
+            assert!(!island.contains("score 140"), "{route}: {island}");
         }
         assert!(!words(&render(shipped(), "/tool/mistral-3b")).contains("could not be shown"));
     }

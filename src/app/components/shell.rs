@@ -10,10 +10,8 @@ use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::guard::LISTED_SKIPPED;
 use crate::domain::catalog::model::Catalog;
-use crate::domain::catalog::typing::schema;
 use crate::domain::catalog::validate::Problem;
 use crate::domain::reader::store::Theme;
-use serde::{Deserialize, Serialize};
 
 /// Whether the system asks for a dark theme.
 fn system_prefers_dark() -> bool {
@@ -104,15 +102,13 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-schema! {
-    /// The catalog entries that could not be read, as the notices list them: the first
-    /// [`LISTED_SKIPPED`] by name, the rest counted (50,000 list items would hold the tab
-    /// for seconds, and an island's props would carry them all).
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct Skipped {
-        pub listed: Vec<Problem>,
-        pub total: usize,
-    }
+/// The catalog entries that could not be read, as the notices list them: the first
+/// [`LISTED_SKIPPED`] by name, the rest counted (50,000 list items would hold the tab for
+/// seconds).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Skipped {
+    pub listed: Vec<Problem>,
+    pub total: usize,
 }
 
 impl Skipped {
@@ -124,20 +120,14 @@ impl Skipped {
     }
 }
 
-/// Notices about the site, the reader's data and the catalog: a new version ready,
-/// recovered values, memory-only mode, skipped catalog entries.
+/// Notices about the site and the reader's data: a new version ready, recovered values,
+/// memory-only mode. Drawn into the page's `.notices`, before [`SkippedNotice`].
 // An island (`app::islands`): marked in a prerendered page, drawn again there in place;
 // in the browser, a component.
 #[cfg_attr(not(target_arch = "wasm32"), island)]
 #[cfg_attr(target_arch = "wasm32", component)]
-pub fn Notices(
-    /// The catalog entries the build skipped, on a page it rendered (whose islands have
-    /// no catalog); `None` follows the app's catalog.
-    #[prop(optional_no_strip)]
-    skipped: Option<Skipped>,
-) -> impl IntoView {
+pub fn Notices() -> impl IntoView {
     let store = use_store();
-    let loaded = use_context::<CatalogCtx>().map(|c| c.skipped);
     let pwa = use_pwa();
     let update = move || {
         pwa.update_ready.get().then(|| {
@@ -147,33 +137,6 @@ pub fn Notices(
                     <button type="button" class="button" on:click=move |_| pwa.apply_update()>
                         "Reload to update"
                     </button>
-                </div>
-            }
-        })
-    };
-    let skipped = move || {
-        let s = match (&skipped, loaded) {
-            (Some(s), _) => s.clone(),
-            (None, Some(loaded)) => Skipped::of(&loaded.get()),
-            (None, None) => Skipped::default(),
-        };
-        (s.total > 0).then(|| {
-            let items = s
-                .listed
-                .into_iter()
-                .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
-                .collect_view();
-            let more = s.total.saturating_sub(LISTED_SKIPPED);
-            let more = (more > 0).then(|| {
-                view! { <li>"…and "{more}" more: `catalog check` lists every one."</li> }
-            });
-            view! {
-                <div class="notice notice--warn" role="status">
-                    <p>
-                        {s.total}
-                        " catalog entries could not be shown because they are invalid; everything else is here."
-                    </p>
-                    <details><summary>"Which and why"</summary><ul>{items}{more}</ul></details>
                 </div>
             }
         })
@@ -210,7 +173,47 @@ pub fn Notices(
             })
             .collect_view()
     };
-    view! { <div class="notices">{update}{memory}{notices}{skipped}</div> }
+    view! { {update}{memory}{notices} }
+}
+
+/// The catalog entries that could not be shown, and why. Not an island: on a page the
+/// build rendered, what it skipped never changes, so its islands module carries none of
+/// this; the app's follows the catalog it loads.
+#[component]
+pub fn SkippedNotice(
+    /// The catalog entries the build skipped, on a page it rendered; `None` follows the
+    /// app's catalog.
+    #[prop(optional_no_strip)]
+    skipped: Option<Skipped>,
+) -> impl IntoView {
+    let loaded = use_context::<CatalogCtx>().map(|c| c.skipped);
+    move || {
+        let s = match (&skipped, loaded) {
+            (Some(s), _) => s.clone(),
+            (None, Some(loaded)) => Skipped::of(&loaded.get()),
+            (None, None) => Skipped::default(),
+        };
+        (s.total > 0).then(|| {
+            let items = s
+                .listed
+                .into_iter()
+                .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
+                .collect_view();
+            let more = s.total.saturating_sub(LISTED_SKIPPED);
+            let more = (more > 0).then(|| {
+                view! { <li>"…and "{more}" more: `catalog check` lists every one."</li> }
+            });
+            view! {
+                <div class="notice notice--warn" role="status">
+                    <p>
+                        {s.total}
+                        " catalog entries could not be shown because they are invalid; everything else is here."
+                    </p>
+                    <details><summary>"Which and why"</summary><ul>{items}{more}</ul></details>
+                </div>
+            }
+        })
+    }
 }
 
 /// Site footer.
