@@ -20,7 +20,8 @@ use ship_or_skip::domain::base::fold::{is_word_char, lowercase};
 use ship_or_skip::domain::catalog::model::{Catalog, Tool};
 use ship_or_skip::domain::catalog::{synth, validate};
 use ship_or_skip::domain::explore::browse::{browse_from, BrowseQuery, Found};
-use ship_or_skip::domain::explore::search::{prefix_distance, SearchIndex};
+use ship_or_skip::domain::explore::search::SearchIndex;
+use ship_or_skip::domain::explore::terms::prefix_distance;
 use ship_or_skip::domain::panel::verdict::{average_score, Tally};
 
 const SHOWN: usize = 50;

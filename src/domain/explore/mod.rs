@@ -2,7 +2,9 @@
 //! list's lines. Depends on `panel`, `catalog` and `base` (not on `reader`).
 
 pub mod browse;
+mod doc;
 pub mod listing;
 pub mod routes;
 pub mod search;
+pub mod terms;
 pub mod text;

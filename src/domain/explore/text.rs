@@ -6,7 +6,11 @@
 
 use fnv::FnvHashMap as HashMap;
 
-use super::search::{letter_bit, prefix_distance, word_line, Doc, Term};
+use super::doc::Doc;
+use super::terms::{
+    letter_bit, prefix_distance, word_line, Term, CATEGORY_WORD, NAME_CONTAINS, NAME_STARTS,
+    NAME_WORD, TAGLINE_WORD, VENDOR_WORD,
+};
 use crate::domain::catalog::model::Tool;
 
 /// Where a word appears in a tool, the low bits of a posting, best tier first: a tool
@@ -21,17 +25,6 @@ pub(super) mod field {
     pub const BITS: u32 = 3;
     pub const MASK: u32 = (1 << BITS) - 1;
 }
-
-/// The tiers of `search`'s rule, one per way a term matches a tool. The name starts
-/// with the term.
-pub(super) const NAME_STARTS: u8 = 100;
-/// A name word starts with the term.
-pub(super) const NAME_WORD: u8 = 80;
-/// The name contains the term, not at a word's start.
-pub(super) const NAME_CONTAINS: u8 = 60;
-pub(super) const VENDOR_WORD: u8 = 40;
-pub(super) const CATEGORY_WORD: u8 = 30;
-pub(super) const TAGLINE_WORD: u8 = 20;
 
 /// The tier of a term that starts a word of each field ([`field`]), `FIRST` when the name
 /// does not start with the term.
