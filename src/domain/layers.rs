@@ -3,7 +3,7 @@
 //! the sources and checks every path to another folder (`crate::domain::catalog::…`,
 //! `super::super::catalog::…`, `domain::{catalog::…, …}`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
@@ -33,24 +33,27 @@ fn named(source: &str) -> BTreeSet<String> {
             if head != "domain" && head != "super" {
                 continue;
             }
-            let rest = &line[i + 2..];
-            let names: Vec<&str> = match rest.strip_prefix('{') {
-                // A group: the first name of each item at its top level.
-                Some(group) => top_items(group),
-                None => vec![rest],
-            };
-            for n in names {
-                let n = n.trim_start();
-                let end = n
-                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .unwrap_or(n.len());
-                if known(&n[..end]) {
-                    out.insert(n[..end].to_string());
-                }
-            }
+            let names = heads(&line[i + 2..]).filter(|n| known(n));
+            out.extend(names.map(String::from));
         }
     }
     out
+}
+
+/// The first name of what follows a `::`: of the path, or of each item of a `{…}` group
+/// at its top level.
+fn heads(rest: &str) -> impl Iterator<Item = &str> {
+    let items = match rest.strip_prefix('{') {
+        Some(group) => top_items(group),
+        None => vec![rest],
+    };
+    items.into_iter().map(|n| {
+        let n = n.trim_start();
+        let end = n
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(n.len());
+        &n[..end]
+    })
 }
 
 /// The items of a `{…}` group (after its `{`), up to its `}`.
@@ -82,6 +85,106 @@ fn violations(file: &str, folder: &str, names: &BTreeSet<String>) -> Vec<String>
         .filter(|n| *n != folder && !allowed.contains(&n.as_str()) && !SHARED.contains(&n.as_str()))
         .map(|n| format!("{file} uses `{n}`; `{folder}` may use {allowed:?}"))
         .collect()
+}
+
+/// The files of its own folder a source names: `super::text::…`, `super::{doc::Doc, …}`
+/// (not `super::super::…`, which leaves the folder) or `domain::explore::text::…`.
+fn siblings(source: &str, folder: &str, files: &BTreeSet<String>) -> BTreeSet<String> {
+    let own = format!("domain::{folder}::");
+    let mut out = BTreeSet::new();
+    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let paths = line
+            .match_indices("super::")
+            .filter(|(i, _)| !line[..*i].ends_with("super::"))
+            .map(|(i, m)| &line[i + m.len()..])
+            .chain(line.match_indices(&own).map(|(i, m)| &line[i + m.len()..]));
+        for rest in paths.filter(|r| !r.starts_with("super::")) {
+            out.extend(heads(rest).filter(|n| files.contains(*n)).map(String::from));
+        }
+    }
+    out
+}
+
+/// A cycle among the files of a folder (file → the files it names), as `a → b → a`.
+fn cycle(uses: &BTreeMap<String, BTreeSet<String>>) -> Option<String> {
+    fn walk(
+        at: &str,
+        uses: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<String> {
+        if let Some(i) = path.iter().position(|p| p == at) {
+            return Some(format!("{} → {at}", path[i..].join(" → ")));
+        }
+        if !done.insert(at.to_string()) {
+            return None;
+        }
+        path.push(at.to_string());
+        for next in uses.get(at).into_iter().flatten() {
+            if let Some(c) = walk(next, uses, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    uses.keys()
+        .find_map(|f| walk(f, uses, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_import_cycle_between_the_files_of_a_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let mut cycles = Vec::new();
+    for (folder, _) in LAYERS {
+        let sources: Vec<(String, String)> = fs::read_dir(root.join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .map(|p| {
+                let stem = p.file_stem().unwrap().to_str().unwrap().to_string();
+                let source = fs::read_to_string(&p).unwrap();
+                // A file's tests may use any file of its folder.
+                let code = source
+                    .split("#[cfg(test)]\nmod tests")
+                    .next()
+                    .unwrap_or_default();
+                (stem, code.to_string())
+            })
+            .collect();
+        let files: BTreeSet<String> = sources.iter().map(|(f, _)| f.clone()).collect();
+        let uses = sources
+            .iter()
+            .map(|(f, src)| {
+                let mut named = siblings(src, folder, &files);
+                named.remove(f);
+                (f.clone(), named)
+            })
+            .collect();
+        cycles.extend(cycle(&uses).map(|c| format!("{folder}: {c}")));
+    }
+    assert!(cycles.is_empty(), "{}", cycles.join("\n"));
+}
+
+#[test]
+fn a_cycle_between_files_is_found() {
+    let files: BTreeSet<String> = ["search", "text", "terms"].map(String::from).into();
+    let search = "use super::{terms::Term, text::TextIndex};";
+    let text = "use super::terms::Term;\nfn f() { crate::domain::explore::search::x(); }";
+    let named = |src| siblings(src, "explore", &files);
+    assert_eq!(named(search), ["terms", "text"].map(String::from).into());
+    assert_eq!(named(text), ["search", "terms"].map(String::from).into());
+    assert!(named("use super::super::panel::x;").is_empty());
+    let uses: BTreeMap<String, BTreeSet<String>> = [
+        ("search".to_string(), named(search)),
+        ("terms".to_string(), BTreeSet::new()),
+        ("text".to_string(), named(text)),
+    ]
+    .into();
+    assert_eq!(cycle(&uses).as_deref(), Some("search → text → search"));
+    let fixed = [("text".to_string(), named("use super::terms::Term;"))].into();
+    assert_eq!(cycle(&fixed), None);
 }
 
 #[test]

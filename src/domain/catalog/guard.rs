@@ -12,8 +12,10 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::model::Tool;
+use super::model::SCHEMA_VERSION;
+use super::problem::clip;
+pub use super::problem::Problem;
 use super::typing::At;
-use super::validate::{syntax_error, CatalogError, Problem};
 
 /// The largest catalog file the app parses as one file (bytes). Parsing is synchronous in
 /// the tab; 8 MB takes well under a second. Larger catalogs are split by the build.
@@ -172,14 +174,6 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 }
 
-/// `s` cut to `max` characters, with "…" when cut.
-pub(crate) fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
-}
-
 /// Adds a problem when `s` is longer than `max` characters.
 pub(crate) fn check_len(out: &mut Vec<Problem>, path: &str, field: &str, s: &str, max: usize) {
     // Bytes ≥ characters: most strings are settled without counting.
@@ -281,6 +275,76 @@ pub fn utf8_problem(bytes: &[u8]) -> Option<(usize, usize, String)> {
         column,
         format!("not UTF-8 text: {what} (byte offset {at}); save the file as UTF-8"),
     ))
+}
+
+/// Why a catalog file cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogError {
+    #[error("the catalog file is empty")]
+    Empty,
+    #[error("the catalog is not valid JSON: {message} (line {line}, column {column})")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "unsupported catalog schema version {found} (this site reads version {SCHEMA_VERSION})"
+    )]
+    UnsupportedVersion { found: String },
+    #[error("the catalog is invalid: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+    /// One object names a key twice: which value was meant cannot be told.
+    #[error("the key \"{key}\" appears twice in one object, at {path} (the second at line {line}, column {column}); keep only one")]
+    DuplicateKey {
+        path: String,
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// Too big for the app to parse as one file without freezing the tab.
+    #[error("the catalog file is {}, more than the {} this site reads as one file", megabytes(*.bytes), megabytes(MAX_SERVED_BYTES))]
+    TooLarge { bytes: usize },
+}
+
+impl CatalogError {
+    /// Every problem with its path, for the `check` tool.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            CatalogError::Invalid(p) => p.clone(),
+            CatalogError::UnsupportedVersion { .. } => {
+                vec![Problem::new("schema_version", self.to_string())]
+            }
+            CatalogError::DuplicateKey {
+                path,
+                key,
+                line,
+                column,
+            } => vec![Problem::new(
+                path.clone(),
+                format!("the key \"{key}\" appears twice in one object (the second at line {line}, column {column}); keep only one"),
+            )],
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
+/// A JSON syntax error with its position.
+pub(crate) fn syntax_error(e: &serde_json::Error) -> CatalogError {
+    CatalogError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(e),
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C" (we report those apart).
+fn syntax_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod guard;
 pub mod jsonpos;
 pub mod model;
+pub mod problem;
 pub mod split;
 pub mod stamp;
 pub mod synth;

@@ -32,7 +32,26 @@ schema! {
         pub comparisons: Vec<Comparison>,
         /// Set in the head of a split catalog: where its index and tool files are.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub split: Option<super::split::SplitRef>,
+        pub split: Option<SplitRef>,
+    }
+}
+
+schema! {
+    /// Where a split catalog's other files are, relative to `catalog.json`.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct SplitRef {
+        /// The index file, e.g. `catalog-index.json`.
+        pub index: String,
+        /// The folder of per-tool files, e.g. `tools/`.
+        pub details: String,
+    }
+}
+
+impl SplitRef {
+    /// The URL (relative to the document base) of one tool's detail file.
+    pub fn detail_url(&self, slug: &str) -> String {
+        format!("{}{slug}.json", self.details)
     }
 }
 

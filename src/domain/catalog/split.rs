@@ -11,33 +11,12 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
-use super::model::{Call, Catalog, Community, Persona, Pricing, Take, Tool};
-use super::typing::{schema, typed};
+use super::model::{Call, Catalog, Community, Persona, Pricing, SplitRef, Take, Tool};
+use super::typing::typed;
 use super::validate::{self, CatalogError, Loaded, Problem};
 
 /// Catalogs with more tools than this are split by the build; smaller ones stay one file.
 pub const SPLIT_ABOVE_TOOLS: usize = 500;
-
-schema! {
-    /// Where a split catalog's other files are, relative to `catalog.json`.
-    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct SplitRef {
-        /// The index file, e.g. `catalog-index.json`.
-        pub index: String,
-        /// The folder of per-tool files, e.g. `tools/`.
-        pub details: String,
-    }
-}
-
-impl SplitRef {
-    /// The URL (relative to the document base) of one tool's detail file.
-    pub fn detail_url(&self, slug: &str) -> String {
-        format!("{}{slug}.json", self.details)
-    }
-}
 
 /// One index row: `[slug, name, vendor, category, tagline, entry, last_reviewed,
 /// community ship, community skip, community as_of, panel]`. `panel` has one token per
@@ -213,7 +192,7 @@ pub fn attach_index(head: Loaded, text: &str) -> Result<Loaded, CatalogError> {
     }
     // Typed straight from the text: no JSON tree for 100,000 rows. The index is written by
     // `catalog split` one row a line, so a syntax or type error's line names the row.
-    let rows: Vec<Row> = serde_json::from_str(text).map_err(|e| validate::syntax_error(&e))?;
+    let rows: Vec<Row> = serde_json::from_str(text).map_err(|e| super::guard::syntax_error(&e))?;
     let Loaded {
         mut catalog,
         mut skipped,

@@ -18,7 +18,7 @@ use std::fmt;
 use serde::de::{Error as _, Unexpected};
 use serde_json::{Map, Value};
 
-use super::validate::Problem;
+use super::problem::Problem;
 
 /// Where a value sits, as a chain of parents; formatted only for a problem.
 #[derive(Clone, Copy)]

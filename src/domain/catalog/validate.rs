@@ -8,97 +8,11 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::guard::{self, clip, MAX_PERSONAS, MAX_SERVED_BYTES};
-use super::model::{Catalog, Comparison, Persona, Site, Tool, SCHEMA_VERSION};
-use super::split::SplitRef;
-use super::typing::{schema, typed};
-
-schema! {
-    /// One problem, located by its JSON path (e.g. `tools[2].panel[0].score`).
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-    pub struct Problem {
-        pub path: String,
-        pub message: String,
-    }
-}
-
-impl Problem {
-    /// A problem; a path or message longer than a notice can show (a 10 MB unknown key,
-    /// serde quoting a 10 MB string) is cut, with "…".
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        let (path, message) = (path.into(), message.into());
-        Problem {
-            path: if path.len() > 200 {
-                clip(&path, 200)
-            } else {
-                path
-            },
-            message: if message.len() > 400 {
-                clip(&message, 400)
-            } else {
-                message
-            },
-        }
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// Why a catalog file cannot be used at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CatalogError {
-    #[error("the catalog file is empty")]
-    Empty,
-    #[error("the catalog is not valid JSON: {message} (line {line}, column {column})")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error(
-        "unsupported catalog schema version {found} (this site reads version {SCHEMA_VERSION})"
-    )]
-    UnsupportedVersion { found: String },
-    #[error("the catalog is invalid: {}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
-    Invalid(Vec<Problem>),
-    /// One object names a key twice: which value was meant cannot be told.
-    #[error("the key \"{key}\" appears twice in one object, at {path} (the second at line {line}, column {column}); keep only one")]
-    DuplicateKey {
-        path: String,
-        key: String,
-        line: usize,
-        column: usize,
-    },
-    /// Too big for the app to parse as one file without freezing the tab.
-    #[error("the catalog file is {}, more than the {} this site reads as one file", guard::megabytes(*.bytes), guard::megabytes(MAX_SERVED_BYTES))]
-    TooLarge { bytes: usize },
-}
-
-impl CatalogError {
-    /// Every problem with its path, for the `check` tool.
-    pub fn problems(&self) -> Vec<Problem> {
-        match self {
-            CatalogError::Invalid(p) => p.clone(),
-            CatalogError::UnsupportedVersion { .. } => {
-                vec![Problem::new("schema_version", self.to_string())]
-            }
-            CatalogError::DuplicateKey {
-                path,
-                key,
-                line,
-                column,
-            } => vec![Problem::new(
-                path.clone(),
-                format!("the key \"{key}\" appears twice in one object (the second at line {line}, column {column}); keep only one"),
-            )],
-            other => vec![Problem::new("$", other.to_string())],
-        }
-    }
-}
+use super::guard::{self, MAX_PERSONAS, MAX_SERVED_BYTES};
+pub use super::guard::{CatalogError, Problem};
+use super::model::{Catalog, Comparison, Persona, Site, SplitRef, Tool, SCHEMA_VERSION};
+use super::problem::clip;
+use super::typing::typed;
 
 /// A usable catalog plus the entries that were skipped, each with its reason.
 #[derive(Debug, Clone, PartialEq)]
@@ -375,24 +289,6 @@ fn json_kind(v: &Value) -> String {
         Value::String(s) => format!("the string \"{}\"", clip(s, 40)),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
-    }
-}
-
-/// A JSON syntax error with its position.
-pub(crate) fn syntax_error(e: &serde_json::Error) -> CatalogError {
-    CatalogError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: syntax_message(e),
-    }
-}
-
-/// serde_json's message without its trailing " at line L column C" (we report those apart).
-fn syntax_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
     }
 }
 
