@@ -5,5 +5,6 @@
 
 // The native (ssr) build of the views nests types deeper than the default limit.
 #![recursion_limit = "256"]
+mod allocator;
 pub mod app;
 pub mod domain;

@@ -26,6 +26,10 @@ mod rows;
 #[path = "../app/links.rs"]
 mod links;
 
+/// The same allocator as the app's.
+#[path = "../allocator.rs"]
+mod allocator;
+
 mod handover;
 mod home;
 mod saved;
