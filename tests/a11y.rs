@@ -139,8 +139,11 @@ async fn axe_finds_no_violation_on_any_page_in_either_theme() {
         settled(&b, "home").await;
         b.press('?').await;
         assert!(
-            b.wait_js("return !document.querySelector('.shortcuts').hidden", 5)
-                .await
+            b.wait_js(
+                "return document.querySelector('.shortcuts').matches(':popover-open')",
+                5
+            )
+            .await
         );
         let found = axe(&b, &source).await;
         failures.extend(

@@ -227,7 +227,7 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
                     "{page} names the island {island}, which the {kind} islands module does not draw"
                 );
             }
-            for island in ["Header", "Notices", "Shortcuts"] {
+            for island in ["Header", "Notices", "ShortcutKeys"] {
                 assert!(islands.contains(&island), "{page}: no {island} island");
             }
             if kind != "reviewer" {

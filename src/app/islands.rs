@@ -32,7 +32,7 @@ pub const MODULES: [(&str, &[&str]); 3] = [
 const TOOL: [&str; 8] = [
     "Header",
     "Notices",
-    "Shortcuts",
+    "ShortcutKeys",
     "BookmarkButton",
     "VoteButtons",
     "CommunityLine",
@@ -108,7 +108,7 @@ mod mount {
     use crate::app::components::controls::{BookmarkButton, PickerSelect, VoteButtons};
     use crate::app::components::copy::CopyField;
     use crate::app::components::shell::{Header, Notices};
-    use crate::app::components::shortcuts::Shortcuts;
+    use crate::app::components::shortcuts::ShortcutKeys;
     use crate::app::components::tool_card::CommunityLine;
     use crate::domain::catalog::model::Community;
     use crate::domain::catalog::typing::{schema, At, FromJson, Unreadable};
@@ -279,7 +279,7 @@ mod mount {
         Ok(match super::component(&name) {
             "Header" => Box::new(move || view! { <Header/> }.into_any()),
             "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
-            "Shortcuts" => Box::new(move || view! { <Shortcuts/> }.into_any()),
+            "ShortcutKeys" => Box::new(move || view! { <ShortcutKeys/> }.into_any()),
             "BookmarkButton" => {
                 let Toggle { slug, name } = props(el)?;
                 Box::new(move || view! { <BookmarkButton slug name/> }.into_any())

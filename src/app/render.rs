@@ -240,6 +240,27 @@ mod tests {
         assert!(!words(&render(shipped(), "/tool/mistral-3b")).contains("could not be shown"));
     }
 
+    /// Home's static page writes the shortcuts' help as the component draws it (until home
+    /// is drawn by the components too): the same elements, attributes and words.
+    #[test]
+    fn home_writes_the_shortcuts_help_as_the_component_does() {
+        let app = render(shipped(), "/tool/mistral-3b");
+        let home = crate::domain::home::footer("", None, &crate::domain::home::SHORTCUTS, &|p| {
+            p.to_string()
+        });
+        let help = |html: &str| {
+            let start = html.find("<div id=\"shortcuts\"").expect("no help");
+            let hint = html[start..].find("shortcuts-hint").expect("no hint") + start;
+            let end = html[hint..].find("</p>").expect("no hint's end") + hint;
+            // Leptos writes a boolean attribute as `popover=""`, and marks where a list
+            // of views ends.
+            html[start..end]
+                .replace("popover=\"\"", "popover")
+                .replace("<!>", "")
+        };
+        assert_eq!(help(&home), help(&app));
+    }
+
     /// The text of `html` without its tags, whitespace collapsed.
     fn words(html: &str) -> String {
         let mut out = String::new();
@@ -338,7 +359,7 @@ mod tests {
                     "Notices",
                     "BookmarkButton",
                     "VoteButtons",
-                    "Shortcuts",
+                    "ShortcutKeys",
                 ][..],
             ),
             (

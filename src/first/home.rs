@@ -521,10 +521,6 @@ impl Home {
                 None => return self.hand_over(),
             }
             self.draw_theme();
-        } else if closest(".shortcuts-hint").is_some() {
-            self.toggle_help(None);
-        } else if closest(".shortcuts").is_some() {
-            self.toggle_help(Some(false));
         }
     }
 
@@ -554,21 +550,24 @@ impl Home {
         }
     }
 
-    /// Opens or closes (`None`: toggles) the keyboard shortcuts' help.
-    fn toggle_help(&self, open: Option<bool>) {
+    /// Shows or hides the keyboard shortcuts' help (a popover) as its footer button does,
+    /// and moves focus into it when shown (`components/shortcuts.rs`' `toggle_help`).
+    fn toggle_help(&self) {
+        if let Some(button) = find::<HtmlElement>(&self.root, ".shortcuts-hint button") {
+            button.click();
+        }
         let Some(help) = find::<HtmlElement>(&self.root, ".shortcuts") else {
             return;
         };
-        let open = open.unwrap_or(help.hidden());
-        help.set_hidden(!open);
-        if open {
+        if help.matches(":popover-open").unwrap_or(false) {
             if let Some(close) = find::<HtmlElement>(&help, "button") {
                 let _ = close.focus();
             }
         }
     }
 
-    /// The shortcuts home has (`components/shortcuts.rs`): `/`, `?` and Escape.
+    /// The shortcuts home has (`components/shortcuts.rs`): `/` and `?` (Escape is the
+    /// help's own, a popover's).
     fn on_key(&self, e: &web_sys::KeyboardEvent) {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
             return;
@@ -589,8 +588,7 @@ impl Home {
                     let _ = s.focus();
                 }
             }
-            "?" => self.toggle_help(None),
-            "Escape" => self.toggle_help(Some(false)),
+            "?" => self.toggle_help(),
             _ => {}
         }
     }

@@ -105,13 +105,19 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
         assert_eq!(b.js(theme).await, chosen);
         b.press('?').await;
         assert!(
-            b.wait_js("return !document.querySelector('.shortcuts').hidden", 5)
-                .await
+            b.wait_js(
+                "return document.querySelector('.shortcuts').matches(':popover-open')",
+                5
+            )
+            .await
         );
         b.press(fantoccini::key::Key::Escape.into()).await;
         assert!(
-            b.wait_js("return document.querySelector('.shortcuts').hidden", 5)
-                .await
+            b.wait_js(
+                "return !document.querySelector('.shortcuts').matches(':popover-open')",
+                5
+            )
+            .await
         );
         let input = b.find("#search").await;
         input.clear().await.expect("clear");

@@ -43,14 +43,53 @@ fn click(css: &str) {
     }
 }
 
-/// The document-wide key handler and the help dialog it opens.
+/// The help that lists the shortcuts: a popover, which the browser itself opens from the
+/// footer's button and closes on its Close button, on Escape or on a click elsewhere; the
+/// keys are [`ShortcutKeys`]'. Static markup, so a page's islands carry none of it.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let rows = SHORTCUTS
+        .iter()
+        .map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> })
+        .collect_view();
+    view! {
+        <div id=HELP class="shortcuts" popover role="dialog" aria-labelledby="shortcuts-title">
+            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="muted">"Shortcuts are off while you type in a field."</p>
+            <button type="button" class="button" popovertarget=HELP popovertargetaction="hide">"Close"</button>
+        </div>
+        <p class="shortcuts-hint">
+            <button type="button" class="link-button" popovertarget=HELP>
+                "Keyboard shortcuts"
+            </button>
+            " (press "<kbd>"?"</kbd>")"
+        </p>
+        <ShortcutKeys/>
+    }
+}
+
+/// The help's id, which its buttons name.
+const HELP: &str = "shortcuts";
+
+/// Shows or hides the help as its footer button does, and moves focus into it when shown.
+pub fn toggle_help() {
+    click(".shortcuts-hint button");
+    let open = find(".shortcuts").is_some_and(|h| h.matches(":popover-open").unwrap_or(false));
+    if open {
+        focus(".shortcuts .button");
+    }
+}
+
+/// The document-wide key handler: `/`, `b`, `c` and `?` (Escape is the popover's own).
 // An island (`app::islands`): marked in a prerendered page, drawn again there in place;
 // in the browser, a component.
 #[cfg_attr(not(target_arch = "wasm32"), island)]
 #[cfg_attr(target_arch = "wasm32", component)]
-pub fn Shortcuts() -> impl IntoView {
+pub fn ShortcutKeys() -> impl IntoView {
     let nav = use_nav();
-    let open = RwSignal::new(false);
     let handle = window_event_listener(leptos::ev::keydown, move |e| {
         if not_ours(&e) {
             return;
@@ -75,39 +114,9 @@ pub fn Shortcuts() -> impl IntoView {
             // Focusing the picker is all: the reader then picks with the arrow keys (a
             // select) or types a name (the search picker of a large catalog).
             "c" if focus("#pick-add") => e.prevent_default(),
-            "?" => open.update(|o| *o = !*o),
-            "Escape" => open.set(false),
+            "?" => toggle_help(),
             _ => {}
         }
     });
     on_cleanup(move || handle.remove());
-    let rows = SHORTCUTS
-        .iter()
-        .map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> })
-        .collect_view();
-    let close = NodeRef::<leptos::html::Button>::new();
-    // Focus moves into the help when it opens (and the page behind stays as it was).
-    Effect::new(move |_| {
-        if open.get() {
-            if let Some(b) = close.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    view! {
-        <div class="shortcuts" role="dialog" aria-modal="false" aria-labelledby="shortcuts-title" hidden=move || !open.get()>
-            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-            <table>
-                <tbody>{rows}</tbody>
-            </table>
-            <p class="muted">"Shortcuts are off while you type in a field."</p>
-            <button type="button" class="button" node_ref=close on:click=move |_| open.set(false)>"Close"</button>
-        </div>
-        <p class="shortcuts-hint">
-            <button type="button" class="link-button" on:click=move |_| open.update(|o| *o = !*o)>
-                "Keyboard shortcuts"
-            </button>
-            " (press "<kbd>"?"</kbd>")"
-        </p>
-    }
 }
