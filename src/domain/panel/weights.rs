@@ -2,7 +2,7 @@
 //! figures weighted by it. Equal weights (the default) give exactly the panel's own
 //! figures (`verdict::Tally`, `verdict::average_score`); tested below.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use super::verdict::round_half_up;
 use crate::domain::catalog::model::{Call, Persona, Tool};
@@ -16,11 +16,11 @@ pub const MAX_WEIGHT: u8 = 3;
 /// A persona id → weight (0 = ignore … 3 = triple); missing ids weigh [`DEFAULT_WEIGHT`].
 /// Saved with the reader's settings; a stored value above [`MAX_WEIGHT`] counts as the max.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Weights(BTreeMap<String, u8>);
+pub struct Weights(LiteMap<String, u8>);
 
 impl FromJson for Weights {
     fn from_json<F: Fault>(v: serde_json::Value, at: At<'_>) -> Result<Weights, F> {
-        BTreeMap::from_json(v, at).map(Weights)
+        LiteMap::from_json(v, at).map(Weights)
     }
 }
 

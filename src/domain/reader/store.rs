@@ -4,9 +4,8 @@
 //! here parsed by the browser's own JSON reader (`app::json`); natively,
 //! [`parse_record`] parses it.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::domain::base::order;
@@ -30,32 +29,32 @@ pub const EXPORT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
 
 /// One bookmark: a tool slug and when it was added (ISO-8601 timestamp).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bookmark {
     pub slug: String,
     pub added: String,
 }
 
 /// One vote: ship or skip, and when it was cast.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vote {
     pub call: Call,
     pub at: String,
 }
 
 /// The reader's answer to "Which would you ship?" on one comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pick {
     pub slug: String,
     pub at: String,
 }
 
 /// Votes on tools (slug → vote) and picks on comparisons (`catalog::model::pick_key` → pick).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Votes {
-    pub votes: BTreeMap<String, Vote>,
+    pub votes: LiteMap<String, Vote>,
     /// Added within version 1: older records without it read as no picks.
-    pub picks: BTreeMap<String, Pick>,
+    pub picks: LiteMap<String, Pick>,
 }
 
 /// The colour theme the reader chose.
@@ -215,6 +214,14 @@ fn push_bookmark(out: &mut Vec<Bookmark>, b: Bookmark) {
 /// browser's own JSON writer (`app::json::text`), so its wasm carries no JSON serializer;
 /// [`encode_bookmarks`] writes it with serde_json.
 pub fn bookmarks_record(items: &[Bookmark]) -> Value {
+    object([
+        ("version", BOOKMARKS_VERSION.into()),
+        ("items", bookmark_list(items)),
+    ])
+}
+
+/// The bookmarks as a list of trees (the record's and the export file's).
+fn bookmark_list(items: &[Bookmark]) -> Value {
     let items = items
         .iter()
         .map(|b| {
@@ -224,10 +231,7 @@ pub fn bookmarks_record(items: &[Bookmark]) -> Value {
             ])
         })
         .collect();
-    object([
-        ("version", BOOKMARKS_VERSION.into()),
-        ("items", Value::Array(items)),
-    ])
+    Value::Array(items)
 }
 
 /// The bookmarks record's text (natively, and in home's first view).
@@ -302,27 +306,35 @@ pub fn decode_votes(record: Option<Parsed>) -> Decoded<Votes> {
 
 /// The votes record, as a JSON tree (see [`bookmarks_record`]).
 pub fn votes_record(book: &Votes) -> Value {
-    let votes = keyed(&book.votes, |v| {
+    object([
+        ("version", VOTES_VERSION.into()),
+        ("votes", vote_map(book)),
+        ("picks", pick_map(book)),
+    ])
+}
+
+/// The votes by tool, as a tree (the record's and the export file's).
+fn vote_map(book: &Votes) -> Value {
+    keyed(&book.votes, |v| {
         object([
             ("call", v.call.as_str().into()),
             ("at", v.at.as_str().into()),
         ])
-    });
-    let picks = keyed(&book.picks, |p| {
+    })
+}
+
+/// The picks by comparison, as a tree (the record's and the export file's).
+fn pick_map(book: &Votes) -> Value {
+    keyed(&book.picks, |p| {
         object([
             ("slug", p.slug.as_str().into()),
             ("at", p.at.as_str().into()),
         ])
-    });
-    object([
-        ("version", VOTES_VERSION.into()),
-        ("votes", votes),
-        ("picks", picks),
-    ])
+    })
 }
 
 /// An object of each key of `entries` to its entry's tree.
-fn keyed<T>(entries: &BTreeMap<String, T>, tree: impl Fn(&T) -> Value) -> Value {
+fn keyed<T>(entries: &LiteMap<String, T>, tree: impl Fn(&T) -> Value) -> Value {
     let mut map = serde_json::Map::new();
     for (k, v) in entries {
         map.insert(k.clone(), tree(v));
@@ -397,25 +409,26 @@ pub fn sorted_newest_first(items: &[Bookmark]) -> Vec<Bookmark> {
 }
 
 /// Everything a reader saved, as one export file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Export {
     pub app: String,
     pub version: u32,
     pub exported: String,
     pub bookmarks: Vec<Bookmark>,
-    #[serde(flatten)]
+    /// The file's `votes` and `picks`.
     pub book: Votes,
 }
 
 pub fn export(bookmarks: &[Bookmark], book: &Votes, now: &str) -> String {
-    serde_json::to_string_pretty(&Export {
-        app: "ship-or-skip".into(),
-        version: EXPORT_VERSION,
-        exported: now.into(),
-        bookmarks: bookmarks.to_vec(),
-        book: book.clone(),
-    })
-    .unwrap_or_default()
+    let file = object([
+        ("app", "ship-or-skip".into()),
+        ("version", EXPORT_VERSION.into()),
+        ("exported", now.into()),
+        ("bookmarks", bookmark_list(bookmarks)),
+        ("votes", vote_map(book)),
+        ("picks", pick_map(book)),
+    ]);
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Why an import file was refused.
@@ -667,6 +680,35 @@ mod tests {
         );
     }
 
+    /// An export file reads back whole, and its maps stay maps when empty (what earlier
+    /// versions wrote and read).
+    #[test]
+    fn an_export_reads_back_even_with_nothing_in_it() {
+        let mut book = Votes::default();
+        for (books, marks) in [
+            (Votes::default(), vec![]),
+            (book.clone(), vec![bm("a", "1")]),
+        ] {
+            let file = export(&marks, &books, "now");
+            let tree: Value = serde_json::from_str(&file).unwrap();
+            assert!(
+                tree["votes"].is_object() && tree["picks"].is_object(),
+                "{file}"
+            );
+            let back = parse_import(&file).unwrap();
+            assert_eq!((back.bookmarks, back.book), (marks, books));
+        }
+        book.votes.insert(
+            "a".into(),
+            Vote {
+                call: Call::Ship,
+                at: "t".into(),
+            },
+        );
+        let back = parse_import(&export(&[], &book, "now")).unwrap();
+        assert_eq!(back.book, book);
+    }
+
     #[test]
     fn bookmarks_v0_migrates() {
         let d = decode_bookmarks(text(r#"["mistral-3b", 7, "mistral-3b", "x"]"#));
@@ -728,7 +770,7 @@ mod tests {
     #[test]
     fn import_merges_without_deleting() {
         let mine = vec![bm("a", "1")];
-        let mut my_votes = BTreeMap::new();
+        let mut my_votes = LiteMap::new();
         my_votes.insert(
             "a".to_string(),
             Vote {
@@ -743,7 +785,7 @@ mod tests {
                 at: "2026-11-02".into(),
             },
         );
-        let mut theirs = BTreeMap::new();
+        let mut theirs = LiteMap::new();
         theirs.insert(
             "a".to_string(),
             Vote {
@@ -771,7 +813,9 @@ mod tests {
         };
         let mine_book = Votes {
             votes: my_votes,
-            picks: [("a-vs-b".to_string(), pick("a", "2026-11-05"))].into(),
+            picks: [("a-vs-b".to_string(), pick("a", "2026-11-05"))]
+                .into_iter()
+                .collect(),
         };
         let theirs_book = Votes {
             votes: theirs,
@@ -779,7 +823,8 @@ mod tests {
                 ("a-vs-b".to_string(), pick("b", "2026-11-01")), // older: ignored
                 ("a-vs-c".to_string(), pick("c", "2026-11-01")), // new: taken
             ]
-            .into(),
+            .into_iter()
+            .collect(),
         };
         let file = export(&[bm("a", "0"), bm("gone-tool", "2")], &theirs_book, "now");
         let incoming = parse_import(&file).unwrap();
@@ -794,10 +839,10 @@ mod tests {
         let (mut b, mut v) = (mine.clone(), mine_book.clone());
         apply_import(&mut b, &mut v, &plan);
         assert_eq!(b.len(), 2);
-        assert_eq!(v.votes["a"].call, Call::Ship);
-        assert_eq!(v.votes["b"].call, Call::Skip);
-        assert_eq!(v.votes["c"].call, Call::Skip);
-        assert_eq!(v.picks["a-vs-b"].slug, "a");
+        assert_eq!(v.votes.get("a").unwrap().call, Call::Ship);
+        assert_eq!(v.votes.get("b").unwrap().call, Call::Skip);
+        assert_eq!(v.votes.get("c").unwrap().call, Call::Skip);
+        assert_eq!(v.picks.get("a-vs-b").unwrap().slug, "a");
         assert_eq!(v.picks.len(), 2);
         // Applying the same file again changes nothing.
         assert!(plan_import(&b, &v, &incoming).is_empty());
@@ -842,7 +887,10 @@ mod tests {
         let v = decode_votes(text(
             r#"{"version":1,"votes":{"a":{"call":"ship","at":"1","why":"x"}},"extra":1}"#,
         ));
-        assert_eq!((v.value.votes["a"].call, v.problem), (Call::Ship, None));
+        assert_eq!(
+            (v.value.votes.get("a").unwrap().call, v.problem),
+            (Call::Ship, None)
+        );
         // A bad value still makes the record unreadable, and it is kept aside.
         let bad = decode_settings(text(r#"{"version":1,"theme":"sepia"}"#));
         assert_eq!(bad.value, Settings::default());
