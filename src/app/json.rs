@@ -3,9 +3,9 @@
 //! typed by hand (`domain::catalog::typing`); the records are written back the same way,
 //! as a tree (`domain::reader::store`) the browser writes as text (`JSON.stringify`). So
 //! the wasm of a page carries no JSON text parser or writer and no serde derive for them
-//! (docs/size.md, "The reader's records"). The
-//! catalog is not read here: `domain::catalog::guard` refuses repeated keys and says
-//! where a syntax error is, which `JSON.parse` does not.
+//! (docs/size.md, "The reader's records"). The catalog is not read here:
+//! `domain::catalog::guard` refuses repeated keys and says where a syntax error is, which
+//! `JSON.parse` does not.
 
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
