@@ -253,3 +253,58 @@ async fn tool_card_renders_the_seed_figures_and_toggles_bookmarks() {
     div.remove();
     ls().clear().unwrap();
 }
+
+/// The list drawn in place (`rows::draw`: a line's changed parts written into its
+/// elements) is the list drawn afresh, whatever it showed before: lines changed part by
+/// part, fewer, more, and a list someone else emptied.
+#[wasm_bindgen_test]
+fn the_list_drawn_in_place_is_the_list_drawn_afresh() {
+    use ship_or_skip::app::components::rows::draw;
+    use ship_or_skip::domain::explore::listing::Line;
+    use ship_or_skip::domain::panel::verdict::Verdict;
+    let catalog =
+        ship_or_skip::domain::catalog::validate::load(include_str!("../public/catalog.json"))
+            .unwrap()
+            .catalog;
+    let line = |i: usize, shift: usize, on: bool| {
+        let tool = &catalog.tools[(i + shift) % catalog.tools.len()];
+        let verdict = Verdict::ALL[(i + shift) % Verdict::ALL.len()];
+        Line::new(
+            tool,
+            verdict,
+            format!("/tool/{}", tool.slug),
+            format!("{}% ship", 10 * (i + shift)),
+            on,
+        )
+    };
+    let lines = |n: usize, shift: usize, on: bool| (0..n).map(|i| line(i, shift, on)).collect();
+    let afresh = |ls: &Vec<Line>| {
+        let mut html = String::new();
+        ls.iter().for_each(|l| l.push_html(&mut html));
+        html
+    };
+    let ul = document().create_element("ul").unwrap();
+    document().body().unwrap().append_child(&ul).unwrap();
+    let mut drawn: Vec<Line> = Vec::new();
+    let steps: Vec<Vec<Line>> = vec![
+        lines(4, 0, false),
+        lines(4, 1, false),
+        lines(4, 1, true),
+        lines(2, 3, false),
+        lines(6, 2, true),
+        Vec::new(),
+        lines(5, 4, false),
+    ];
+    for (i, next) in steps.into_iter().enumerate() {
+        let want = afresh(&next);
+        draw(&ul, &mut drawn, next);
+        assert_eq!(ul.inner_html(), want, "step {i}");
+    }
+    // Someone else emptied the list: it is drawn again whole.
+    ul.set_inner_html("");
+    let next = lines(3, 1, true);
+    let want = afresh(&next);
+    draw(&ul, &mut drawn, next);
+    assert_eq!(ul.inner_html(), want, "after the list was emptied");
+    ul.remove();
+}
