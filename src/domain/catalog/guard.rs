@@ -1,6 +1,7 @@
 //! Guards against hostile catalogs (`docs/hostile.md`): a JSON reader that refuses a key
 //! repeated within one object, limits that keep one catalog from freezing a reader's tab,
-//! and a plain-English account of bytes that are not UTF-8.
+//! a plain-English account of bytes that are not UTF-8, and the errors that stop a file
+//! being read at all ([`CatalogError`]).
 //!
 //! Every limit is far above what a real catalog needs (the shipped one: names ≤ 31
 //! characters, descriptions ≤ 898, takes ≤ 560, 5 personas, 24 KB).
@@ -11,8 +12,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::model::Tool;
-use super::model::SCHEMA_VERSION;
+use super::model::{Tool, SCHEMA_VERSION};
 use super::problem::clip;
 pub use super::problem::Problem;
 use super::typing::At;
