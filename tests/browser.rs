@@ -266,7 +266,7 @@ fn the_list_drawn_in_place_is_the_list_drawn_afresh() {
         ship_or_skip::domain::catalog::validate::load(include_str!("../public/catalog.json"))
             .unwrap()
             .catalog;
-    let line = |i: usize, shift: usize, on: bool| {
+    let line = |i: usize, shift: usize, on: Option<bool>| {
         let tool = &catalog.tools[(i + shift) % catalog.tools.len()];
         let verdict = Verdict::ALL[(i + shift) % Verdict::ALL.len()];
         Line::new(
@@ -277,23 +277,30 @@ fn the_list_drawn_in_place_is_the_list_drawn_afresh() {
             on,
         )
     };
-    let lines = |n: usize, shift: usize, on: bool| (0..n).map(|i| line(i, shift, on)).collect();
+    let lines =
+        |n: usize, shift: usize, on: Option<bool>| (0..n).map(|i| line(i, shift, on)).collect();
+    // The lines written afresh, as the browser serializes them (`disabled=""`).
     let afresh = |ls: &Vec<Line>| {
         let mut html = String::new();
         ls.iter().for_each(|l| l.push_html(&mut html));
-        html
+        let parsed = document().create_element("ul").unwrap();
+        parsed.set_inner_html(&html);
+        parsed.inner_html()
     };
     let ul = document().create_element("ul").unwrap();
     document().body().unwrap().append_child(&ul).unwrap();
     let mut drawn: Vec<Line> = Vec::new();
+    // From the static page's lines, whose toggles wait for the reader's bookmarks.
     let steps: Vec<Vec<Line>> = vec![
-        lines(4, 0, false),
-        lines(4, 1, false),
-        lines(4, 1, true),
-        lines(2, 3, false),
-        lines(6, 2, true),
+        lines(4, 0, None),
+        lines(4, 0, Some(false)),
+        lines(4, 1, Some(false)),
+        lines(4, 1, Some(true)),
+        lines(2, 3, Some(false)),
+        lines(6, 2, Some(true)),
         Vec::new(),
-        lines(5, 4, false),
+        lines(5, 4, None),
+        lines(5, 4, Some(true)),
     ];
     for (i, next) in steps.into_iter().enumerate() {
         let want = afresh(&next);
@@ -302,7 +309,7 @@ fn the_list_drawn_in_place_is_the_list_drawn_afresh() {
     }
     // Someone else emptied the list: it is drawn again whole.
     ul.set_inner_html("");
-    let next = lines(3, 1, true);
+    let next = lines(3, 1, Some(true));
     let want = afresh(&next);
     draw(&ul, &mut drawn, next);
     assert_eq!(ul.inner_html(), want, "after the list was emptied");

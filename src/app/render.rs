@@ -9,8 +9,8 @@
 //! the interactive components are `#[island]`s here, marked in this HTML with their
 //! props, and drawn again in place by the islands module.
 //!
-//! Home is the exception: its static page is `domain::home`'s, which home's first view
-//! (`src/first`) makes live in place.
+//! Home's static page is made live in place by home's first view (`src/first`), the
+//! other pages by the app, which draws them again.
 
 use std::sync::Arc;
 
@@ -22,8 +22,8 @@ use crate::app::components::shell::Skipped;
 use crate::app::data::{CatalogCtx, Readers};
 use crate::app::lazy::{check, load_search_picker, read_detail, read_index, PickerCode};
 use crate::app::pages::{
-    bookmarks::BookmarksPage, compare::ComparePage, not_found::NotFound, reviewer::ReviewerPage,
-    tool::ToolPage,
+    bookmarks::BookmarksPage, compare::ComparePage, home::HomePage, not_found::NotFound,
+    reviewer::ReviewerPage, tool::ToolPage,
 };
 use crate::app::pwa::Pwa;
 use crate::app::router::Nav;
@@ -33,7 +33,6 @@ use crate::domain::catalog::model::Catalog;
 use crate::domain::catalog::validate::Problem;
 use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::Route;
-use crate::domain::home;
 use crate::domain::prerender::{absolute, fill_shell, Content, Page, ShellError};
 
 /// Where the pages are published: `site_url` (scheme and host) and the base path.
@@ -53,26 +52,13 @@ pub fn page_html(
     site: &Site,
 ) -> Result<String, ShellError> {
     let head = head_html(page, site);
-    match Route::parse(&page.route) {
-        Route::Home => {
-            let query = Default::default();
-            let view = home::View {
-                query: &query,
-                weights: None,
-                bookmarks: &[],
-            };
-            let body = home::page(catalog, &view, &home::static_href, true);
-            fill_shell(shell, page, &head, Content::Main(&body))
-        }
-        route => {
-            let app = app_html(catalog, skipped, &route, site);
-            let content = match islands(catalog, &route) {
-                Some(kind) => Content::Islands(&app, kind),
-                None => Content::App(&app),
-            };
-            fill_shell(shell, page, &head, content)
-        }
-    }
+    let route = Route::parse(&page.route);
+    let app = app_html(catalog, skipped, &route, site);
+    let content = match islands(catalog, &route) {
+        Some(kind) => Content::Islands(&app, kind),
+        None => Content::App(&app),
+    };
+    fill_shell(shell, page, &head, content)
 }
 
 /// Which islands module makes the page at `route` live, if its islands alone do
@@ -133,15 +119,24 @@ pub fn app_html(catalog: &Arc<Catalog>, skipped: &[Problem], route: &Route, site
         CatalogCtx::provide_ready(readers, catalog.clone());
         provide_context(PickerCode(load_search_picker));
         let page = match route.clone() {
+            Route::Home => view! { <HomePage/> }.into_any(),
             Route::Tool(slug) => view! { <ToolPage slug/> }.into_any(),
             Route::Compare(slugs) => view! { <ComparePage slugs/> }.into_any(),
             Route::Reviewer(persona) => view! { <ReviewerPage persona/> }.into_any(),
             Route::Bookmarks => view! { <BookmarksPage/> }.into_any(),
-            Route::Home | Route::NotFound => view! { <NotFound/> }.into_any(),
+            Route::NotFound => view! { <NotFound/> }.into_any(),
         };
         // The notices say what the build skipped, in the page and in their island.
         let skipped = Some(Skipped::of(skipped));
-        view! { <Frame page skipped/> }
+        let frame = move || view! { <Frame page skipped/> };
+        if islands(catalog, route).is_some() {
+            frame().into_any()
+        } else {
+            // No islands' wrappers where no islands module draws them (home's first
+            // view and the app draw over the page): Leptos draws none for an island in
+            // what `with_hydration` says is an island's render.
+            Owner::with_hydration(frame).into_any()
+        }
     })
 }
 
@@ -227,6 +222,11 @@ mod tests {
             );
             assert!(text.contains("score 140 is out of range"), "{route}");
             assert!(text.contains("…and 2 more"), "{route}: {text}");
+            if route == "/bookmarks" {
+                // The app's page: no island, no wrapper.
+                assert!(!html.contains("leptos-island"), "{route}");
+                continue;
+            }
             // Static HTML, not the notices' island: what the build skipped never changes
             // on its page, so the islands module carries none of it.
             let island = html
@@ -240,25 +240,67 @@ mod tests {
         assert!(!words(&render(shipped(), "/tool/mistral-3b")).contains("could not be shown"));
     }
 
-    /// Home's static page writes the shortcuts' help as the component draws it (until home
-    /// is drawn by the components too): the same elements, attributes and words.
+    /// Home's static page is the Leptos home for a reader with nothing saved: the
+    /// browse form, the weights panel, the first results with their toggles waiting
+    /// for the reader's bookmarks, the panel, the aside and the footer, and no island's
+    /// wrapper (its first view draws over it in place).
     #[test]
-    fn home_writes_the_shortcuts_help_as_the_component_does() {
-        let app = render(shipped(), "/tool/mistral-3b");
-        let home = crate::domain::home::footer("", None, &crate::domain::home::SHORTCUTS, &|p| {
-            p.to_string()
+    fn home_is_the_components_home_for_a_reader_with_nothing_saved() {
+        use crate::domain::explore::routes::with_base;
+        use crate::domain::explore::search::SearchIndex;
+        use crate::domain::home::{static_lines, PAGE};
+        let mut catalog = shipped();
+        let template = catalog.tools[0].clone();
+        for i in 0..PAGE {
+            let mut t = template.clone();
+            t.slug = format!("extra-{i}");
+            t.name = format!("Extra {i}");
+            catalog.tools.push(t);
+        }
+        let total = catalog.tools.len();
+        let html = render(catalog.clone(), "/");
+        assert!(html.contains("<div id=\"app\" data-prerendered>"));
+        assert!(!html.contains("leptos-island"), "{html}");
+        let text = words(&html);
+        for said in [
+            "Latest comparisons",
+            "Most divisive",
+            "Browse the catalog",
+            "Whose judgement do you trust?",
+            &format!("{total} tools"),
+            // (Leptos marks where the count's text node starts.)
+            &format!("{} left)", total - PAGE),
+            "The panel",
+            "Weekly AI tool verdicts",
+            "Keyboard shortcuts",
+        ] {
+            assert!(text.contains(said), "no {said}: {text}");
+        }
+        for element in [
+            "<input id=\"search\"",
+            "<select id=\"f-category\"",
+            "<select id=\"weight-skeptic\"",
+            "elementtiming=\"results\"",
+            "<footer class=\"site-footer\"",
+            "<div class=\"notices\">",
+        ] {
+            assert!(html.contains(element), "no {element}");
+        }
+        // The first results, each line as the list draws it, its toggle disabled.
+        let site = site();
+        let lines = static_lines(&catalog, &SearchIndex::new(&catalog), &|p| {
+            with_base(&site.base, p)
         });
-        let help = |html: &str| {
-            let start = html.find("<div id=\"shortcuts\"").expect("no help");
-            let hint = html[start..].find("shortcuts-hint").expect("no hint") + start;
-            let end = html[hint..].find("</p>").expect("no hint's end") + hint;
-            // Leptos writes a boolean attribute as `popover=""`, and marks where a list
-            // of views ends.
-            html[start..end]
-                .replace("popover=\"\"", "popover")
-                .replace("<!>", "")
-        };
-        assert_eq!(help(&home), help(&app));
+        let mut rows = String::new();
+        for line in &lines {
+            line.push_html(&mut rows);
+        }
+        assert_eq!(lines.len(), PAGE);
+        assert_eq!(rows.matches(" disabled>").count(), PAGE);
+        assert!(
+            html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
+            "{html}"
+        );
     }
 
     /// The text of `html` without its tags, whitespace collapsed.
@@ -397,9 +439,11 @@ mod tests {
         let table = html.split("<table class=\"decision\">").nth(1).unwrap();
         let table = table.split("</table>").next().unwrap();
         assert!(table.contains("class=\"community\"") && !table.contains("leptos-island"));
-        // The other pages are the app's; the shell's header has no island wrapper.
+        // The other pages are the app's, without islands' wrappers; nor has the shell's
+        // header one.
         let bookmarks = render(shipped(), "/bookmarks");
         assert!(bookmarks.contains("<div id=\"app\" data-prerendered>"));
+        assert!(!bookmarks.contains("leptos-island"));
         assert!(!header_html(&site()).contains("leptos-island"));
     }
 

@@ -1,22 +1,19 @@
-//! Home's markup as HTML text, for the two places that draw home without Leptos: the
-//! static page written at build time (`prerender`) and the first view (`src/first`),
-//! which makes that page live. Box for box what the Leptos home draws (`pages/home.rs`),
-//! which takes over after the first action the first view leaves to the app.
+//! Home's list and what it says, for the Leptos home (`pages/home.rs`) and home's first
+//! view (`src/first`): the lines of the tools a query finds, the count over them, and
+//! the parts the first view draws into the page the build rendered from the Leptos home
+//! (the empty state, "Show more", the weights notice, the bookmarks panel's list), box
+//! for box as the components draw them.
 //!
 //! Every catalog string goes through [`esc`]: home executes nothing from data.
 
 use super::base::escape::xml_escape as esc;
-use super::catalog::model::{Catalog, Entry, Persona, Site};
-use super::explore::browse::{browse_from, categories, BrowseQuery, Found, Sort};
+use super::catalog::model::Catalog;
+use super::explore::browse::{browse_from, BrowseQuery, Found};
 use super::explore::listing::Line;
-use super::explore::routes::{compare_path, reviewer_path, tool_path};
+use super::explore::routes::tool_path;
 use super::explore::search::SearchIndex;
-use super::panel::disagreement::{most_divisive, DIVISIVE_SHOWN};
-use super::panel::verdict::{Tally, Verdict};
-use super::panel::weights::{Weights, MAX_WEIGHT};
-use super::publish::summary::{
-    heading, percent_text, ship_figures, DIVISIVE_NOTE, LATEST_SHOWN, NO_SPLIT,
-};
+use super::panel::weights::MAX_WEIGHT;
+use super::publish::summary::percent_text;
 use super::reader::store::Bookmark;
 
 /// How many results are drawn at first; "Show more" adds as many again.
@@ -42,30 +39,18 @@ pub const SHORTCUTS: [(&str, &str); 5] = [
 /// reads it).
 pub const LIVE_MARK: &str = "ship-or-skip:live";
 
-/// A line's bookmark toggle (`Line::push_html`), and as the static page draws it.
-const BOOKMARK_TOGGLE: &str = "class=\"toggle bookmark-button\"";
-const STATIC_TOGGLE: &str = "class=\"toggle bookmark-button\" disabled";
-
 /// How many bookmarks the side panel lists.
 pub const BOOKMARKS_SHOWN: usize = 5;
 
 /// Turns a base-relative route into the href written in the page.
 pub type Href<'a> = &'a dyn Fn(&str) -> String;
 
-/// The static pages' hrefs: relative to the shell's `<base href>`, which resolves them at
-/// any depth and under any base path.
-pub fn static_href(route: &str) -> String {
-    match route.trim_start_matches('/') {
-        "" => "./".to_string(),
-        r => r.to_string(),
-    }
-}
-
-/// The lines the static home page shows: the first [`PAGE`] tools, in the default order,
-/// with the panel's figures and no bookmarks. `plain` is the catalog's unweighted index.
-pub fn static_lines(catalog: &Catalog, plain: &SearchIndex) -> Vec<Line> {
+/// The lines home's static page opens with: the first [`PAGE`] tools, in the default
+/// order, with the panel's figures, and their toggles waiting for the reader's
+/// bookmarks. `plain` is the catalog's unweighted index.
+pub fn static_lines(catalog: &Catalog, plain: &SearchIndex, href: Href) -> Vec<Line> {
     let found = browse_from(catalog, plain, &BrowseQuery::default(), PAGE, None);
-    lines(catalog, plain, &found, false, &static_href, &|_| false)
+    lines(catalog, plain, &found, false, href, &|_| None)
 }
 
 /// "6 tools" or "2 of 6 tools match".
@@ -94,14 +79,14 @@ pub fn line_percent(ship: Option<u32>, weighted: bool) -> String {
 }
 
 /// The lines of the tools `found` shows, with figures from `index` (weighted when the
-/// reader has weights).
+/// reader has weights); `bookmarked` is `None` while the reader's bookmarks are unknown.
 pub fn lines(
     catalog: &Catalog,
     index: &SearchIndex,
     found: &Found,
     weighted: bool,
     href: Href,
-    bookmarked: &dyn Fn(&str) -> bool,
+    bookmarked: &dyn Fn(&str) -> Option<bool>,
 ) -> Vec<Line> {
     found
         .shown
@@ -120,94 +105,9 @@ fn a(href: &str, text: &str) -> String {
     format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
 }
 
-/// The panel's split as the live `SplitBar` draws it (components/tool_card.rs).
-pub fn split_bar(tally: &Tally) -> String {
-    tally
-        .ship_percent()
-        .map(|ship| {
-            format!(
-                "<svg class=\"split-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"split-bar__ship\" width=\"{ship}\" height=\"6\"></rect><rect class=\"split-bar__skip\" x=\"{ship}\" width=\"{}\" height=\"6\"></rect></svg>",
-                100 - ship
-            )
-        })
-        .unwrap_or_default()
-}
-
-/// One `<select>` of the browse form, `selected` chosen.
-fn select(id: &str, label: &str, any: &str, options: &[(&str, &str)], selected: &str) -> String {
-    let mut s =
-        format!("<div class=\"filter\"><label for=\"{id}\">{label}</label><select id=\"{id}\">");
-    let any = (!any.is_empty()).then_some(("", any));
-    for (value, text) in any.iter().chain(options) {
-        let on = if *value == selected { " selected" } else { "" };
-        s += &format!(
-            "<option value=\"{}\"{on}>{}</option>",
-            esc(value),
-            esc(text)
-        );
-    }
-    s + "</select></div>"
-}
-
-/// The browse form: search and the four selects, showing `q`.
-pub fn browse_form(catalog: &Catalog, q: &BrowseQuery) -> String {
-    let cats: Vec<(&str, &str)> = categories(catalog).into_iter().map(|c| (c, c)).collect();
-    let entries: Vec<_> = Entry::ALL.iter().map(|e| (e.as_str(), e.label())).collect();
-    let verdicts: Vec<_> = Verdict::ALL
-        .iter()
-        .map(|v| (v.as_str(), v.label()))
-        .collect();
-    let sorts: Vec<_> = Sort::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
-    format!(
-        "<form class=\"browse\" role=\"search\"><div class=\"filter filter--search\"><label for=\"search\">Search</label><input id=\"search\" type=\"search\" placeholder=\"Name, vendor, category…\" autocomplete=\"off\" value=\"{}\"></div>{}{}{}{}</form>",
-        esc(&q.q),
-        select("f-category", "Category", "All categories", &cats, q.category.as_deref().unwrap_or("")),
-        select("f-entry", "Entry price", "Any price", &entries, q.entry.map_or("", Entry::as_str)),
-        select("f-verdict", "Panel verdict", "Any verdict", &verdicts, q.verdict.map_or("", Verdict::as_str)),
-        select("f-sort", "Sort by", "", &sorts, q.sort.as_str()),
-    )
-}
-
-/// "Whose judgement do you trust?": one select per persona and a reset, showing `w`.
-pub fn weights_panel(personas: &[Persona], w: &Weights) -> String {
-    let mut s = format!("<details class=\"box weights\"><summary>Whose judgement do you trust?</summary><p class=\"muted\">{WEIGHTS_NOTE}</p><div class=\"weights__rows\">");
-    for p in personas {
-        let id = esc(&format!("weight-{}", p.id));
-        s += &format!(
-            "<div class=\"weights__row\"><label for=\"{id}\">{}</label><select id=\"{id}\">",
-            esc(&p.name)
-        );
-        for (n, label) in WEIGHT_LABELS.iter().enumerate() {
-            let on = if w.of(&p.id) as usize == n {
-                " selected"
-            } else {
-                ""
-            };
-            s += &format!("<option value=\"{n}\"{on}>{label}</option>");
-        }
-        s += "</select></div>";
-    }
-    let disabled = if w.is_equal(personas) {
-        " disabled"
-    } else {
-        ""
-    };
-    s + &format!(
-        "</div><button type=\"button\" class=\"button\"{disabled}>Equal weights</button></details>"
-    )
-}
-
 /// Says the reader's weights are in effect, and which (`Weights::summary`).
 pub fn weights_notice(summary: &str) -> String {
     format!("<p class=\"notice notice--weights\" role=\"status\"><span>Your weights are in effect: {}.</span><button type=\"button\" class=\"link-button\">Use equal weights</button></p>", esc(summary))
-}
-
-/// The line over the results; `make bench` reads when it was painted (`elementtiming`).
-pub fn count(text: &str) -> String {
-    format!(
-        "<p class=\"count\" role=\"status\" elementtiming=\"results\">{}</p>",
-        esc(text)
-    )
 }
 
 /// What the list says when nothing matches `q` among `total` tools.
@@ -256,167 +156,13 @@ pub fn bookmarks_body(catalog: &Catalog, newest_first: &[Bookmark], href: Href) 
     s + &format!("</ul><p>{}</p>", a(&href("/bookmarks"), &all))
 }
 
-/// The side column: the weekly box and the bookmarks panel holding `bookmarks`.
-pub fn aside(site: &Site, bookmarks: &str, href: Href) -> String {
-    let signup = site
-        .newsletter_url
-        .as_deref()
-        .map(|url| {
-            format!(
-                "<a class=\"button\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">Get it by email</a>",
-                esc(url)
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<aside class=\"page__aside\"><section class=\"box weekly\" aria-labelledby=\"weekly-title\"><h2 id=\"weekly-title\">Weekly AI tool verdicts</h2><p>New tools land every week. Follow the comparisons before you spend an afternoon on the wrong one.</p><p class=\"weekly__links\"><a class=\"button\" href=\"{}\" type=\"application/atom+xml\">Subscribe to the feed</a>{signup}</p></section><section class=\"box bookmarks-panel\" aria-labelledby=\"bookmarks-title\" aria-live=\"polite\"><h2 id=\"bookmarks-title\">Bookmarks</h2>{bookmarks}</section></aside>",
-        esc(&href("/feed.xml"))
-    )
-}
-
-/// What home shows for one state of the reader's: the browse query, weights and bookmarks.
-pub struct View<'a> {
-    pub query: &'a BrowseQuery,
-    /// The reader's weights when they differ between personas.
-    pub weights: Option<&'a Weights>,
-    /// Newest first.
-    pub bookmarks: &'a [Bookmark],
-}
-
-/// The whole of home inside `<main>`, as the Leptos home draws it for `view`, with the
-/// first [`PAGE`] results. The static page writes it for a reader who has saved nothing
-/// (its bookmarks panel says it is loading); the first view then draws what differs.
-pub fn page(catalog: &Catalog, view: &View, href: Href, static_page: bool) -> String {
-    let site = &catalog.site;
-    let mut body = format!(
-        "<div class=\"page page--home\"><div class=\"page__main\"><h1>{}</h1><p class=\"lede\">{}</p><section aria-labelledby=\"latest\"><h2 id=\"latest\">Latest comparisons</h2><ul class=\"latest\">",
-        esc(&site.title),
-        esc(&site.tagline)
-    );
-    for c in catalog.latest_comparisons().into_iter().take(LATEST_SHOWN) {
-        let tools = catalog.tools_of(c);
-        body += &format!(
-            "<li>{}<span class=\"muted\"> · panel ship {} · <time datetime=\"{}\">{}</time></span>{}</li>",
-            a(&href(&compare_path(&c.tools)), &heading(&tools)),
-            esc(&ship_figures(&tools)),
-            esc(&c.published),
-            esc(&c.published),
-            c.summary
-                .as_deref()
-                .map(|s| format!("<p>{}</p>", esc(s)))
-                .unwrap_or_default()
-        );
-    }
-    body += "</ul></section><section aria-labelledby=\"divisive\"><h2 id=\"divisive\">Most divisive</h2>";
-    body += &format!("<p class=\"muted\">{}</p>", esc(DIVISIVE_NOTE));
-    let divisive = most_divisive(catalog, DIVISIVE_SHOWN);
-    if divisive.is_empty() {
-        body += &format!("<p class=\"muted\">{}</p>", esc(NO_SPLIT));
-    } else {
-        body += "<ol class=\"divisive\">";
-        for (t, split) in divisive {
-            body += &format!(
-                "<li>{}{}<span class=\"muted\">{}</span></li>",
-                a(&href(&tool_path(&t.slug)), &t.name),
-                split_bar(&split.tally),
-                esc(&split.line())
-            );
-        }
-        body += "</ol>";
-    }
-    let equal = Weights::default();
-    body +=
-        "</section><section aria-labelledby=\"browse\"><h2 id=\"browse\">Browse the catalog</h2>";
-    body += &browse_form(catalog, view.query);
-    body += &weights_panel(&catalog.personas, view.weights.unwrap_or(&equal));
-    if let Some(w) = view.weights {
-        body += &weights_notice(&w.summary(&catalog.personas));
-    }
-    let index = SearchIndex::weighted(catalog, view.weights);
-    let found = browse_from(catalog, &index, view.query, PAGE, None);
-    let total = catalog.tools.len();
-    body += &count(&result_count(
-        found.total(),
-        total,
-        view.query.is_filtered(),
-    ));
-    if found.shown.is_empty() {
-        body += &empty(&view.query.q, total, href);
-    }
-    body += "<ul class=\"rows\">";
-    let on = |slug: &str| view.bookmarks.iter().any(|b| b.slug == slug);
-    let mut rows = String::new();
-    for line in lines(catalog, &index, &found, view.weights.is_some(), href, &on) {
-        line.push_html(&mut rows);
-    }
-    if static_page {
-        // Until the first view knows the reader's bookmarks (without JavaScript, for good).
-        rows = rows.replace(BOOKMARK_TOGGLE, STATIC_TOGGLE);
-    }
-    body += &rows;
-    body += "</ul>";
-    let left = found.total() - found.shown.len();
-    if left > 0 {
-        body += &more(left);
-    }
-    body += "</section><section aria-labelledby=\"reviewers\"><h2 id=\"reviewers\">The panel</h2><ul class=\"reviewers\">";
-    for p in &catalog.personas {
-        body += &format!(
-            "<li>{} — {}</li>",
-            a(&href(&reviewer_path(&p.id)), &p.name),
-            esc(&p.motto)
-        );
-    }
-    body += "</ul></section></div>";
-    let bookmarks = if static_page {
-        "<p class=\"muted\">Loading bookmarks…</p>".to_string()
-    } else {
-        bookmarks_body(catalog, view.bookmarks, href)
-    };
-    body + &aside(site, &bookmarks, href) + "</div>"
-}
-
-/// The site footer as the live `Footer` draws it (components/shell.rs), with the
-/// keyboard shortcuts' help, closed.
-pub fn footer(
-    generated: &str,
-    build: Option<&str>,
-    shortcuts: &[(&str, &str)],
-    href: Href,
-) -> String {
-    let build = build
-        .map(|b| format!(" · Build <code class=\"build\">{}</code>", esc(b)))
-        .unwrap_or_default();
-    let mut rows = String::new();
-    for (key, what) in shortcuts {
-        rows += &format!(
-            "<tr><th scope=\"row\"><kbd>{}</kbd></th><td>{}</td></tr>",
-            esc(key),
-            esc(what)
-        );
-    }
-    format!(
-        "<footer class=\"site-footer\"><p>Ship or Skip: a panel of five reviewers tells you which AI tool to ship with. Everything you save stays in this browser.</p><p>{} · Open data: <a href=\"{}\" download=\"ship-or-skip-tools.csv\">CSV</a>, {} · Data as of <time datetime=\"{g}\">{g}</time>{build}</p><div id=\"shortcuts\" popover role=\"dialog\" aria-labelledby=\"shortcuts-title\" class=\"shortcuts\"><h2 id=\"shortcuts-title\">Keyboard shortcuts</h2><table><tbody>{rows}</tbody></table><p class=\"muted\">Shortcuts are off while you type in a field.</p><button type=\"button\" popovertarget=\"shortcuts\" popovertargetaction=\"hide\" class=\"button\">Close</button></div><p class=\"shortcuts-hint\"><button type=\"button\" popovertarget=\"shortcuts\" class=\"link-button\">Keyboard shortcuts</button> (press <kbd>?</kbd>)</p></footer>",
-        a(&href("/feed.xml"), "Atom feed"),
-        esc(&href("/data/ship-or-skip-tools.csv")),
-        a(&href("/catalog.json"), "JSON"),
-        g = esc(generated),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testdata::shipped;
 
-    /// Home for `q`, for a reader with no weights nor bookmarks.
-    fn plain(cat: &Catalog, q: &BrowseQuery) -> String {
-        let view = View {
-            query: q,
-            weights: None,
-            bookmarks: &[],
-        };
-        page(cat, &view, &static_href, false)
+    fn href(route: &str) -> String {
+        format!("/base{route}")
     }
 
     #[test]
@@ -428,70 +174,22 @@ mod tests {
     }
 
     #[test]
-    fn the_page_shows_the_query_and_its_results() {
+    fn the_static_lines_wait_for_the_readers_bookmarks() {
         let cat = shipped();
-        let q = BrowseQuery::from_query("q=mistral&sort=name&entry=free");
-        let html = plain(&cat, &q);
-        assert!(html.contains("value=\"mistral\""), "{html}");
-        assert!(html.contains("<option value=\"name\" selected>"));
-        assert!(html.contains("<option value=\"free\" selected>"));
-        let free = cat
-            .tools
-            .iter()
-            .filter(|t| t.pricing.entry == Entry::Free)
-            .count();
-        assert!(
-            html.contains(&format!(">{free} of 6 tools match<")),
-            "{html}"
-        );
-        assert_eq!(html.matches("<li class=\"row\"").count(), free);
-        assert!(html.contains("No bookmarks yet"));
-        assert!(!html.contains("Show more"));
+        let lines = static_lines(&cat, &SearchIndex::new(&cat), &href);
+        assert_eq!(lines.len(), cat.tools.len());
+        assert!(lines.iter().all(|l| l.bookmarked.is_none()));
+        assert!(lines.iter().all(|l| l.href == href(&tool_path(&l.slug))));
     }
 
     #[test]
-    fn the_static_lines_are_those_of_the_static_page() {
-        let cat = shipped();
-        let q = BrowseQuery::default();
-        let view = View {
-            query: &q,
-            weights: None,
-            bookmarks: &[],
-        };
-        let html = page(&cat, &view, &static_href, true);
-        let mut rows = String::new();
-        for line in static_lines(&cat, &SearchIndex::new(&cat)) {
-            line.push_html(&mut rows);
-        }
-        // Their toggles wait for the first view.
-        let rows = rows.replace(BOOKMARK_TOGGLE, STATIC_TOGGLE);
-        assert_eq!(rows.matches(" disabled").count(), cat.tools.len());
+    fn the_empty_state_quotes_what_was_typed() {
+        let html = empty(" mistrl ", 6, &href);
+        assert!(html.contains("as “mistrl”."), "{html}");
         assert!(
-            html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
-            "{html}"
+            html.contains("<a href=\"/base/\">Clear search and filters</a> to see all 6 tools.")
         );
-    }
-
-    #[test]
-    fn weights_show_in_the_panel_the_notice_and_the_lines() {
-        let cat = shipped();
-        let w = Weights::only(&cat.personas, "skeptic");
-        let q = BrowseQuery::default();
-        let html = page(
-            &cat,
-            &View {
-                query: &q,
-                weights: Some(&w),
-                bookmarks: &[],
-            },
-            &static_href,
-            true,
-        );
-        assert!(html.contains("<option value=\"0\" selected>Ignore (×0)</option>"));
-        assert!(html.contains("<button type=\"button\" class=\"button\">Equal weights"));
-        assert!(html.contains("Your weights are in effect: "));
-        assert!(html.contains(" ship, your weights<"));
-        assert!(html.contains("Loading bookmarks…"));
+        assert!(!empty("", 6, &href).contains("Nothing is called"));
     }
 
     #[test]
@@ -504,7 +202,7 @@ mod tests {
                 added: String::new(),
             })
             .collect();
-        let html = bookmarks_body(&cat, &marks, &static_href);
+        let html = bookmarks_body(&cat, &marks, &href);
         assert!(html.contains("<li class=\"gone\">gone-tool<"));
         assert!(html.contains(&format!(">{}</a></li>", esc(&cat.tools[0].name))));
         assert!(html.ends_with(">Manage bookmarks</a></p>"));
@@ -514,18 +212,18 @@ mod tests {
     fn data_cannot_inject_markup() {
         let mut cat = shipped();
         cat.tools[0].name = "<img src=x onerror=alert(1)>".into();
-        cat.site.newsletter_url = Some("\"><script>".into());
-        let q = BrowseQuery::from_query("q=%22%3E%3Cscript%3E");
-        let html = plain(&cat, &q);
-        let foot = footer("<b>", Some("<i>"), &[("<", ">")], &static_href);
-        for h in [&html, &foot] {
-            assert!(
-                !h.contains("<img")
-                    && !h.contains("<script")
-                    && !h.contains("<b>")
-                    && !h.contains("<i>"),
-                "{h}"
-            );
+        let marks = [Bookmark {
+            slug: cat.tools[0].slug.clone(),
+            added: String::new(),
+        }];
+        let html = [
+            bookmarks_body(&cat, &marks, &href),
+            empty("\"><script>", 6, &href),
+            weights_notice("<b>"),
+        ]
+        .concat();
+        for bad in ["<img", "<script", "<b>"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
         }
     }
 }

@@ -134,7 +134,6 @@ const DESCRIPTION: (&str, &str, &str) = (
     "\"",
     "meta description",
 );
-const MAIN: (&str, &str, &str) = ("<main id=\"main\">", "</main>", "<main id=\"main\">");
 /// The shell's `#app`, which closes just before `</body>`.
 const APP: (&str, &str, &str) = ("<div id=\"app\">", "</body>", "<div id=\"app\">");
 
@@ -148,8 +147,6 @@ pub enum Content<'a> {
     /// The whole of `#app`, made live in place by its islands (`app::islands`), and the
     /// kind of page, which names their module.
     Islands(&'a str, &'a str),
-    /// Only `<main>`'s content; the shell's header stays.
-    Main(&'a str),
 }
 
 /// The built shell (index.html from Trunk) with this page's title and description, the
@@ -164,13 +161,9 @@ pub fn fill_shell(
     html = replace_between(&html, DESCRIPTION, &esc(&page.description))?;
     html = html.replacen("</head>", &format!("{head}\n</head>"), 1);
     let mark: String = match content {
-        Content::Main(body) => {
-            html = replace_between(&html, MAIN, body)?;
-            // The app keeps this content on screen until it can draw the same page live.
-            "<div id=\"app\" data-prerendered>".into()
-        }
         Content::App(app) => {
             html = replace_between(&html, APP, &format!("{app}</div>\n"))?;
+            // The app keeps this content on screen until it can draw the same page live.
             "<div id=\"app\" data-prerendered>".into()
         }
         Content::Islands(app, kind) => {
@@ -257,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shell_takes_the_whole_app_or_only_main() {
+    fn the_shell_takes_the_whole_app() {
         let page = pages(&shipped()).remove(1);
         let html = fill_shell(SHELL, &page, "<meta name=\"k\">", Content::App("<p>a</p>")).unwrap();
         assert!(
@@ -269,11 +262,6 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<meta name=\"k\">\n</head>"), "{html}");
-        let html = fill_shell(SHELL, &page, "", Content::Main("<p>m</p>")).unwrap();
-        assert!(
-            html.contains("<header>h</header><main id=\"main\"><p>m</p></main>"),
-            "{html}"
-        );
     }
 
     #[test]
@@ -303,17 +291,17 @@ mod tests {
     }
 
     #[test]
-    fn a_shell_without_main_is_refused() {
+    fn a_shell_without_app_is_refused() {
         let page = pages(&shipped()).remove(0);
         let err = fill_shell(
             "<html><head><title>x</title><meta name=\"description\" content=\"\"></head></html>",
             &page,
             "",
-            Content::Main(""),
+            Content::App(""),
         );
         assert_eq!(
             err.unwrap_err().to_string(),
-            "the shell has no <main id=\"main\">"
+            "the shell has no <div id=\"app\">"
         );
     }
 

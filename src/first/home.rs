@@ -15,7 +15,7 @@ use crate::domain::explore::browse::{browse_from, BrowseQuery, Found, Sort};
 use crate::domain::explore::listing::Line;
 use crate::domain::explore::routes::{normalize_base, strip_base, with_base, Route};
 use crate::domain::explore::search::SearchIndex;
-use crate::domain::home::{self, result_count, PAGE, SHORTCUTS};
+use crate::domain::home::{self, result_count, PAGE};
 use crate::domain::panel::verdict::Verdict;
 use crate::domain::panel::weights::Weights;
 use crate::domain::reader::store::{sorted_newest_first, Theme, BOOKMARKS_KEY, SETTINGS_KEY};
@@ -120,9 +120,10 @@ async fn open() -> Option<Home> {
     }
     // What the static page shows, so the first drawing touches only what differs: a line
     // repainted whole could be a new largest paint.
+    let href = |route: &str| with_base(&base, route);
     let drawn = match weights {
-        None => home::static_lines(&catalog, &index),
-        Some(_) => home::static_lines(&catalog, &SearchIndex::new(&catalog)),
+        None => home::static_lines(&catalog, &index, &href),
+        Some(_) => home::static_lines(&catalog, &SearchIndex::new(&catalog), &href),
     };
     Some(Home {
         doc,
@@ -159,32 +160,6 @@ impl Home {
     /// Everything the static page does not show as the reader would see it, then marks
     /// the page live.
     fn draw(&self) {
-        let r = &self.root;
-        if let Some(main) = find::<Element>(r, "main") {
-            let _ = main.set_attribute("tabindex", "-1");
-            let _ = main.insert_adjacent_html("afterbegin", "<div class=\"notices\"></div>");
-        }
-        if find::<Element>(r, ".site-footer").is_none() {
-            let build = self
-                .doc
-                .query_selector("meta[name='ship-or-skip-build']")
-                .ok()
-                .flatten()
-                .and_then(|m| m.get_attribute("content"));
-            let footer = home::footer(
-                &self.catalog.generated,
-                build.as_deref(),
-                &SHORTCUTS,
-                &|p| self.href(p),
-            );
-            let _ = r.insert_adjacent_html("beforeend", &footer);
-        }
-        // The static page's toggles wait for this module.
-        while let Some(b) = find::<Element>(r, "ul.rows button[disabled]") {
-            if b.remove_attribute("disabled").is_err() {
-                break;
-            }
-        }
         self.show_query();
         self.draw_theme();
         self.draw_weights();
@@ -198,8 +173,8 @@ impl Home {
         if BrowseQuery::from_query(&search) != *self.query.borrow() {
             self.write_query(false);
         }
-        let _ = r.remove_attribute("data-prerendered");
-        let _ = r.set_attribute("data-live", "");
+        let _ = self.root.remove_attribute("data-prerendered");
+        let _ = self.root.set_attribute("data-live", "");
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark(home::LIVE_MARK);
         }
@@ -255,7 +230,7 @@ impl Home {
                 &found,
                 weighted,
                 &|p| self.href(p),
-                &|s| saved.is_bookmarked(s),
+                &|s| Some(saved.is_bookmarked(s)),
             );
             rows::draw(&ul, &mut self.drawn.borrow_mut(), next);
             remove(r, "ul.rows + button");
@@ -276,6 +251,8 @@ impl Home {
             let css = format!("#weight-{}", p.id);
             if let Some(s) = find::<HtmlSelectElement>(r, &css) {
                 s.set_value(&w.as_ref().unwrap_or(&equal).of(&p.id).to_string());
+                // The static page's wait for the reader's weights.
+                s.set_disabled(false);
             }
         }
         if let Some(b) = find::<HtmlElement>(r, "details.weights > button") {

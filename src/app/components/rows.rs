@@ -113,8 +113,12 @@ fn update(li: &Element, parts: &[Part], line: &Line) {
                 text(&tier, line.entry.label());
             }
             Part::Bookmarked => {
-                attr(&button, "aria-pressed", pressed(line.bookmarked));
-                lead(&button, bookmark_label(line.bookmarked));
+                let on = line.bookmarked.unwrap_or(false);
+                attr(&button, "aria-pressed", pressed(on));
+                lead(&button, bookmark_label(on));
+                if let Some(b) = &button {
+                    let _ = b.toggle_attribute_with_force("disabled", line.bookmarked.is_none());
+                }
             }
         }
     }

@@ -15,7 +15,6 @@ use crate::app::router::use_nav;
 use crate::app::store::use_store;
 use crate::domain::catalog::model::{Catalog, Entry};
 use crate::domain::explore::browse::{browse_from, categories, BrowseQuery, Found, Sort};
-use crate::domain::explore::listing::Line;
 use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
 use crate::domain::explore::search::SearchIndex;
 use crate::domain::home::{lines, result_count, PAGE};
@@ -185,16 +184,28 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
-    let rows = NodeRef::<leptos::html::Ul>::new();
-    // What the list shows, kept with the list: `rows::draw` updates only what differs.
-    let drawn = StoredValue::new_local(Vec::<Line>::new());
-    Effect::new(move |_| {
+    // The lines of the found tools; a bookmark's toggle waits while the reader's
+    // bookmarks are unknown (a page rendered ahead of time).
+    let lines_now = move || {
         let weighted = weights.with(Option::is_some);
         // The figures come from the index the results were found in (weighted when the
         // reader has weights): a line tallies nothing again.
         let href = |path: &str| nav.href(path);
-        let on = |slug: &str| store.is_bookmarked(slug);
-        let next = index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)));
+        let on = |slug: &str| store.known.get().then(|| store.is_bookmarked(slug));
+        index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)))
+    };
+    // The list as the page opens, in its HTML: the static page's lines, and in the
+    // browser what the first drawing then finds already there.
+    let first = untrack(&lines_now);
+    let mut first_html = String::with_capacity(first.len() * 700);
+    for line in &first {
+        line.push_html(&mut first_html);
+    }
+    let rows = NodeRef::<leptos::html::Ul>::new();
+    // What the list shows, kept with the list: `rows::draw` updates only what differs.
+    let drawn = StoredValue::new_local(first);
+    Effect::new(move |_| {
+        let next = lines_now();
         if let Some(ul) = rows.get() {
             drawn.update_value(|d| draw(&ul, d, next));
         }
@@ -217,7 +228,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
         {empty}
         // The lines are drawn by hand (`components::rows`), not as a view per line.
-        <ul class="rows" node_ref=rows on:click=move |ev| toggle_row_bookmark(&ev, store)></ul>
+        <ul class="rows" node_ref=rows inner_html=first_html on:click=move |ev| toggle_row_bookmark(&ev, store)></ul>
         <Show when=move || { more() > 0 }>
             <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
                 "Show more ("{more}" left)"

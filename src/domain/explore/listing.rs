@@ -32,7 +32,9 @@ pub struct Line {
     /// The panel's (or the reader's weighted) ship figure, e.g. "75% ship".
     pub percent: String,
     pub entry: Entry,
-    pub bookmarked: bool,
+    /// Whether the reader bookmarked the tool; `None` while their bookmarks are not
+    /// known (a page rendered ahead of time): the toggle is drawn disabled.
+    pub bookmarked: Option<bool>,
 }
 
 impl Line {
@@ -42,7 +44,7 @@ impl Line {
         verdict: Verdict,
         href: String,
         percent: String,
-        bookmarked: bool,
+        bookmarked: Option<bool>,
     ) -> Line {
         let mut meta = String::with_capacity(tool.vendor.len() + tool.category.len() + 16);
         for piece in [&tool.vendor, " · ", &tool.category, " · reviewed "] {
@@ -68,6 +70,7 @@ impl Line {
     /// [`Part`] names the elements the app updates in place, in this order.
     pub fn push_html(&self, out: &mut String) {
         let (slug, name, reviewed) = (esc(&self.slug), esc(&self.name), esc(&self.reviewed));
+        let on = self.bookmarked.unwrap_or(false);
         for piece in [
             "<li class=\"row\" data-slug=\"",
             &slug,
@@ -98,9 +101,13 @@ impl Line {
             "</span></div><button type=\"button\" class=\"toggle bookmark-button\" data-slug=\"",
             &slug,
             "\" aria-pressed=\"",
-            pressed(self.bookmarked),
-            "\">",
-            bookmark_label(self.bookmarked),
+            pressed(on),
+            if self.bookmarked.is_some() {
+                "\">"
+            } else {
+                "\" disabled>"
+            },
+            bookmark_label(on),
             "<span class=\"visually-hidden\"> ",
             &name,
             "</span></button></li>",
@@ -148,7 +155,7 @@ pub enum Part {
     Verdict,
     Percent,
     Entry,
-    /// The toggle's `aria-pressed` and visible text.
+    /// The toggle's `aria-pressed`, visible text and `disabled`.
     Bookmarked,
 }
 
@@ -177,7 +184,7 @@ mod tests {
     use crate::domain::panel::verdict::Tally;
     use crate::domain::testdata::shipped;
 
-    fn line(slug: &str, bookmarked: bool) -> Line {
+    fn line(slug: &str, bookmarked: Option<bool>) -> Line {
         let c = shipped();
         let t = c.tool(slug).unwrap();
         Line::new(
@@ -191,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_line_shows_its_tool() {
-        let l = line("mistral-3b", true);
+        let l = line("mistral-3b", Some(true));
         let mut s = String::new();
         l.push_html(&mut s);
         assert!(s.starts_with("<li class=\"row\" data-slug=\"mistral-3b\">"));
@@ -206,6 +213,19 @@ mod tests {
             "aria-pressed=\"true\"> Bookmarked<span class=\"visually-hidden\"> Mistral 3B</span></button></li>"
         ));
         assert_eq!(s.matches("<li").count(), 1);
+        assert!(!s.contains("disabled"));
+    }
+
+    #[test]
+    fn a_toggle_waits_for_the_readers_bookmarks() {
+        let mut s = String::new();
+        line("mistral-3b", None).push_html(&mut s);
+        assert!(
+            s.contains("aria-pressed=\"false\" disabled> Bookmark<"),
+            "{s}"
+        );
+        let known = line("mistral-3b", Some(false));
+        assert_eq!(line("mistral-3b", None).changes(&known), [Part::Bookmarked]);
     }
 
     #[test]
@@ -217,7 +237,7 @@ mod tests {
         t.slug = "x\" onclick=\"alert(3)".into();
         let mut s = String::new();
         let verdict = Tally::of(&t).verdict();
-        Line::new(&t, verdict, "/tool/\"x".into(), "1 <b>".into(), false).push_html(&mut s);
+        Line::new(&t, verdict, "/tool/\"x".into(), "1 <b>".into(), Some(false)).push_html(&mut s);
         for bad in ["<img", "<script", "onclick=\"", "<b>", "href=\"/tool/\"x"] {
             assert!(!s.contains(bad), "{bad} in {s}");
         }
@@ -227,10 +247,13 @@ mod tests {
 
     #[test]
     fn changes_name_what_differs() {
-        let a = line("mistral-3b", false);
+        let a = line("mistral-3b", Some(false));
         assert_eq!(a.changes(&a), []);
-        assert_eq!(a.changes(&line("mistral-3b", true)), [Part::Bookmarked]);
-        let other = line("openrouter-model-fusion", false);
+        assert_eq!(
+            a.changes(&line("mistral-3b", Some(true))),
+            [Part::Bookmarked]
+        );
+        let other = line("openrouter-model-fusion", Some(false));
         let parts = a.changes(&other);
         for p in [
             Part::Slug,
