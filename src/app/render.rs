@@ -286,6 +286,17 @@ mod tests {
         ] {
             assert!(html.contains(element), "no {element}");
         }
+        // In the page and hidden until they say something (the first view shows them):
+        // the empty state and the weights notice; "Show more" says 6 more.
+        let tag = |class: &str| {
+            let at = html.find(&format!("class=\"{class}\"")).expect(class);
+            let start = html[..at].rfind('<').unwrap();
+            let end = at + html[at..].find('>').unwrap();
+            html[start..end].to_string()
+        };
+        assert!(tag("empty").contains(" hidden"), "{}", tag("empty"));
+        assert!(tag("notice notice--weights").contains(" hidden"));
+        assert!(!tag("button more").contains(" hidden"));
         // The first results, each line as the list draws it, its toggle disabled.
         let site = site();
         let lines = static_lines(&catalog, &SearchIndex::new(&catalog), &|p| {

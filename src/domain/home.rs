@@ -1,8 +1,7 @@
 //! Home's list and what it says, for the Leptos home (`pages/home.rs`) and home's first
-//! view (`src/first`): the lines of the tools a query finds, the count over them, and
-//! the parts the first view draws into the page the build rendered from the Leptos home
-//! (the empty state, "Show more", the weights notice, the bookmarks panel's list), box
-//! for box as the components draw them.
+//! view (`src/first`): the lines of the tools a query finds and the count over them, and
+//! the one part the first view draws into the page the build rendered from the Leptos
+//! home, the bookmarks panel's list, box for box as `BookmarksPanel` draws it.
 //!
 //! Every catalog string goes through [`esc`]: home executes nothing from data.
 
@@ -105,33 +104,6 @@ fn a(href: &str, text: &str) -> String {
     format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
 }
 
-/// Says the reader's weights are in effect, and which (`Weights::summary`).
-pub fn weights_notice(summary: &str) -> String {
-    format!("<p class=\"notice notice--weights\" role=\"status\"><span>Your weights are in effect: {}.</span><button type=\"button\" class=\"link-button\">Use equal weights</button></p>", esc(summary))
-}
-
-/// What the list says when nothing matches `q` among `total` tools.
-pub fn empty(q: &str, total: usize, href: Href) -> String {
-    let q = q.trim();
-    let typed = if q.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " Nothing is called or described as “{}”. Try a shorter word or check the spelling.",
-            esc(q)
-        )
-    };
-    format!(
-        "<div class=\"empty\"><p><strong>No tools match.</strong>{typed}</p><p>{} to see all {total} tools.</p></div>",
-        a(&href("/"), "Clear search and filters")
-    )
-}
-
-/// The button that shows `left` more results.
-pub fn more(left: usize) -> String {
-    format!("<button type=\"button\" class=\"button\">Show more ({left} left)</button>")
-}
-
 /// The side panel's list of the newest bookmarks, or its empty state.
 pub fn bookmarks_body(catalog: &Catalog, newest_first: &[Bookmark], href: Href) -> String {
     if newest_first.is_empty() {
@@ -183,16 +155,6 @@ mod tests {
     }
 
     #[test]
-    fn the_empty_state_quotes_what_was_typed() {
-        let html = empty(" mistrl ", 6, &href);
-        assert!(html.contains("as “mistrl”."), "{html}");
-        assert!(
-            html.contains("<a href=\"/base/\">Clear search and filters</a> to see all 6 tools.")
-        );
-        assert!(!empty("", 6, &href).contains("Nothing is called"));
-    }
-
-    #[test]
     fn bookmarks_list_the_newest_and_keep_gone_tools() {
         let cat = shipped();
         let marks: Vec<Bookmark> = ["gone-tool", &cat.tools[0].slug]
@@ -216,13 +178,8 @@ mod tests {
             slug: cat.tools[0].slug.clone(),
             added: String::new(),
         }];
-        let html = [
-            bookmarks_body(&cat, &marks, &href),
-            empty("\"><script>", 6, &href),
-            weights_notice("<b>"),
-        ]
-        .concat();
-        for bad in ["<img", "<script", "<b>"] {
+        let html = bookmarks_body(&cat, &marks, &href);
+        for bad in ["<img", "<script"] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
     }

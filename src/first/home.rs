@@ -146,9 +146,19 @@ fn find<T: JsCast>(el: &Element, css: &str) -> Option<T> {
     el.query_selector(css).ok()??.dyn_into().ok()
 }
 
-fn remove(el: &Element, css: &str) {
+/// Shows or hides (`hidden`) the first element under `el` matching `css`.
+fn show(el: &Element, css: &str, shown: bool) {
     if let Some(e) = find::<Element>(el, css) {
-        e.remove();
+        let _ = e.toggle_attribute_with_force("hidden", !shown);
+    }
+}
+
+/// Sets the text of the first element under `el` matching `css`, when it differs.
+fn set_text(el: &Element, css: &str, text: &str) {
+    if let Some(e) = find::<Element>(el, css) {
+        if e.text_content().as_deref() != Some(text) {
+            e.set_text_content(Some(text));
+        }
     }
 }
 
@@ -216,11 +226,15 @@ impl Home {
             return;
         };
         count.set_text_content(Some(&result_count(found.total(), total, q.is_filtered())));
-        remove(r, "div.empty");
-        if found.shown.is_empty() {
-            let empty = home::empty(&q.q, total, &|p| self.href(p));
-            let _ = count.insert_adjacent_html("afterend", &empty);
-        }
+        // The empty state and "Show more" are in the page, hidden when they say nothing
+        // (`pages/home.rs`).
+        let typed = q.q.trim();
+        show(r, "div.empty", found.shown.is_empty());
+        show(r, "div.empty p > span", !typed.is_empty());
+        set_text(r, ".empty__words", typed);
+        let left = found.total() - found.shown.len();
+        show(r, "button.more", left > 0);
+        set_text(r, ".more__left", &left.to_string());
         if let Some(ul) = find::<Element>(r, "ul.rows") {
             let saved = self.saved.borrow();
             let weighted = weights_in_effect(&self.catalog, &saved).is_some();
@@ -233,11 +247,6 @@ impl Home {
                 &|s| Some(saved.is_bookmarked(s)),
             );
             rows::draw(&ul, &mut self.drawn.borrow_mut(), next);
-            remove(r, "ul.rows + button");
-            let left = found.total() - found.shown.len();
-            if left > 0 {
-                let _ = ul.insert_adjacent_html("afterend", &home::more(left));
-            }
         }
         *self.found.borrow_mut() = Some(found);
     }
@@ -258,10 +267,13 @@ impl Home {
         if let Some(b) = find::<HtmlElement>(r, "details.weights > button") {
             b.toggle_attribute_with_force("disabled", w.is_none()).ok();
         }
-        remove(r, ".notice--weights");
-        if let (Some(w), Some(panel)) = (&w, find::<Element>(r, "details.weights")) {
-            let notice = home::weights_notice(&w.summary(&self.catalog.personas));
-            let _ = panel.insert_adjacent_html("afterend", &notice);
+        show(r, ".notice--weights", w.is_some());
+        if let Some(w) = &w {
+            set_text(
+                r,
+                ".notice--weights .notice__what",
+                &w.summary(&self.catalog.personas),
+            );
         }
         // Built again only for other weights: another tab's bookmark does not rank anew.
         if self.index.borrow().1 != w {
@@ -484,7 +496,7 @@ impl Home {
             .unwrap_or(false)
         {
             self.set_weights(|w| *w = Weights::default());
-        } else if button.matches("ul.rows + button").unwrap_or(false) {
+        } else if button.matches("button.more").unwrap_or(false) {
             self.limit.set(self.limit.get() + PAGE);
             self.draw_results();
         } else if class == "theme-toggle" {

@@ -75,6 +75,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(search::search_from_url, Engines),
     scenario!(pages::deep_link_reload, Engines),
     scenario!(search::list_lines, Engines),
+    scenario!(search::show_more, Engines),
     scenario!(storage::bookmark_and_vote, Engines),
     scenario!(storage::corrupted_storage, Engines),
     scenario!(catalogs::broken_catalogs, Engines),

@@ -71,6 +71,14 @@ pub fn search_from_url(b: &Browser) -> Steps<'_> {
             .wait_text(".empty", "No tools match")
             .await
             .contains("No tools match"));
+        // The empty state stays in the page, hidden once something matches again.
+        input.clear().await.expect("clear");
+        input.send_keys("mis").await.expect("type");
+        assert!(
+            b.wait_js("return document.querySelector('#app .empty').hidden", 5)
+                .await,
+            "the empty state is still shown"
+        );
         // A facet change is a history entry: back restores the previous view.
         b.goto("?verdict=ship").await;
         assert_eq!(b.wait_text("p.count", "6 of").await, "6 of 6 tools match");
@@ -84,6 +92,57 @@ pub fn search_from_url(b: &Browser) -> Steps<'_> {
         assert_eq!(b.wait_text("p.count", "4 of").await, "4 of 6 tools match");
         b.client.back().await.expect("back");
         assert_eq!(b.wait_text("p.count", "6 of").await, "6 of 6 tools match");
+    })
+}
+
+/// More than 50 tools: home shows 50 and "Show more (N left)", which shows the rest and
+/// hides; a search that matches fewer hides it, and clearing it shows it again. (A
+/// catalog the build did not stamp: the app's home.)
+pub fn show_more(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        let text = std::fs::read_to_string(crate::support::dist_dir().join("catalog.json"))
+            .expect("catalog.json");
+        let mut catalog: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let tools = catalog["tools"].as_array_mut().expect("tools");
+        let first = tools[0].clone();
+        for i in 0..54 {
+            let mut t = first.clone();
+            t["slug"] = serde_json::json!(format!("extra-{i:02}"));
+            t["name"] = serde_json::json!(format!("Extra {i:02}"));
+            tools.push(t);
+        }
+        b.override_file("catalog.json", Some(catalog.to_string().as_bytes()));
+        b.goto("").await;
+        assert_eq!(
+            b.wait_text("#app[data-live] p.count", "60").await,
+            "60 tools"
+        );
+        assert_eq!(b.texts("#app .rows .row").await.len(), 50);
+        let more = "#app button.more";
+        let hidden = format!("return document.querySelector('{more}').hidden");
+        assert_eq!(b.text(more).await, "Show more (10 left)");
+        b.click(more).await;
+        assert!(
+            b.wait_js(
+                "return document.querySelectorAll('#app .rows .row').length === 60",
+                5
+            )
+            .await
+        );
+        assert_eq!(b.js(&hidden).await, true, "“Show more” is shown");
+        let input = b.find("#search").await;
+        input.send_keys("extra 07").await.expect("type");
+        assert_eq!(
+            b.wait_text("p.count", "1 of").await,
+            "1 of 60 tools matches"
+        );
+        assert_eq!(b.js(&hidden).await, true, "“Show more” is shown");
+        input.clear().await.expect("clear");
+        b.js("document.getElementById('search').dispatchEvent(new Event('input', { bubbles: true })); return 0")
+            .await;
+        assert_eq!(b.wait_text("p.count", "60 tools").await, "60 tools");
+        assert_eq!(b.wait_text(more, "left").await, "Show more (10 left)");
+        b.override_file("catalog.json", None);
     })
 }
 

@@ -87,7 +87,7 @@ pub fn persona_weights(b: &Browser) -> Steps<'_> {
         let panel = b.texts(".rows .row__name").await;
         assert!(pos(&panel, "Mistral Medium 3 (72B Instruct)") > pos(&panel, "Mistral Medium 3"));
         assert_eq!(
-            b.js("return !!document.querySelector('.notice--weights')")
+            b.js("return !!document.querySelector('.notice--weights:not([hidden])')")
                 .await,
             false
         );
@@ -132,7 +132,7 @@ pub fn persona_weights(b: &Browser) -> Steps<'_> {
         b.click(".notice--weights button").await;
         assert!(
             b.wait_js(
-                "return !document.querySelector('tr.weighted, .notice--weights')",
+                "return !document.querySelector('tr.weighted, .notice--weights:not([hidden])')",
                 5
             )
             .await

@@ -78,16 +78,15 @@ pub fn WeightsNotice(
     personas: Vec<Persona>,
 ) -> impl IntoView {
     let store = use_store();
-    move || {
-        weights_in_effect(&personas).map(|w| {
-            view! {
-                <p class="notice notice--weights" role="status">
-                    <span>"Your weights are in effect: "{w.summary(&personas)}"."</span>
-                    <button type="button" class="link-button" on:click=move |_| store.set_weights(Weights::default())>
-                        "Use equal weights"
-                    </button>
-                </p>
-            }
-        })
+    let summary = Memo::new(move |_| weights_in_effect(&personas).map(|w| w.summary(&personas)));
+    // Always in the page, hidden with equal weights: its words change in place, and home's
+    // first view shows it on the page the build rendered without writing markup.
+    view! {
+        <p class="notice notice--weights" role="status" hidden=move || summary.with(Option::is_none)>
+            <span>"Your weights are in effect: "<span class="notice__what">{move || summary.get().unwrap_or_default()}</span>"."</span>
+            <button type="button" class="link-button" on:click=move |_| store.set_weights(Weights::default())>
+                "Use equal weights"
+            </button>
+        </p>
     }
 }

@@ -165,22 +165,19 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         let matching = found.with(Found::total);
         result_count(matching, total, query.with(BrowseQuery::is_filtered))
     };
-    // The empty state is drawn when nothing matches any more; while the reader types on,
-    // only the words quoted in it change.
+    // The empty state and "Show more" are always in the page, hidden when they say
+    // nothing: a keystroke then changes an attribute and a word, and home's first view
+    // (`src/first`) does the same to the page the build rendered, without writing markup.
     let nothing = Memo::new(move |_| found.with(|f| f.shown.is_empty()));
     let typed = Memo::new(move |_| query.with(|q| q.q.trim().to_string()));
     let has_typed = Memo::new(move |_| typed.with(|q| !q.is_empty()));
-    let empty = move || {
-        nothing.get().then(|| {
-            view! {
-                <div class="empty">
-                    <p><strong>"No tools match."</strong>
-                    {move || has_typed.get().then(|| view! { " Nothing is called or described as “" {move || typed.get()} "”. Try a shorter word or check the spelling." })}
-                    </p>
-                    <p><a href=nav.href("/")>"Clear search and filters"</a>" to see all "{total}" tools."</p>
-                </div>
-            }
-        })
+    let empty = view! {
+        <div class="empty" hidden=move || !nothing.get()>
+            <p><strong>"No tools match."</strong>
+            <span hidden=move || !has_typed.get()>" Nothing is called or described as “"<span class="empty__words">{move || typed.get()}</span>"”. Try a shorter word or check the spelling."</span>
+            </p>
+            <p><a href=nav.href("/")>"Clear search and filters"</a>" to see all "{total}" tools."</p>
+        </div>
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
@@ -229,11 +226,10 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         {empty}
         // The lines are drawn by hand (`components::rows`), not as a view per line.
         <ul class="rows" node_ref=rows inner_html=first_html on:click=move |ev| toggle_row_bookmark(&ev, store)></ul>
-        <Show when=move || { more() > 0 }>
-            <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                "Show more ("{more}" left)"
-            </button>
-        </Show>
+        <button type="button" class="button more" hidden=move || more() == 0 on:click=move |_| limit.update(|l| *l += PAGE)>
+            // One box inside the button's flex box: the count stays in the sentence's line.
+            <span>"Show more ("<span class="more__left">{more}</span>" left)"</span>
+        </button>
     };
 
     view! {
