@@ -1,4 +1,4 @@
-//! The first view's home: the static page's boxes (`domain::home`), made live. Each
+//! The first view's home: the static page's boxes (the Leptos home's), made live. Each
 //! change of the reader's (a keystroke, a select, a bookmark, a weight, the theme) updates
 //! only the boxes it changes, the list's lines through `rows::draw` as the app does.
 

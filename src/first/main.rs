@@ -1,5 +1,5 @@
 //! Home's first view, without Leptos (docs/architecture.md, "The first view"): a small wasm module that
-//! makes the static home page (`catalog pages`, `domain::home`) live. It reads the
+//! makes the static home page (`catalog pages`: the Leptos home rendered at build time) live. It reads the
 //! catalog the build checked, searches, filters and sorts it, and keeps the reader's
 //! bookmarks, weights and theme, with web-sys alone.
 //!
