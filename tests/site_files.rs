@@ -165,6 +165,25 @@ fn every_import_and_every_loaded_file_is_built() {
     assert!(named >= 11, "{loader}");
 }
 
+/// No module exports what no page calls (`catalog site`'s `UNCALLED_EXPORTS`): the
+/// stream adapters `wasm-streams` exports through Leptos are gone from every module.
+#[test]
+fn no_module_exports_the_stream_adapters() {
+    let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let mut files = Vec::new();
+    files_under(&root, "", &mut files);
+    let modules: Vec<&String> = files.iter().filter(|f| f.ends_with(".wasm")).collect();
+    // The app, its chunks, the first view and three islands modules.
+    assert!(modules.len() >= 6, "{modules:?}");
+    for wasm in modules {
+        let bytes = std::fs::read(root.join(wasm)).unwrap();
+        assert!(
+            !bytes.windows(14).any(|w| w == b"intounderlying"),
+            "{wasm} still exports the stream adapters"
+        );
+    }
+}
+
 /// The app shell's header is the app's `Header` rendered by the build (its links carry
 /// the base, its count waits for the reader's bookmarks), and home's static page has it.
 #[test]
