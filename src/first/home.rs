@@ -230,6 +230,7 @@ impl Home {
         // (`pages/home.rs`).
         let typed = q.q.trim();
         show(r, "div.empty", found.shown.is_empty());
+        // The sentence that quotes the words typed, after "No tools match.".
         show(r, "div.empty p > span", !typed.is_empty());
         set_text(r, ".empty__words", typed);
         let left = found.total() - found.shown.len();
