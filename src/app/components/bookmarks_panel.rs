@@ -8,6 +8,7 @@ use crate::app::store::use_store;
 use crate::domain::catalog::model::Catalog;
 use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::tool_path;
+use crate::domain::home::BOOKMARKS_SHOWN;
 use crate::domain::reader::store::sorted_newest_first;
 
 /// The newest bookmarks, linked to their tools; tools gone from the catalog stay listed.
@@ -51,10 +52,10 @@ pub fn BookmarksPanel(
             }
             .into_any();
         }
-        let more = items.len().saturating_sub(5);
+        let more = items.len().saturating_sub(BOOKMARKS_SHOWN);
         let list = items
             .into_iter()
-            .take(5)
+            .take(BOOKMARKS_SHOWN)
             .map(|b| match name_of(&b.slug) {
                 Some(name) => view! {
                     <li><a href=nav.href(&tool_path(&b.slug))>{name}</a></li>

@@ -188,7 +188,9 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         // The figures come from the index the results were found in (weighted when the
         // reader has weights): a line tallies nothing again.
         let href = |path: &str| nav.href(path);
-        let on = |slug: &str| store.known.get().then(|| store.is_bookmarked(slug));
+        // Read once per drawing, not once per line.
+        let known = store.known.get();
+        let on = |slug: &str| known.then(|| store.is_bookmarked(slug));
         index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)))
     };
     // The list as the page opens, in its HTML: the static page's lines, and in the
