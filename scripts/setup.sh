@@ -40,11 +40,14 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary
 fi
 
-# npm packages pinned in package.json: wasm-opt for the build, axe-core for tests/a11y.rs.
+# npm packages pinned in package.json: wasm-opt and esbuild (which minifies the glue and
+# the stylesheet) for the build, axe-core for tests/a11y.rs.
 AXE_VERSION=$(node -p "require('./package.json').devDependencies['axe-core']")
+ESBUILD_VERSION=$(node -p "require('./package.json').devDependencies.esbuild")
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+  || [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ] \
   || [ "$(node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
-  say "installing wasm-opt (npm binaryen@132) and axe-core $AXE_VERSION"
+  say "installing wasm-opt (npm binaryen@132), esbuild $ESBUILD_VERSION and axe-core $AXE_VERSION"
   npm ci --no-audit --no-fund
 fi
 

@@ -135,7 +135,8 @@ fn every_import_and_every_loaded_file_is_built() {
     files_under(&root, "", &mut files);
     for js in files.iter().filter(|f| f.ends_with(".js") && *f != "sw.js") {
         let text = std::fs::read_to_string(root.join(js)).unwrap();
-        for import in text.split("from \"./").skip(1) {
+        // Minified, an import reads `from"./…"`.
+        for import in text.replace("from \"", "from\"").split("from\"./").skip(1) {
             let name = import.split('"').next().unwrap();
             assert!(
                 root.join(name).is_file(),
@@ -163,6 +164,41 @@ fn every_import_and_every_loaded_file_is_built() {
     // The app's glue and wasm, the pages chunk, the first view's glue and wasm, and
     // each islands module's (a tool page's, a comparison's, a reviewer page's).
     assert!(named >= 11, "{loader}");
+}
+
+/// Every page's stylesheet is the built one, as its subresource integrity says
+/// (`catalog site` minifies Trunk's and sets the shell's integrity to match): a browser
+/// refuses a stylesheet whose hash differs.
+#[test]
+fn every_pages_stylesheet_matches_its_integrity() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let root = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let mut files = Vec::new();
+    files_under(&root, "", &mut files);
+    let mut checked = 0;
+    for page in files.iter().filter(|f| f.ends_with(".html")) {
+        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let link = html
+            .split("<link rel=\"stylesheet\"")
+            .nth(1)
+            .and_then(|l| l.split('>').next())
+            .unwrap_or_else(|| panic!("{page} links no stylesheet"));
+        let attr = |name: &str| {
+            link.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+        };
+        let href = attr("href").unwrap_or_else(|| panic!("{page}: {link}"));
+        let css = std::fs::read(root.join(href.rsplit('/').next().unwrap())).unwrap();
+        let want = format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&css))
+        );
+        assert_eq!(attr("integrity"), Some(want.as_str()), "{page}");
+        checked += 1;
+    }
+    assert!(checked > 10, "{checked} pages");
 }
 
 /// No module exports what no page calls (`catalog site`'s `UNCALLED_EXPORTS`): the

@@ -65,7 +65,7 @@ pub fn component(island: &str) -> &str {
 }
 
 #[derive(Clone, Copy)]
-struct Page {
+pub(crate) struct Page {
     store: Store,
     nav: Nav,
     pwa: Pwa,
@@ -107,7 +107,9 @@ mod mount {
 
     use crate::app::components::controls::{BookmarkButton, PickerSelect, VoteButtons};
     use crate::app::components::copy::CopyField;
-    use crate::app::components::shell::{Header, Notices};
+    use crate::app::components::shell::Header;
+    #[cfg(not(feature = "islands-compare"))]
+    use crate::app::components::shell::Notices;
     use crate::app::components::shortcuts::ShortcutKeys;
     use crate::app::components::tool_card::CommunityLine;
     use crate::domain::catalog::model::Community;
@@ -165,18 +167,36 @@ mod mount {
     /// A view of its own component, from its props.
     type Draw = Box<dyn FnOnce() -> AnyView + Send>;
 
+    /// How an island is drawn.
+    enum Island {
+        /// At once, from this module's code.
+        Now(Draw),
+        /// From the module's chunk ([`later`]) once the page needs it: the reader's
+        /// records or the page's state call for it ([`Need`]), or the reader reaches into
+        /// it (opens, focuses or presses something in it). Until then the build's HTML is
+        /// what it would draw, so a reader who needs it never sees it change.
+        #[cfg(feature = "islands-compare")]
+        Later(later::Need),
+    }
+
     /// The islands of a comparison and a reviewer page, each arm in its kind's module
     /// only (the Cargo features `islands-compare` and `islands-reviewer`).
     #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
     mod pages {
         use leptos::prelude::*;
 
-        use super::{props, Draw};
+        #[cfg(feature = "islands-compare")]
+        use super::Draw;
+        use super::{props, Island};
+        #[cfg(feature = "islands-compare")]
+        use crate::app::components::shell::Notices;
         use crate::app::components::weights_panel::WeightsNotice;
         #[cfg(feature = "islands-reviewer")]
         use crate::app::pages::reviewer::{ReviewRow, ReviewerList, TrustButton};
         use crate::domain::catalog::model::Persona;
         use crate::domain::catalog::typing::schema;
+        #[cfg(feature = "islands-compare")]
+        use crate::domain::panel::weights::Weights;
         #[cfg(feature = "islands-compare")]
         use {
             crate::app::components::bookmarks_panel::BookmarksPanel,
@@ -224,22 +244,32 @@ mod mount {
             }
         }
 
-        /// What draws one of these islands (one arm per name of `COMPARE` and `REVIEWER`).
-        pub fn island(name: &str, el: &web_sys::HtmlElement) -> Result<Draw, String> {
-            Ok(match name {
+        /// Whether the reader has weights of their own, which the weights notice and the
+        /// decision table's row show.
+        #[cfg(feature = "islands-compare")]
+        fn weighted(page: &crate::app::islands::Page) -> bool {
+            page.store.weights() != Weights::default()
+        }
+
+        /// How one of these islands is drawn (one arm per name of `COMPARE` and
+        /// `REVIEWER`; those drawn later in [`later_island`] too).
+        pub fn island(name: &str, el: &web_sys::HtmlElement) -> Result<Island, String> {
+            Ok(Island::Now(match name {
+                #[cfg(feature = "islands-reviewer")]
                 "WeightsNotice" => {
                     let Panel { personas } = props(el)?;
                     Box::new(move || view! { <WeightsNotice personas/> }.into_any())
                 }
+                // A comparison's notice and panel come with the reader's weights, or when
+                // the reader opens the panel.
                 #[cfg(feature = "islands-compare")]
-                "WeightsPanel" => {
-                    let Panel { personas } = props(el)?;
-                    Box::new(move || view! { <WeightsPanel personas/> }.into_any())
-                }
+                "WeightsNotice" | "WeightsPanel" => return Ok(Island::Later(weighted)),
+                // Its row by the reader's weights, and its community lines with their vote.
                 #[cfg(feature = "islands-compare")]
                 "DecisionTable" => {
-                    let Decision { tools, personas } = props(el)?;
-                    Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
+                    return Ok(Island::Later(|page| {
+                        weighted(page) || page.store.votes.with(|v| !v.votes.is_empty())
+                    }))
                 }
                 #[cfg(feature = "islands-compare")]
                 "WhichWouldYouShip" => {
@@ -268,16 +298,48 @@ mod mount {
                     Box::new(move || view! { <ReviewerList rows categories split/> }.into_any())
                 }
                 _ => return Err(format!("no island {name} in this module")),
+            }))
+        }
+
+        /// What draws one of a comparison's islands from its module's chunk.
+        #[cfg(feature = "islands-compare")]
+        pub fn later_island(name: &str, el: &web_sys::HtmlElement) -> Result<Draw, String> {
+            Ok(match name {
+                "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
+                "WeightsNotice" => {
+                    let Panel { personas } = props(el)?;
+                    Box::new(move || view! { <WeightsNotice personas/> }.into_any())
+                }
+                "WeightsPanel" => {
+                    let Panel { personas } = props(el)?;
+                    Box::new(move || view! { <WeightsPanel personas/> }.into_any())
+                }
+                "DecisionTable" => {
+                    let Decision { tools, personas } = props(el)?;
+                    Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
+                }
+                _ => return Err(format!("no island {name} in this module's chunk")),
             })
         }
     }
 
     /// What draws the component of one `<leptos-island>`, from the props the build wrote.
-    fn island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
+    fn island(el: &web_sys::HtmlElement) -> Result<Island, String> {
         let name = el.dataset().get("component").unwrap_or_default();
         // One arm per name of `TOOL`; a comparison's and a reviewer page's in `pages`.
-        Ok(match super::component(&name) {
+        Ok(Island::Now(match super::component(&name) {
             "Header" => Box::new(move || view! { <Header/> }.into_any()),
+            // A module with a chunk draws the notices from it, once there is one: a
+            // record was recovered, storage refuses writes or a new version waits.
+            #[cfg(feature = "islands-compare")]
+            "Notices" => {
+                return Ok(Island::Later(|page| {
+                    page.pwa.update_ready.get()
+                        || !page.store.persistent.get()
+                        || page.store.notices.with(|n| !n.is_empty())
+                }))
+            }
+            #[cfg(not(feature = "islands-compare"))]
             "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
             "ShortcutKeys" => Box::new(move || view! { <ShortcutKeys/> }.into_any()),
             "BookmarkButton" => {
@@ -318,11 +380,126 @@ mod mount {
                 })
             }
             #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
-            other => pages::island(other, el)?,
+            other => return pages::island(other, el),
             #[cfg(not(any(feature = "islands-compare", feature = "islands-reviewer")))]
             _ => return Err(format!("no island {name} in this module")),
-        })
+        }))
     }
+
+    /// The islands a comparison or a reviewer page draws only when needed.
+    #[cfg(feature = "islands-compare")]
+    mod later {
+        use leptos::prelude::*;
+        use leptos::wasm_split::{wasm_split, SplitLoaderError};
+        use wasm_bindgen::JsCast;
+
+        use super::{pages, Draw};
+
+        /// Whether the page needs an [`super::Island::Later`] island drawn, from its shared
+        /// state (read reactively).
+        pub type Need = fn(&crate::app::islands::Page) -> bool;
+
+        /// What draws an island of this module's chunk.
+        fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
+            let name = el.dataset().get("component").unwrap_or_default();
+            pages::later_island(crate::app::islands::component(&name), el)
+        }
+
+        /// The chunk of the islands this module draws only when needed ([`Island::Later`]):
+        /// fetched the first time one is, never on a page that needs none.
+        #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn later(el: web_sys::HtmlElement) -> Result<Result<Draw, String>, SplitLoaderError> {
+            Ok(later_island(&el))
+        }
+
+        /// Runs `draw` over `el` keeping what the reader did to it meanwhile: the
+        /// `<details>` they opened (the weights panel) stay open, and the control they focused
+        /// keeps the focus.
+        fn keeping_place(el: &web_sys::HtmlElement, draw: impl FnOnce()) {
+            let open = |el: &web_sys::HtmlElement| -> Vec<web_sys::Element> {
+                let all = el.query_selector_all("details").ok();
+                (0..all.as_ref().map_or(0, |a| a.length()))
+                    .filter_map(|i| all.as_ref()?.item(i)?.dyn_into().ok())
+                    .collect()
+            };
+            let was_open: Vec<bool> = open(el).iter().map(|d| d.has_attribute("open")).collect();
+            let focused = document()
+                .active_element()
+                .filter(|a| el.contains(Some(a)))
+                .map(|a| a.id())
+                .filter(|id| !id.is_empty());
+            draw();
+            for (d, was) in open(el).iter().zip(was_open) {
+                if was {
+                    let _ = d.set_attribute("open", "");
+                }
+            }
+            if let Some(f) = focused.and_then(|id| document().get_element_by_id(&id)) {
+                let _ = f.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+
+        /// Draws each island from the chunk once its need holds or the reader reaches into
+        /// it, for the page's life.
+        pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>) {
+            // The effects outlive this call: an owner of their own, never dropped.
+            let owner = Owner::new();
+            owner.with(|| later.into_iter().for_each(|(el, need)| draw_when(el, need)));
+            std::mem::forget(owner);
+        }
+
+        /// Draws `el` from the chunk once `need` holds or the reader reaches into it.
+        fn draw_when(el: web_sys::HtmlElement, need: Need) {
+            use wasm_bindgen::closure::Closure;
+            let reached = RwSignal::new(false);
+            let reach = Closure::<dyn Fn()>::new(move || reached.set(true));
+            // Captured: `toggle` (a `<details>` opened) does not bubble.
+            for event in ["toggle", "focusin", "pointerdown"] {
+                let _ = el.add_event_listener_with_callback_and_bool(
+                    event,
+                    reach.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            reach.forget();
+            Effect::new(move |drawn: Option<bool>| {
+                if drawn == Some(true) || !(reached.get() || need(&crate::app::islands::page())) {
+                    return drawn.unwrap_or_default();
+                }
+                let el = el.clone();
+                leptos::task::spawn_local(async move {
+                    match later(el.clone()).await {
+                        Ok(Ok(draw)) => keeping_place(&el, || {
+                            el.set_inner_html("");
+                            leptos::mount::mount_to(el.clone(), draw).forget();
+                        }),
+                        // Props it cannot read: the page and module come from different
+                        // builds, and the app draws the page.
+                        Ok(Err(e)) => {
+                            web_sys::console::error_1(&e.into());
+                            let _ = js_sys::Reflect::get(&window(), &"shipOrSkipApp".into())
+                                .ok()
+                                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                                .map(|f| f.call0(&window()));
+                        }
+                        // The chunk did not download (offline before the worker kept it): the
+                        // island stays as the build drew it.
+                        Err(_) => web_sys::console::error_1(
+                            &"an island's code could not be fetched".into(),
+                        ),
+                    }
+                });
+                true
+            });
+        }
+    }
+
+    /// The islands drawn when needed, with their needs.
+    #[cfg(feature = "islands-compare")]
+    type Later = Vec<(web_sys::HtmlElement, later::Need)>;
+    /// A tool page's module draws every island at once.
+    #[cfg(not(feature = "islands-compare"))]
+    type Later = Vec<std::convert::Infallible>;
 
     /// Every island of the page, drawn live; an error names the first that could not be
     /// (and none is drawn then: the loader hands the page to the app).
@@ -330,15 +507,20 @@ mod mount {
         let found = document()
             .query_selector_all("leptos-island")
             .map_err(|_| "no islands".to_string())?;
-        let mut all = Vec::new();
+        let mut now = Vec::new();
+        #[allow(unused_mut)]
+        let mut later = Later::default();
         for i in 0..found.length() {
             if let Some(el) = found.item(i).and_then(|n| n.dyn_into().ok()) {
-                let draw = island(&el)?;
-                all.push((el, draw));
+                match island(&el)? {
+                    Island::Now(draw) => now.push((el, draw)),
+                    #[cfg(feature = "islands-compare")]
+                    Island::Later(need) => later.push((el, need)),
+                }
             }
         }
         super::page();
-        draw_each(all.into_iter());
+        draw_each(now.into_iter(), later);
         Ok(())
     }
 
@@ -347,14 +529,21 @@ mod mount {
     /// Time counts what a task takes past 50 ms). Each island's HTML is the build's, so
     /// nothing moves or repaints between them. (A panic in one of these tasks is a wasm
     /// trap, which the loader answers by handing the page to the app.)
-    fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>) {
+    fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>, later: Later) {
         let next: Box<dyn FnOnce()> = match rest.next() {
             Some((el, draw)) => {
                 el.set_inner_html("");
                 leptos::mount::mount_to(el, draw).forget();
-                Box::new(move || draw_each(rest))
+                Box::new(move || draw_each(rest, later))
             }
-            None => Box::new(live),
+            // The needs are read once the records are.
+            None => Box::new(move || {
+                live();
+                #[cfg(feature = "islands-compare")]
+                later::draw_all(later);
+                #[cfg(not(feature = "islands-compare"))]
+                drop(later);
+            }),
         };
         set_timeout(next, std::time::Duration::ZERO);
     }

@@ -1,7 +1,8 @@
 //! Comparisons: the seed pages with every figure, any pair, three and four tools, the
-//! pick, the search picker of a large catalog, disagreement, charts, and the printed page.
+//! pick, the search picker of a large catalog, the islands drawn on need, disagreement,
+//! charts, and the printed page.
 
-use crate::support::{Browser, ChromeCommand, BASE};
+use crate::support::{Browser, ChromeCommand, BASE, REQUESTED};
 use crate::Steps;
 
 const SEED_PAIRS: [(&str, &str, &str); 5] = [
@@ -544,5 +545,77 @@ pub fn print_one_page(b: &Browser) -> Steps<'_> {
                 .await
                 .expect("screen media");
         }
+    })
+}
+
+/// A comparison opened directly draws its decision table, weights panel, weights notice
+/// and notices from its islands module's chunk, fetched only once the reader needs one
+/// of them: a reader with nothing saved never downloads it until they open the panel,
+/// vote, or a notice has something to say; with weights saved, it comes at once.
+pub fn islands_on_need(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        const PAGE: &str = "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion";
+        let fetched = || async {
+            b.client
+                .execute(
+                    REQUESTED,
+                    vec![serde_json::json!("islands-compare-split_later-")],
+                )
+                .await
+                .expect("script")
+        };
+        // (A browser that has opened nothing yet is on about:blank, which has no storage.)
+        b.goto("").await;
+        b.js("localStorage.clear(); return 0").await;
+        b.goto(PAGE).await;
+        // What the islands would need is read as the page goes live: give it time to ask.
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(fetched().await, 0, "nothing saved, nothing needed");
+        assert_eq!(
+            b.js("return document.getElementById('weight-founder').disabled")
+                .await,
+            true
+        );
+        // Opening the panel fetches its code; it stays open and its fields take input.
+        b.click("details.weights > summary").await;
+        assert!(
+            b.wait_js(
+                "return !document.getElementById('weight-founder').disabled",
+                10
+            )
+            .await,
+            "the panel drawn live"
+        );
+        assert_eq!(
+            b.js("return document.querySelector('details.weights').open")
+                .await,
+            true
+        );
+        assert_eq!(fetched().await, 1);
+        crate::storage::founder_weighs_three(b).await;
+        // Saved weights: the table's row and the notice are drawn on arrival.
+        b.reload().await;
+        assert!(b
+            .wait_text("tr.weighted", "leads")
+            .await
+            .contains("75% ship"));
+        assert_eq!(fetched().await, 1);
+        // A vote on a card reaches the table's community line through the chunk.
+        b.js("localStorage.clear(); return 0").await;
+        b.reload().await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(fetched().await, 0);
+        b.click(".vote-button--ship").await;
+        assert!(b
+            .wait_text("table.decision", "your ship")
+            .await
+            .contains("(incl. your ship)"));
+        // A record that cannot be read: the notice comes from the chunk too.
+        b.js("localStorage.setItem('ship-or-skip.bookmarks', '{broken'); return 0")
+            .await;
+        b.reload().await;
+        let notice = b.wait_text(".notices", "could not be read").await;
+        assert!(notice.contains("could not be read"), "{notice}");
+        b.js("localStorage.clear(); return 0").await;
     })
 }

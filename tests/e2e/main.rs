@@ -81,6 +81,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(catalogs::broken_catalogs, Engines),
     scenario!(catalogs::split_catalog, Engines),
     scenario!(compare::compare_pick, Engines),
+    scenario!(compare::islands_on_need, Engines),
     scenario!(compare::search_picker, Engines),
     scenario!(compare::compare_three_way, Engines),
     scenario!(storage::persona_weights, Engines),

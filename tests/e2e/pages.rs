@@ -356,9 +356,18 @@ pub fn islands_trap(b: &Browser) -> Steps<'_> {
             .find(|n| n.starts_with("islands-tool-") && n.ends_with(".js"))
             .expect("the tool pages' islands glue");
         let js = std::fs::read_to_string(dist.join(&glue)).unwrap();
-        assert!(js.contains("export function islands("));
-        let trapping = js.replace("export function islands(", "function drawIslands(")
-            + "\nexport function islands() { const r = drawIslands(); setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }); return r; }\n";
+        // The minified glue exports its `islands` as `export{…,x as islands}`: that export
+        // becomes a wrapper that draws them, then traps.
+        let at = js.rfind(" as islands").expect("the glue exports islands");
+        let local = js[..at]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .next()
+            .unwrap();
+        let trapping = format!(
+            "{}{local} as drawIslands{}\nexport function islands() {{ const r = {local}(); setTimeout(() => {{ throw new WebAssembly.RuntimeError('unreachable'); }}); return r; }}\n",
+            &js[..at - local.len()],
+            &js[at + " as islands".len()..]
+        );
         b.override_file(&glue, Some(trapping.as_bytes()));
         b.goto("tool/mistral-3b").await;
         // The app drew the page and took its place; its toggles are live.

@@ -138,20 +138,26 @@ pub fn persona_weights(b: &Browser) -> Steps<'_> {
             .await
         );
         // Weights set one by one in the panel.
-        b.js("const s=document.getElementById('weight-founder'); s.value='3'; s.dispatchEvent(new Event('change')); return 0").await;
-        assert!(b
-            .wait_text(".notice--weights", "Founder ×3")
-            .await
-            .contains("Founder ×3"));
-        assert_eq!(
-            b.texts("tr.weighted td").await,
-            [
-                "50% ship, average 69/100",
-                "75% ship, average 71/100 · leads"
-            ]
-        );
+        founder_weighs_three(b).await;
         b.js("localStorage.clear(); return 0").await;
     })
+}
+
+/// On the comparison of the first seed pair, the Founder weighed ×3 in the weights
+/// panel: the notice says so and the decision table's row follows.
+pub async fn founder_weighs_three(b: &Browser) {
+    b.js("const s=document.getElementById('weight-founder'); s.value='3'; s.dispatchEvent(new Event('change')); return 0").await;
+    assert!(b
+        .wait_text(".notice--weights", "Founder ×3")
+        .await
+        .contains("Founder ×3"));
+    assert_eq!(
+        b.texts("tr.weighted td").await,
+        [
+            "50% ship, average 69/100",
+            "75% ship, average 71/100 · leads"
+        ]
+    );
 }
 
 pub fn other_tabs(b: &Browser) -> Steps<'_> {

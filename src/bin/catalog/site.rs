@@ -2,10 +2,13 @@
 //! Trunk's post_build hook runs it in its staging dir (Trunk.toml); it also runs on a
 //! built dist/, and running it twice gives the same files.
 //!
+//! 0. In a release build, Trunk's stylesheet minified ([`minify_css`]).
 //! 1. The app's wasm in chunks ([`split_app`]): the pages other than home, a split
 //!    catalog's index code, the checks and the search picker (src/app/lazy.rs).
 //! 2. Home's first view, a module of its own without Leptos, and the islands of a
-//!    prerendered page, a module of its own without the app ([`module`]).
+//!    prerendered page, a module of its own without the app, a comparison's with a
+//!    chunk of the islands it draws on need ([`module`]). Every module's glue is
+//!    minified in a release build ([`minify`]).
 //! 3. The page loader (src/loader.js) with this build's file names, into every page.
 //! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
 //!    makes deep links such as /compare/a-vs-b-vs-c load the app.
@@ -66,6 +69,9 @@ impl Build {
 /// The build's steps, top to bottom.
 pub fn run(b: &Build) -> Result<(), String> {
     let dist = &b.dist;
+    if b.release {
+        minify_css(dist)?;
+    }
     let app = split_app(b)?;
     let first = module(b, "first", "first", &[])?;
     // One islands module per kind of page (`app::islands::MODULES`), each with the
@@ -198,15 +204,100 @@ struct App {
     pages_chunks: Vec<String>,
 }
 
-/// Cuts the chunks out of the app's wasm (src/app/lazy.rs), as cargo-leptos does for
-/// Leptos' `#[lazy]`, which Trunk 0.21 cannot. From Cargo's wasm: `wasm-split-cli` (the
-/// build links with `--emit-relocs`, .cargo/config.toml) gives the main module, the
+/// A module cut at its split points: the main module and its glue, and the chunks,
+/// already in the dist under their hashed names.
+struct Cut {
+    /// The main module, optimized.
+    wasm: Vec<u8>,
+    /// Its glue, which imports `./__wasm_split.js` when there are chunks.
+    glue: String,
+    /// The chunks' loader, naming the chunks' hashed files, if there are chunks.
+    loader: Option<String>,
+}
+
+/// Cuts Cargo's `wasm` at its split points (`wasm_split`, which Leptos re-exports), as
+/// cargo-leptos does for Leptos' `#[lazy]`, which Trunk 0.21 cannot: `wasm-split-cli`
+/// (the build links with `--emit-relocs`, .cargo/config.toml) gives the main module, the
 /// `split_*` chunks, `chunk_N` (code two chunks need and the main module does not) and
 /// the chunks' loader; `wasm-bindgen` the main module's glue, keeping the linker's
 /// exports the chunks import; `wasm-opt -Oz` each module in a release build (index.html
-/// turns Trunk's own wasm-opt off). The main module and its glue replace Trunk's two
-/// files under the same names; the chunks and their loader are named by a hash of their
-/// content, so a browser never pairs a cached chunk with another build's main module.
+/// turns Trunk's own wasm-opt off). A module without split points comes out whole:
+/// the splitter then only drops the relocations. Each chunk goes to the dist as
+/// `<prefix><chunk>-<hash of its content>.wasm`, so a browser never pairs a cached chunk
+/// with another build's main module; `name` is the glue's, which the loader imports.
+fn cut(b: &Build, wasm: &Path, name: &str, prefix: &str) -> Result<Cut, String> {
+    let tmp = TempDir::new(name)?;
+    run_tool(
+        Command::new("wasm-split-cli")
+            .arg(wasm)
+            .arg(&tmp.0)
+            .args(["--out-name", name]),
+    )?;
+    bindgen(&tmp.0.join(format!("{name}.wasm")), &tmp.0.join("bg"), name)?;
+    let opt = tmp.0.join("opt.wasm");
+    optimize(b, &tmp.0.join("bg").join(format!("{name}_bg.wasm")), &opt)?;
+    let main = std::fs::read(&opt).map_err(|e| e.to_string())?;
+    let glue = read(&tmp.0.join("bg").join(format!("{name}.js")))?;
+    let chunks = names(&tmp.0, |n| {
+        (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
+    })?;
+    if chunks.is_empty() {
+        return Ok(Cut {
+            wasm: main,
+            glue,
+            loader: None,
+        });
+    }
+    let mut loader = read(&tmp.0.join("__wasm_split.js"))?;
+    for part in chunks {
+        let chunk = part.trim_end_matches(".wasm");
+        optimize(b, &tmp.0.join(&part), &opt)?;
+        let bytes = std::fs::read(&opt).map_err(|e| e.to_string())?;
+        let hashed = format!("{prefix}{chunk}-{}.wasm", &sha256_hex(&bytes)[..16]);
+        write_bytes(&b.dist.join(&hashed), &bytes)?;
+        let from = format!("\"./{chunk}.wasm\"");
+        if !loader.contains(&from) {
+            return Err(format!("the chunks' loader does not name {chunk}.wasm"));
+        }
+        loader = loader.replace(&from, &format!("\"./{hashed}\""));
+    }
+    Ok(Cut {
+        wasm: main,
+        glue,
+        loader: Some(loader),
+    })
+}
+
+/// Writes the chunks' `loader` as `<prefix><hash of its content>.js`, importing the glue
+/// `js`, and returns the glue importing it (the wasm's import object keeps the module
+/// name it was linked with: only the import's path changes).
+fn place_loader(
+    b: &Build,
+    glue: &str,
+    loader: &str,
+    name: &str,
+    js: &str,
+    prefix: &str,
+) -> Result<String, String> {
+    let loader = minify(
+        b,
+        &loader.replace(
+            &format!("from \"./{name}.js\""),
+            &format!("from \"./{js}\""),
+        ),
+    )?;
+    let loader_name = format!("{prefix}{}.js", &sha256_hex(loader.as_bytes())[..16]);
+    write(&b.dist.join(&loader_name), &loader)?;
+    let from = "from \"./__wasm_split.js\"";
+    if !glue.contains(from) {
+        return Err(format!("{js} does not import the chunks' loader"));
+    }
+    Ok(glue.replace(from, &format!("from \"./{loader_name}\"")))
+}
+
+/// The app's module in chunks (src/app/lazy.rs): the main module and its glue replace
+/// Trunk's two files under the same names; the chunks and their loader are named by a
+/// hash of their content.
 fn split_app(b: &Build) -> Result<App, String> {
     let dist = &b.dist;
     let glue: Vec<String> = names(dist, |n| {
@@ -219,46 +310,17 @@ fn split_app(b: &Build) -> Result<App, String> {
         ));
     };
     let stem = js.trim_end_matches(".js").to_string();
-    let wasm = b.wasm_dir.join("ship-or-skip.wasm");
-    let tmp = TempDir::new("split")?;
-    run_tool(
-        Command::new("wasm-split-cli")
-            .arg(&wasm)
-            .arg(&tmp.0)
-            .args(["--out-name", &stem]),
-    )?;
-    bindgen(
-        &tmp.0.join(format!("{stem}.wasm")),
-        &tmp.0.join("bg"),
-        &stem,
-    )?;
     for old in names(dist, |n| {
         (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
             || n.starts_with("__wasm_split-")
     })? {
         remove(&dist.join(old))?;
     }
-    optimize(
-        b,
-        &tmp.0.join("bg").join(format!("{stem}_bg.wasm")),
-        &dist.join(format!("{stem}_bg.wasm")),
-    )?;
-    let mut loader = read(&tmp.0.join("__wasm_split.js"))?;
-    for part in names(&tmp.0, |n| {
-        (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
-    })? {
-        let name = part.trim_end_matches(".wasm");
-        let opt = tmp.0.join("opt.wasm");
-        optimize(b, &tmp.0.join(&part), &opt)?;
-        let bytes = std::fs::read(&opt).map_err(|e| e.to_string())?;
-        let hashed = format!("{name}-{}.wasm", &sha256_hex(&bytes)[..16]);
-        write_bytes(&dist.join(&hashed), &bytes)?;
-        let from = format!("\"./{name}.wasm\"");
-        if !loader.contains(&from) {
-            return Err(format!("the chunks' loader does not name {name}.wasm"));
-        }
-        loader = loader.replace(&from, &format!("\"./{hashed}\""));
-    }
+    let cut = cut(b, &b.wasm_dir.join("ship-or-skip.wasm"), &stem, "")?;
+    write_bytes(&dist.join(format!("{stem}_bg.wasm")), &cut.wasm)?;
+    let loader = cut
+        .loader
+        .ok_or("the app has no chunks (src/app/lazy.rs)")?;
     let hashed_chunk = |name: &str| -> Result<String, String> {
         names(dist, |n| {
             n.starts_with(&format!("{name}-")) && n.ends_with(".wasm")
@@ -282,22 +344,9 @@ fn split_app(b: &Build) -> Result<App, String> {
     {
         pages_chunks.push(hashed_chunk(dep.trim_start_matches("__"))?);
     }
-    let loader_name = format!("__wasm_split-{}.js", &sha256_hex(loader.as_bytes())[..16]);
-    write(&dist.join(&loader_name), &loader)?;
-    // Only the import's path: the wasm's import object keeps the module name it was linked with.
-    let glue = read(&tmp.0.join("bg").join(format!("{stem}.js")))?;
-    let from = "from \"./__wasm_split.js\"";
-    if !glue.contains(from) {
-        return Err("the app's glue does not import the chunks' loader".into());
-    }
-    write(
-        &dist.join(js),
-        &glue.replace(from, &format!("from \"./{loader_name}\"")),
-    )?;
-    println!(
-        "site: {stem}_bg.wasm, chunks {}, {loader_name}",
-        pages_chunks.join(" ")
-    );
+    let glue = place_loader(b, &cut.glue, &loader, &stem, js, "__wasm_split-")?;
+    write(&dist.join(js), &minify(b, &glue)?)?;
+    println!("site: {stem}_bg.wasm, chunks {}", pages_chunks.join(" "));
     Ok(App {
         js: js.clone(),
         wasm: format!("{stem}_bg.wasm"),
@@ -308,9 +357,8 @@ fn split_app(b: &Build) -> Result<App, String> {
 /// Builds a module of its own, the bin `name` with Cargo's `args`, as the files `out`:
 /// home's first view (`first`, src/first/main.rs) or the islands of a kind of
 /// prerendered page (`islands`, src/bin/islands.rs). Cargo builds it for wasm in the
-/// build's profile, `wasm-split-cli` only drops the relocations `--emit-relocs` links
-/// in, then its glue and `wasm-opt`. Both files are named by a hash of their content.
-/// Returns (glue, wasm).
+/// build's profile, then it is [`cut`] (a comparison's islands module has a chunk), and
+/// its files are named by a hash of their content. Returns (glue, wasm).
 fn module(b: &Build, name: &str, out: &str, args: &[&str]) -> Result<(String, String), String> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
@@ -328,29 +376,26 @@ fn module(b: &Build, name: &str, out: &str, args: &[&str]) -> Result<(String, St
         cargo.arg("--release");
     }
     run_tool(&mut cargo)?;
-    let tmp = TempDir::new(out)?;
-    run_tool(
-        Command::new("wasm-split-cli")
-            .arg(b.wasm_dir.join(format!("{name}.wasm")))
-            .arg(&tmp.0)
-            .args(["--out-name", out]),
-    )?;
-    bindgen(&tmp.0.join(format!("{out}.wasm")), &tmp.0.join("bg"), out)?;
-    let opt = tmp.0.join(format!("{out}_bg.wasm"));
-    optimize(b, &tmp.0.join("bg").join(format!("{out}_bg.wasm")), &opt)?;
-    let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
-    let glue = read(&tmp.0.join("bg").join(format!("{out}.js")))?;
-    let mut both = wasm.clone();
-    both.extend_from_slice(glue.as_bytes());
-    let stem = format!("{out}-{}", &sha256_hex(&both)[..16]);
     let prefix = format!("{out}-");
     for old in names(&b.dist, |n| n.starts_with(&prefix))? {
         remove(&b.dist.join(old))?;
     }
-    write_bytes(&b.dist.join(format!("{stem}_bg.wasm")), &wasm)?;
-    write(&b.dist.join(format!("{stem}.js")), &glue)?;
-    println!("site: {stem}.js, {stem}_bg.wasm");
-    Ok((format!("{stem}.js"), format!("{stem}_bg.wasm")))
+    let cut = cut(b, &b.wasm_dir.join(format!("{name}.wasm")), out, &prefix)?;
+    // The chunks' names are in their loader, and the glue is hashed as served (minified
+    // or not): one hash names the build of every file.
+    let mut all = cut.wasm.clone();
+    all.extend_from_slice(minify(b, &cut.glue)?.as_bytes());
+    all.extend_from_slice(cut.loader.as_deref().unwrap_or_default().as_bytes());
+    let stem = format!("{out}-{}", &sha256_hex(&all)[..16]);
+    let js = format!("{stem}.js");
+    let glue = match &cut.loader {
+        Some(loader) => place_loader(b, &cut.glue, loader, out, &js, &format!("{prefix}split-"))?,
+        None => cut.glue,
+    };
+    write_bytes(&b.dist.join(format!("{stem}_bg.wasm")), &cut.wasm)?;
+    write(&b.dist.join(&js), &minify(b, &glue)?)?;
+    println!("site: {js}, {stem}_bg.wasm");
+    Ok((js, format!("{stem}_bg.wasm")))
 }
 
 fn bindgen(wasm: &Path, out: &Path, name: &str) -> Result<(), String> {
@@ -392,6 +437,67 @@ fn optimize(b: &Build, from: &Path, to: &Path) -> Result<(), String> {
             .map(|_| ())
             .map_err(|e| format!("{}: {e}", to.display()))
     }
+}
+
+/// Trunk's stylesheet minified by esbuild (1.0 KB of gzip less on every page), and its
+/// subresource integrity in the shell, which every page is made from, to match.
+fn minify_css(dist: &Path) -> Result<(), String> {
+    let integrity = |css: &str| {
+        let hash = sha2::Sha384::digest(css.as_bytes());
+        format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(hash)
+        )
+    };
+    for name in names(dist, |n| n.ends_with(".css"))? {
+        let path = dist.join(&name);
+        let css = read(&path)?;
+        let small = esbuild(&css, "css")?;
+        write(&path, &small)?;
+        edit(&dist.join("index.html"), |html| {
+            Ok(html.replace(&integrity(&css), &integrity(&small)))
+        })?;
+    }
+    Ok(())
+}
+
+/// JavaScript as served: minified by esbuild in a release build (wasm-bindgen's glue
+/// keeps its names and comments: 2.2 KB of gzip less for each islands module,
+/// docs/size.md). Exported names stay, so the chunks' loader still finds the glue's.
+fn minify(b: &Build, js: &str) -> Result<String, String> {
+    if b.release {
+        esbuild(js, "js")
+    } else {
+        Ok(js.to_string())
+    }
+}
+
+/// `text` through `esbuild --minify` with the `loader` for its kind ("js", "css").
+fn esbuild(text: &str, loader: &str) -> Result<String, String> {
+    use std::io::Write as _;
+    let mut child = Command::new("esbuild")
+        .args(["--minify", "--format=esm", &format!("--loader={loader}")])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("esbuild (npm, scripts/setup.sh): {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("esbuild: no stdin")?
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("esbuild: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("esbuild: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "esbuild failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("esbuild: {e}"))
 }
 
 /// Runs a tool, quiet unless it fails (wasm-opt warns about a name subsection the
