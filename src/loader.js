@@ -12,7 +12,7 @@ const chunks = ['PAGES_CHUNKS'];
 // and starts the app, `shipOrSkipApp()`, when the reader needs more.
 const first = ['FIRST_JS', 'FIRST_WASM'];
 // The islands modules of the prerendered pages that need nothing else, by kind of page
-// (src/app/islands.rs): they make the page live in place, and the app is never
+// (src/app/islands/): they make the page live in place, and the app is never
 // downloaded.
 const islands = { 'ISLANDS': [] };
 const drawIslands = async (kind) => {

@@ -200,7 +200,7 @@ async fn every_hostile_catalog_in_the_app() {
     let mut failures = Vec::new();
     // The app draws a tool page from the served catalog where the build prerendered none
     // (GitHub Pages answers with the shell); a prerendered one is the build's, live
-    // through its islands (src/app/islands.rs), and never reads the catalog.
+    // through its islands (src/app/islands/), and never reads the catalog.
     let shell = std::fs::read(dist_dir().join("404.html")).unwrap();
     for case in &all {
         let bytes = case.bytes();

@@ -93,6 +93,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(pages::prerendered_takeover, Engines),
     scenario!(pages::prerendered_layout, Engines),
     scenario!(pages::islands_trap, Engines),
+    scenario!(pages::islands_replay, Engines),
     scenario!(first_view::first_view, Engines),
     scenario!(first_view::chunks_on_demand, Engines),
     scenario!(catalogs::hostile_catalog, Engines),

@@ -1,7 +1,10 @@
 //! Tool and reviewer pages, unknown addresses, deep links under the sub-path, badges and
-//! open data, and the prerendered pages: the files served, and the app taking them over.
+//! open data, and the prerendered pages: the files served, the islands drawn on need,
+//! and the app taking them over.
 
-use crate::support::{dist_dir, server, without_loader, Browser, BASE, UNREGISTER_WORKERS};
+use crate::support::{
+    dist_dir, server, without_loader, Browser, BASE, REQUESTED, UNREGISTER_WORKERS,
+};
 use crate::Steps;
 
 pub fn unknown_pages(b: &Browser) -> Steps<'_> {
@@ -353,8 +356,10 @@ pub fn islands_trap(b: &Browser) -> Steps<'_> {
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("islands-tool-") && n.ends_with(".js"))
-            .expect("the tool pages' islands glue");
+            .find(|n| {
+                n.starts_with("islands-tool-") && n.ends_with(".js") && !n.contains("-split-")
+            })
+            .expect("the tool pages' islands glue (not its chunk's loader)");
         let js = std::fs::read_to_string(dist.join(&glue)).unwrap();
         // The minified glue exports its `islands` as `export{…,x as islands}`: that export
         // becomes a wrapper that draws them, then traps.
@@ -386,5 +391,69 @@ pub fn islands_trap(b: &Browser) -> Steps<'_> {
         assert_eq!(state, serde_json::json!([0, true, 0]));
         b.override_file(&glue, None);
         b.override_file("sw.js", None);
+    })
+}
+
+/// The islands a page draws on need (`app::islands::later`) come with what the reader does
+/// before their chunk is in: on a reviewer page opened with nothing saved, no chunk is
+/// fetched; a category chosen fetches it, and the list draws that category; "Trust only"
+/// pressed then sets the weights; on a tool page, "Copy link" pressed before the chunk
+/// copies once it is in.
+pub fn islands_replay(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        let fetched = |module: &'static str| async move {
+            b.client
+                .execute(
+                    REQUESTED,
+                    vec![serde_json::json!(format!("islands-{module}-split_later-"))],
+                )
+                .await
+                .expect("script")
+        };
+        // (A browser that has opened nothing yet is on about:blank, which has no storage.)
+        b.goto("").await;
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("reviewer/founder").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(
+            fetched("reviewer").await,
+            0,
+            "nothing saved, nothing needed"
+        );
+        let category = b.find("#reviewer-category").await;
+        category
+            .select_by_value("Developer Tools")
+            .await
+            .expect("a category");
+        assert_eq!(
+            b.wait_text("p.count", "5 tools").await,
+            "5 tools, 4 shipped",
+            "the category chosen before the list was live"
+        );
+        assert_eq!(
+            b.js("return [document.getElementById('reviewer-category').value, location.search]")
+                .await,
+            serde_json::json!(["Developer Tools", "?category=Developer+Tools"])
+        );
+        assert_eq!(fetched("reviewer").await, 1);
+        b.click(".trust-button").await;
+        assert!(b
+            .wait_text(".notice--weights", "in effect")
+            .await
+            .contains("Builder ×0"));
+        // Opened with a category: the list is drawn before the page says it is live.
+        b.goto("reviewer/founder?category=Developer+Tools").await;
+        assert_eq!(b.text("p.count").await, "5 tools, 4 shipped");
+        b.js("localStorage.clear(); return 0").await;
+        b.goto("tool/mistral-3b").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(fetched("tool").await, 0);
+        b.click(".copy__button").await;
+        let status = b.wait_text(".copy__status", "C").await;
+        assert!(
+            status == "Copied." || status.starts_with("Selected: press Ctrl+C"),
+            "{status}"
+        );
+        assert_eq!(fetched("tool").await, 1);
     })
 }

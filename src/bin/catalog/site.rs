@@ -6,8 +6,8 @@
 //! 1. The app's wasm in chunks ([`split_app`]): the pages other than home, a split
 //!    catalog's index code, the checks and the search picker (src/app/lazy.rs).
 //! 2. Home's first view, a module of its own without Leptos, and the islands of a
-//!    prerendered page, a module of its own without the app, a comparison's with a
-//!    chunk of the islands it draws on need ([`module`]). Every module's glue is
+//!    prerendered page, a module of its own without the app, each with a chunk of the
+//!    islands it draws on need ([`module`]). Every module's glue is
 //!    minified in a release build ([`minify`]).
 //! 3. The page loader (src/loader.js) with this build's file names, into every page.
 //! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
@@ -357,7 +357,7 @@ fn split_app(b: &Build) -> Result<App, String> {
 /// Builds a module of its own, the bin `name` with Cargo's `args`, as the files `out`:
 /// home's first view (`first`, src/first/main.rs) or the islands of a kind of
 /// prerendered page (`islands`, src/bin/islands.rs). Cargo builds it for wasm in the
-/// build's profile, then it is [`cut`] (a comparison's islands module has a chunk), and
+/// build's profile, then it is [`cut`] (an islands module has a chunk), and
 /// its files are named by a hash of their content. Returns (glue, wasm).
 fn module(b: &Build, name: &str, out: &str, args: &[&str]) -> Result<(String, String), String> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));

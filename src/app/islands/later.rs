@@ -1,0 +1,388 @@
+//! The islands a module draws on need: code a reader with nothing saved does not run,
+//! where the build drew the island as it stays for that reader. They come in a chunk of the module (`later`, cut by `catalog site` like the
+//! app's chunks), fetched the first time one is needed; each island's need is read
+//! reactively from the page's state once the records are, for the page's life, and an
+//! island is needed too as soon as the reader reaches into it (focuses, presses or opens
+//! something in it).
+//!
+//! What the reader did before the chunk came is not lost: a `<details>` opened stays
+//! open, the focused control keeps the focus, and the buttons pressed and the fields
+//! changed are pressed and changed again once the island is drawn.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::props::{props, Copy, Draw, Picker};
+use super::Page;
+use crate::app::components::controls::PickerSelect;
+use crate::app::components::copy::CopyField;
+use crate::app::components::shell::Notices;
+#[cfg(feature = "islands-compare")]
+use {
+    super::props::Decision, crate::app::components::weights_panel::WeightsPanel,
+    crate::app::pages::compare::DecisionTable,
+};
+#[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+use {
+    super::props::Panel, crate::app::components::weights_panel::WeightsNotice,
+    crate::domain::panel::weights::Weights,
+};
+#[cfg(feature = "islands-reviewer")]
+use {
+    super::props::{Reviews, Trust},
+    crate::app::pages::reviewer::{ReviewerList, TrustButton},
+};
+
+/// Whether the page needs an island drawn, from its shared state (read reactively).
+pub type Need = fn(&Page) -> bool;
+
+/// The need of each island this module draws on need; `None` for those it draws at once.
+pub fn need(component: &str) -> Option<Need> {
+    Some(match component {
+        // A notice is there only once a record was recovered, storage refuses writes or a
+        // new version waits.
+        "Notices" => |page| {
+            page.pwa.update_ready.get()
+                || !page.store.persistent.get()
+                || page.store.notices.with(|n| !n.is_empty())
+        },
+        #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+        "WeightsNotice" => weighted,
+        // Only once the reader reaches into them.
+        "CopyField" | "PickerSelect" => |_| false,
+        #[cfg(feature = "islands-compare")]
+        "WeightsPanel" => weighted,
+        // Its row by the reader's weights, and its community lines with their vote.
+        #[cfg(feature = "islands-compare")]
+        "DecisionTable" => |page| weighted(page) || page.store.votes.with(|v| !v.votes.is_empty()),
+        // Only when pressed.
+        #[cfg(feature = "islands-reviewer")]
+        "TrustButton" => |_| false,
+        // A category in the address (opened so, or back and forward after one was chosen).
+        #[cfg(feature = "islands-reviewer")]
+        "ReviewerList" => |page| page.nav.query().contains("category="),
+        _ => return None,
+    })
+}
+
+/// Whether the reader has weights of their own, which the weights notice, the panel and
+/// the decision table's row show.
+#[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+fn weighted(page: &Page) -> bool {
+    page.store.weights() != Weights::default()
+}
+
+/// What draws an island of this module's chunk.
+fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
+    let name = el.dataset().get("component").unwrap_or_default();
+    Ok(match super::component(&name) {
+        "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
+        "CopyField" => {
+            let Copy {
+                text,
+                label,
+                button,
+                multiline,
+            } = props(el)?;
+            Box::new(move || view! { <CopyField text label button multiline/> }.into_any())
+        }
+        "PickerSelect" => {
+            let Picker {
+                id,
+                label,
+                current,
+                position,
+                options,
+            } = props(el)?;
+            Box::new(move || view! { <PickerSelect id label current position options/> }.into_any())
+        }
+        #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+        "WeightsNotice" => {
+            let Panel { personas } = props(el)?;
+            Box::new(move || view! { <WeightsNotice personas/> }.into_any())
+        }
+        #[cfg(feature = "islands-compare")]
+        "WeightsPanel" => {
+            let Panel { personas } = props(el)?;
+            Box::new(move || view! { <WeightsPanel personas/> }.into_any())
+        }
+        #[cfg(feature = "islands-compare")]
+        "DecisionTable" => {
+            let Decision { tools, personas } = props(el)?;
+            Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
+        }
+        #[cfg(feature = "islands-reviewer")]
+        "TrustButton" => {
+            let Trust { personas, persona } = props(el)?;
+            Box::new(move || view! { <TrustButton personas persona/> }.into_any())
+        }
+        #[cfg(feature = "islands-reviewer")]
+        "ReviewerList" => {
+            let Reviews {
+                rows,
+                categories,
+                split,
+            } = props(el)?;
+            Box::new(move || view! { <ReviewerList rows categories split/> }.into_any())
+        }
+        other => return Err(format!("no island {other} in this module's chunk")),
+    })
+}
+
+/// The chunk: fetched the first time an island of it is needed, never on a page that
+/// needs none.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn later(el: web_sys::HtmlElement) -> Result<Result<Draw, String>, SplitLoaderError> {
+    Ok(later_island(&el))
+}
+
+/// Draws each island from the chunk once its need holds or the reader reaches into it.
+/// Those needed at once (the reader's records or the address call for them) are drawn
+/// before `live` runs, which says the page is live: a page marked live shows the
+/// reader's state.
+pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>, live: fn()) {
+    let page = super::page();
+    let at_once: Vec<bool> = later
+        .iter()
+        .map(|(_, need)| untrack(|| need(&page)))
+        .collect();
+    let waiting = Rc::new(Cell::new(at_once.iter().filter(|n| **n).count()));
+    if waiting.get() == 0 {
+        live();
+    }
+    let one_drawn: Ready = Rc::new(move || {
+        let left = waiting.get().saturating_sub(1);
+        if waiting.replace(left) == 1 {
+            live();
+        }
+    });
+    // The effects last the page's life: an owner of their own, never dropped.
+    let owner = Owner::new();
+    owner.with(|| {
+        for ((el, need), now) in later.into_iter().zip(at_once) {
+            draw_when(el, need, now.then(|| one_drawn.clone()));
+        }
+    });
+    std::mem::forget(owner);
+}
+
+/// Called once an island needed at once is drawn (or could not be).
+type Ready = Rc<dyn Fn()>;
+
+/// The controls of an island, by their place in it: how an act is found again in the
+/// island once drawn.
+const CONTROLS: &str = "a[href], button, select, input, textarea, summary";
+
+/// What the reader did to an island before its code came.
+enum Act {
+    /// A button pressed (with the mouse, a tap or the keyboard), by its place.
+    Press(u32),
+    /// A field changed to a value, by its place.
+    Change(u32, String),
+}
+
+/// The place among `el`'s controls of the control `node` is in.
+fn place(el: &web_sys::HtmlElement, node: &web_sys::Element) -> Option<u32> {
+    let control = node.closest(CONTROLS).ok()??;
+    let all = el.query_selector_all(CONTROLS).ok()?;
+    (0..all.length()).find(|i| all.item(*i).is_some_and(|n| control.is_same_node(Some(&n))))
+}
+
+/// The control at `place` among `el`'s.
+fn control(el: &web_sys::HtmlElement, place: u32) -> Option<web_sys::HtmlElement> {
+    el.query_selector_all(CONTROLS)
+        .ok()?
+        .item(place)?
+        .dyn_into()
+        .ok()
+}
+
+/// An island waiting for its chunk.
+struct Waiting {
+    el: web_sys::HtmlElement,
+    /// What the reader did to it meanwhile; `None` once it is drawn and its own handlers
+    /// take over.
+    acts: RefCell<Option<Vec<Act>>>,
+    /// While the chunk is fetched, and once the island is drawn: no second fetch.
+    busy: Cell<bool>,
+    /// A pointer pressed in the island and not yet released: the drawing waits for the
+    /// release, so that the press ends on the control it began on and its click is seen
+    /// (then done again), not lost on a control drawn away under the pointer.
+    pressing: Cell<bool>,
+    /// The drawing held back by a press.
+    held: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+impl Waiting {
+    /// Notes what the reader does to the island before it is drawn.
+    fn seen(&self, e: &web_sys::Event) {
+        let mut acts = self.acts.borrow_mut();
+        let Some(acts) = acts.as_mut() else { return };
+        let Some(target) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let at = place(&self.el, &target);
+        match (e.type_().as_str(), at) {
+            ("pointerdown", _) => self.pressing.set(true),
+            ("click", Some(at)) if target.closest("button").ok().flatten().is_some() => {
+                acts.push(Act::Press(at))
+            }
+            ("change", Some(at)) => {
+                let value = js_sys::Reflect::get(&target, &"value".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                acts.push(Act::Change(at, value));
+            }
+            _ => {}
+        }
+    }
+
+    /// The press is over: a drawing held back runs once its click has been dispatched.
+    fn released(&self) {
+        if self.pressing.replace(false) {
+            if let Some(draw) = self.held.borrow_mut().take() {
+                set_timeout(draw, std::time::Duration::ZERO);
+            }
+        }
+    }
+
+    /// Draws the island now, or once the press in it is over.
+    fn draw(self: &Rc<Self>, draw: Draw, ready: Option<Ready>) {
+        let me = self.clone();
+        let now = move || {
+            let done = me.acts.borrow_mut().take().unwrap_or_default();
+            keeping_place(&me.el, draw, done);
+            if let Some(ready) = ready {
+                ready();
+            }
+        };
+        if self.pressing.get() {
+            *self.held.borrow_mut() = Some(Box::new(now));
+        } else {
+            now();
+        }
+    }
+}
+
+/// Draws `el` from the chunk once `need` holds or the reader reaches into it, then
+/// does again what the reader did to it meanwhile.
+fn draw_when(el: web_sys::HtmlElement, need: Need, ready: Option<Ready>) {
+    let reached = RwSignal::new(false);
+    let waiting = Rc::new(Waiting {
+        el,
+        acts: RefCell::new(Some(Vec::new())),
+        busy: Cell::new(false),
+        pressing: Cell::new(false),
+        held: RefCell::new(None),
+    });
+    let w = waiting.clone();
+    let on = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if w.acts.borrow().is_some() {
+            reached.set(true);
+            w.seen(&e);
+        }
+    });
+    // Captured: `toggle` (a `<details>` opened) does not bubble.
+    for event in ["toggle", "focusin", "pointerdown", "click", "change"] {
+        let _ = waiting.el.add_event_listener_with_callback_and_bool(
+            event,
+            on.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    on.forget();
+    // A press may end anywhere on the page.
+    let w = waiting.clone();
+    let up = Closure::<dyn Fn()>::new(move || w.released());
+    for event in ["pointerup", "pointercancel"] {
+        let _ = window().add_event_listener_with_callback_and_bool(
+            event,
+            up.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    up.forget();
+    Effect::new(move || {
+        if !(reached.get() || need(&super::page())) || waiting.busy.replace(true) {
+            return;
+        }
+        let (waiting, ready) = (waiting.clone(), ready.clone());
+        leptos::task::spawn_local(async move {
+            match later(waiting.el.clone()).await {
+                Ok(Ok(draw)) => return waiting.draw(draw, ready),
+                // Props it cannot read: the page and the module come from different
+                // builds, and the app draws the page.
+                Ok(Err(e)) => {
+                    web_sys::console::error_1(&e.into());
+                    let app = js_sys::Reflect::get(&window(), &"shipOrSkipApp".into());
+                    if let Ok(start) = app.and_then(|f| f.dyn_into::<js_sys::Function>()) {
+                        let _ = start.call0(&window());
+                    }
+                }
+                // The chunk did not download (offline before the worker kept it): the
+                // island stays as the build drew it, until the reader reaches into it
+                // again, which fetches again.
+                Err(_) => {
+                    waiting.busy.set(false);
+                    web_sys::console::error_1(&"an island's code could not be fetched".into())
+                }
+            }
+            if let Some(ready) = ready {
+                ready();
+            }
+        });
+    });
+}
+
+/// Draws `el` in place, keeping what the reader did to it meanwhile: the `<details>`
+/// they opened stay open, the control they focused keeps the focus, and `acts` are
+/// done again on the island drawn.
+fn keeping_place(el: &web_sys::HtmlElement, draw: Draw, acts: Vec<Act>) {
+    let details = |el: &web_sys::HtmlElement| -> Vec<web_sys::Element> {
+        let all = el.query_selector_all("details").ok();
+        (0..all.as_ref().map_or(0, |a| a.length()))
+            .filter_map(|i| all.as_ref()?.item(i)?.dyn_into().ok())
+            .collect()
+    };
+    let open: Vec<bool> = details(el)
+        .iter()
+        .map(|d| d.has_attribute("open"))
+        .collect();
+    let focused = document().active_element().and_then(|a| place(el, &a));
+    el.set_inner_html("");
+    leptos::mount::mount_to(el.clone(), draw).forget();
+    for (d, open) in details(el).iter().zip(open) {
+        if open {
+            let _ = d.set_attribute("open", "");
+        }
+    }
+    if let Some(c) = focused.and_then(|at| control(el, at)) {
+        let _ = c.focus();
+    }
+    for act in acts {
+        match act {
+            Act::Press(at) => {
+                if let Some(c) = control(el, at) {
+                    c.click();
+                }
+            }
+            Act::Change(at, value) => {
+                if let Some(c) = control(el, at) {
+                    let _ = js_sys::Reflect::set(&c, &"value".into(), &value.into());
+                    if let Ok(e) = web_sys::Event::new("change") {
+                        let _ = c.dispatch_event(&e);
+                    }
+                }
+            }
+        }
+    }
+}
