@@ -430,10 +430,14 @@ pub fn islands_replay(b: &Browser) -> Steps<'_> {
             "5 tools, 4 shipped",
             "the category chosen before the list was live"
         );
-        assert_eq!(
-            b.js("return [document.getElementById('reviewer-category').value, location.search]")
-                .await,
-            serde_json::json!(["Developer Tools", "?category=Developer+Tools"])
+        // The address follows once the page is idle.
+        assert!(
+            b.wait_js(
+                "return document.getElementById('reviewer-category').value === 'Developer Tools' && location.search === '?category=Developer+Tools'",
+                5
+            )
+            .await,
+            "the select and the address keep the category"
         );
         assert_eq!(fetched("reviewer").await, 1);
         b.click(".trust-button").await;
