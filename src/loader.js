@@ -31,6 +31,14 @@ const drawIslands = async (kind) => {
   addEventListener('error', trapped);
   mod.islands();
 };
+// What the reader presses on a page live through its islands before they are drawn: the
+// islands module takes the list, ends it, and presses them again once drawn
+// (src/app/islands/later.rs).
+const kind = document.querySelector('#app[data-islands]')?.dataset.islands;
+if (kind) {
+  window.shipOrSkipEarly = [];
+  addEventListener('click', (e) => window.shipOrSkipEarly?.push(e.target), true);
+}
 const home = new URL(document.baseURI).pathname;
 const atHome = () => location.pathname === home || location.pathname === home + 'index.html';
 // One start at a time; one that failed (offline before the worker kept the app) may be
@@ -38,6 +46,8 @@ const atHome = () => location.pathname === home || location.pathname === home + 
 let started = null;
 const start = () => {
   if (started) return started;
+  // The app draws the page anew: nothing is left to press again.
+  window.shipOrSkipEarly = undefined;
   if (!atHome()) {
     for (const href of chunks) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' }));
@@ -55,7 +65,6 @@ let booted = false;
 const boot = async () => {
   if (booted) return;
   booted = true;
-  const kind = document.querySelector('#app[data-islands]')?.dataset.islands;
   if (kind) {
     try {
       await drawIslands(kind);

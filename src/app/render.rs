@@ -401,6 +401,34 @@ mod tests {
         );
     }
 
+    /// A comparison's bookmarks panel says "Loading" until the page is live, then "No
+    /// bookmarks yet" with no code run (CSS on `#app[data-live]`): the island is drawn only
+    /// for a reader who has some. Its pick buttons take presses, which the islands do again.
+    #[test]
+    fn a_comparison_holds_the_empty_bookmarks_for_once_it_is_live() {
+        let html = render(
+            shipped(),
+            "/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
+        );
+        let panel = &html[html.find("bookmarks-panel").expect("the panel")..];
+        let panel = &panel[..panel.find("</section>").unwrap()];
+        assert!(
+            panel.contains("<p class=\"muted until-live\">Loading bookmarks…</p>"),
+            "{panel}"
+        );
+        assert!(
+            panel.contains("<p class=\"empty when-live\"><strong>No bookmarks yet</strong>"),
+            "{panel}"
+        );
+        let pick = &html[html
+            .find("class=\"toggle pick-button\"")
+            .expect("a pick button")..];
+        assert!(
+            !pick[..pick.find('>').unwrap()].contains("disabled"),
+            "{pick}"
+        );
+    }
+
     #[test]
     fn tool_comparison_and_reviewer_pages_are_live_through_their_islands() {
         for (route, kind, some) in [

@@ -6,7 +6,7 @@ use crate::support::{dist_dir, gzip_size, Browser, UNREGISTER_WORKERS};
 use crate::Steps;
 
 /// The budget of a landing page opened directly: home (its first view, src/first, with
-/// everything it needs), a tool page and a reviewer page (their islands,
+/// everything it needs), a comparison, a tool page and a reviewer page (their islands,
 /// src/app/islands/).
 pub const BUDGET: u64 = 120 * 1024;
 
@@ -14,26 +14,19 @@ pub const BUDGET: u64 = 120 * 1024;
 const FETCHED: &str =
     "return [location.href].concat(performance.getEntriesByType('resource').map(r => r.name))";
 
-/// A comparison, opened directly: its islands, a tool page's and its own. Not yet the
-/// budget (125.5 KB, docs/size.md, "Landing pages"): a ceiling that keeps what was won.
-pub const COMPARE_CEILING: u64 = 130 * 1024;
-
-/// The landing pages and their budgets (or, until it meets it, the comparison's ceiling).
-const PAGES: [(&str, u64); 4] = [
-    ("", BUDGET),
-    (
-        "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
-        COMPARE_CEILING,
-    ),
-    ("tool/mistral-3b", BUDGET),
-    ("reviewer/skeptic", BUDGET),
+/// The landing pages, each within [`BUDGET`].
+const PAGES: [&str; 4] = [
+    "",
+    "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion",
+    "tool/mistral-3b",
+    "reviewer/skeptic",
 ];
 
 pub fn landing_pages(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         let dist = dist_dir();
         let mut over = Vec::new();
-        for (path, budget) in PAGES {
+        for path in PAGES {
             // A first visit: no worker answers, nothing is cached.
             b.goto("").await;
             assert_eq!(
@@ -69,9 +62,9 @@ pub fn landing_pages(b: &Browser) -> Steps<'_> {
                     "/{path} fetched the app: {lines:?}"
                 );
             }
-            if total > budget {
+            if total > BUDGET {
                 over.push(format!(
-                    "/{path}: {total} B > {budget} B ({})",
+                    "/{path}: {total} B > {BUDGET} B ({})",
                     lines.join(", ")
                 ));
             }

@@ -548,10 +548,11 @@ pub fn print_one_page(b: &Browser) -> Steps<'_> {
     })
 }
 
-/// A comparison opened directly draws its decision table, weights panel, weights notice
-/// and notices from its islands module's chunk, fetched only once the reader needs one
-/// of them: a reader with nothing saved never downloads it until they open the panel,
-/// vote, or a notice has something to say; with weights saved, it comes at once.
+/// A comparison opened directly draws its decision table, weights panel, weights notice,
+/// bookmarks panel, pick and notices from its islands module's chunk, fetched only once
+/// the reader needs one of them: a reader with nothing saved never downloads it until
+/// they open the panel or vote, and the build's panel says "No bookmarks yet"; with
+/// weights or a bookmark saved, they are drawn before the page says it is live.
 pub fn islands_on_need(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         const PAGE: &str = "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion";
@@ -571,6 +572,13 @@ pub fn islands_on_need(b: &Browser) -> Steps<'_> {
         // What the islands would need is read as the page goes live: give it time to ask.
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert_eq!(fetched().await, 0, "nothing saved, nothing needed");
+        // The build's panel says so once the page is live, with no code run.
+        let panel = b.text(".bookmarks-panel").await;
+        assert!(
+            panel.ends_with("No bookmarks yet — bookmark tools to save them for later.")
+                && !panel.contains("Loading"),
+            "{panel}"
+        );
         assert_eq!(
             b.js("return document.getElementById('weight-founder').disabled")
                 .await,
@@ -610,6 +618,10 @@ pub fn islands_on_need(b: &Browser) -> Steps<'_> {
             .wait_text("table.decision", "your ship")
             .await
             .contains("(incl. your ship)"));
+        // A bookmark saved: the panel lists it by the time the page says it is live.
+        b.js("localStorage.setItem('ship-or-skip.bookmarks', JSON.stringify({version: 1, items: [{slug: 'mistral-3b', added: '2026-01-01T00:00:00Z'}]})); return 0").await;
+        b.reload().await;
+        assert_eq!(b.texts(".bookmarks-list a").await, ["Mistral 3B"]);
         // A record that cannot be read: the notice comes from the chunk too.
         b.js("localStorage.setItem('ship-or-skip.bookmarks', '{broken'); return 0")
             .await;

@@ -27,14 +27,26 @@ pub fn BookmarksPanel(
     let catalog = names.is_none().then(use_catalog);
     let body = move || {
         let loading = || view! { <p class="muted">"Loading bookmarks…"</p> }.into_any();
+        let empty = || {
+            view! {
+                <p class="empty when-live">
+                    <strong>"No bookmarks yet"</strong>
+                    " — bookmark tools to save them for later."
+                </p>
+            }
+        };
         // The app's catalog once it has loaded; none on an islands page, which has `names`.
         let cat = match catalog.map(|c| c.ready()) {
             Some(None) => return loading(),
             Some(cat) => cat,
             None => None,
         };
+        // Ahead of time, the reader's bookmarks are unknown: loading until the page is
+        // live, then empty, as it is for a reader with none; a page's islands draw the
+        // panel anew before it is live for a reader with some (`app::islands::later`).
         if !store.known.get() {
-            return loading();
+            return view! { <p class="muted until-live">"Loading bookmarks…"</p> {empty} }
+                .into_any();
         }
         // The name of a bookmarked tool, if the catalog still has it.
         let name_of = |slug: &str| match (&cat, &names) {
@@ -44,13 +56,7 @@ pub fn BookmarksPanel(
         };
         let items = sorted_newest_first(&store.bookmarks.get());
         if items.is_empty() {
-            return view! {
-                <p class="empty">
-                    <strong>"No bookmarks yet"</strong>
-                    " — bookmark tools to save them for later."
-                </p>
-            }
-            .into_any();
+            return empty().into_any();
         }
         let more = items.len().saturating_sub(BOOKMARKS_SHOWN);
         let list = items

@@ -22,15 +22,17 @@ use super::Page;
 use crate::app::components::controls::PickerSelect;
 use crate::app::components::copy::CopyField;
 use crate::app::components::shell::Notices;
-#[cfg(feature = "islands-compare")]
-use {
-    super::props::Decision, crate::app::components::weights_panel::WeightsPanel,
-    crate::app::pages::compare::DecisionTable,
-};
 #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
 use {
     super::props::Panel, crate::app::components::weights_panel::WeightsNotice,
     crate::domain::panel::weights::Weights,
+};
+#[cfg(feature = "islands-compare")]
+use {
+    super::props::{Decision, Names},
+    crate::app::components::bookmarks_panel::BookmarksPanel,
+    crate::app::components::weights_panel::WeightsPanel,
+    crate::app::pages::compare::{DecisionTable, WhichWouldYouShip},
 };
 #[cfg(feature = "islands-reviewer")]
 use {
@@ -55,6 +57,12 @@ pub fn need(component: &str) -> Option<Need> {
         "WeightsNotice" => weighted,
         // Only once the reader reaches into them.
         "CopyField" | "PickerSelect" => |_| false,
+        // The reader's bookmarks, listed; none is the build's empty state.
+        #[cfg(feature = "islands-compare")]
+        "BookmarksPanel" => |page| page.store.bookmarks.with(|b| !b.is_empty()),
+        // A pick saved (on this comparison or another).
+        #[cfg(feature = "islands-compare")]
+        "WhichWouldYouShip" => |page| page.store.votes.with(|v| !v.picks.is_empty()),
         #[cfg(feature = "islands-compare")]
         "WeightsPanel" => weighted,
         // Its row by the reader's weights, and its community lines with their vote.
@@ -112,6 +120,18 @@ fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
             Box::new(move || view! { <WeightsPanel personas/> }.into_any())
         }
         #[cfg(feature = "islands-compare")]
+        "WhichWouldYouShip" => {
+            let names = props::<Names>(el)?.names.ok_or("no names")?;
+            Box::new(move || view! { <WhichWouldYouShip names/> }.into_any())
+        }
+        #[cfg(feature = "islands-compare")]
+        "BookmarksPanel" => {
+            let Names { names } = props(el)?;
+            // Without names it would wait for a catalog that never comes.
+            names.as_ref().ok_or("no names")?;
+            Box::new(move || view! { <BookmarksPanel names/> }.into_any())
+        }
+        #[cfg(feature = "islands-compare")]
         "DecisionTable" => {
             let Decision { tools, personas } = props(el)?;
             Box::new(move || view! { <DecisionTable tools personas/> }.into_any())
@@ -161,11 +181,13 @@ pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>, live: fn()) {
             live();
         }
     });
+    let early = early_presses();
     // The effects last the page's life: an owner of their own, never dropped.
     let owner = Owner::new();
     owner.with(|| {
         for ((el, need), now) in later.into_iter().zip(at_once) {
-            draw_when(el, need, now.then(|| one_drawn.clone()));
+            let done = done_early(&el, &early);
+            draw_when(el, need, done, now.then(|| one_drawn.clone()));
         }
     });
     std::mem::forget(owner);
@@ -173,6 +195,62 @@ pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>, live: fn()) {
 
 /// Called once an island needed at once is drawn (or could not be).
 type Ready = Rc<dyn Fn()>;
+
+/// What the page loader saw pressed before the islands were drawn (src/loader.js keeps
+/// them in `shipOrSkipEarly`); the list ends here, and the islands see the rest.
+fn early_presses() -> Vec<web_sys::Element> {
+    let key = wasm_bindgen::JsValue::from_str("shipOrSkipEarly");
+    let list = js_sys::Reflect::get(&window(), &key).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&window(), &key, &wasm_bindgen::JsValue::UNDEFINED);
+    list.dyn_into::<js_sys::Array>()
+        .map(|a| a.iter().filter_map(|t| t.dyn_into().ok()).collect())
+        .unwrap_or_default()
+}
+
+/// What the reader did to the island `el` before its listeners were there: its fields
+/// changed from the build's values, then the buttons pressed in it.
+fn done_early(el: &web_sys::HtmlElement, early: &[web_sys::Element]) -> Vec<Act> {
+    let value = |node: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(node, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let mut acts = Vec::new();
+    let Ok(all) = el.query_selector_all(CONTROLS) else {
+        return acts;
+    };
+    for at in 0..all.length() {
+        let Some(field) = all
+            .item(at)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        // A select's value as built: its option marked selected, or its first.
+        let built = match field.tag_name().as_str() {
+            "SELECT" => field
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .or_else(|| field.query_selector("option").ok().flatten())
+                .and_then(|o| value(&o, "value")),
+            "INPUT" | "TEXTAREA" => value(&field, "defaultValue"),
+            _ => continue,
+        };
+        let now = value(&field, "value");
+        if let (Some(now), Some(built)) = (now, built) {
+            if now != built {
+                acts.push(Act::Change(at, now));
+            }
+        }
+    }
+    for target in early.iter().filter(|t| el.contains(Some(t))) {
+        if let (Some(at), Ok(Some(_))) = (place(el, target), target.closest("button")) {
+            acts.push(Act::Press(at));
+        }
+    }
+    acts
+}
 
 /// The controls of an island, by their place in it: how an act is found again in the
 /// island once drawn.
@@ -273,13 +351,13 @@ impl Waiting {
     }
 }
 
-/// Draws `el` from the chunk once `need` holds or the reader reaches into it, then
-/// does again what the reader did to it meanwhile.
-fn draw_when(el: web_sys::HtmlElement, need: Need, ready: Option<Ready>) {
-    let reached = RwSignal::new(false);
+/// Draws `el` from the chunk once `need` holds or the reader reaches into it (or did,
+/// `early`), then does again what the reader did to it meanwhile.
+fn draw_when(el: web_sys::HtmlElement, need: Need, early: Vec<Act>, ready: Option<Ready>) {
+    let reached = RwSignal::new(!early.is_empty());
     let waiting = Rc::new(Waiting {
         el,
-        acts: RefCell::new(Some(Vec::new())),
+        acts: RefCell::new(Some(early)),
         busy: Cell::new(false),
         pressing: Cell::new(false),
         held: RefCell::new(None),

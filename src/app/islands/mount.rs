@@ -10,11 +10,6 @@ use crate::app::components::controls::{BookmarkButton, VoteButtons};
 use crate::app::components::shell::Header;
 use crate::app::components::shortcuts::ShortcutKeys;
 use crate::app::components::tool_card::CommunityLine;
-#[cfg(feature = "islands-compare")]
-use {
-    super::props::Names, crate::app::components::bookmarks_panel::BookmarksPanel,
-    crate::app::pages::compare::WhichWouldYouShip,
-};
 
 /// How an island is drawn.
 enum Island {
@@ -50,18 +45,6 @@ fn island(el: &web_sys::HtmlElement) -> Result<Island, String> {
                 panel,
             } = props(el)?;
             Box::new(move || view! { <CommunityLine slug community panel/> }.into_any())
-        }
-        #[cfg(feature = "islands-compare")]
-        "WhichWouldYouShip" => {
-            let names = props::<Names>(el)?.names.ok_or("no names")?;
-            Box::new(move || view! { <WhichWouldYouShip names/> }.into_any())
-        }
-        #[cfg(feature = "islands-compare")]
-        "BookmarksPanel" => {
-            let Names { names } = props(el)?;
-            // Without names it would wait for a catalog that never comes.
-            names.as_ref().ok_or("no names")?;
-            Box::new(move || view! { <BookmarksPanel names/> }.into_any())
         }
         _ => return Err(format!("no island {name} in this module")),
     }))

@@ -222,7 +222,9 @@ pub fn DecisionTable(
 
 /// "Which would you ship?": the reader's pick on this comparison, changeable and withdrawable.
 // An island (`app::islands`): marked in a prerendered page, drawn again there in place;
-// in the browser, a component.
+// in the browser, a component. Its buttons take a press before the reader's picks are
+// read: the pick is saved against the stored record, and a prerendered page's islands
+// do presses again once they are drawn (`app::islands::later`).
 #[cfg_attr(not(target_arch = "wasm32"), island)]
 #[cfg_attr(target_arch = "wasm32", component)]
 pub fn WhichWouldYouShip(
@@ -245,7 +247,6 @@ pub fn WhichWouldYouShip(
                     type="button"
                     class="toggle pick-button"
                     data-slug=slug.clone()
-                    disabled=move || !store.known.get()
                     aria-pressed=move || (picked.get().as_deref() == Some(me.as_str())).to_string()
                     on:click=move |_| {
                         let again = picked.get_untracked().as_deref() == Some(slug.as_str());
