@@ -31,13 +31,13 @@ const drawIslands = async (kind) => {
   addEventListener('error', trapped);
   mod.islands();
 };
-// What the reader presses on a page live through its islands before they are drawn: the
-// islands module takes the list, ends it, and presses them again once drawn
+// What the reader presses and changes on a page live through its islands before they
+// are drawn: the islands module takes the list, ends it, and does them again once drawn
 // (src/app/islands/later.rs).
 const kind = document.querySelector('#app[data-islands]')?.dataset.islands;
 if (kind) {
   window.shipOrSkipEarly = [];
-  addEventListener('click', (e) => window.shipOrSkipEarly?.push(e.target), true);
+  for (const type of ['click', 'change']) addEventListener(type, (e) => window.shipOrSkipEarly?.push(e), true);
 }
 const home = new URL(document.baseURI).pathname;
 const atHome = () => location.pathname === home || location.pathname === home + 'index.html';

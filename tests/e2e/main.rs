@@ -94,6 +94,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(pages::prerendered_layout, Engines),
     scenario!(pages::islands_trap, Engines),
     scenario!(pages::islands_replay, Engines),
+    scenario!(pages::islands_early_press, Engines),
     scenario!(first_view::first_view, Engines),
     scenario!(first_view::chunks_on_demand, Engines),
     scenario!(catalogs::hostile_catalog, Engines),

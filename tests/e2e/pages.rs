@@ -351,27 +351,9 @@ pub fn islands_trap(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         // No worker: it would answer with the module it precached.
         b.without_worker().await;
-        let dist = dist_dir();
-        let glue = std::fs::read_dir(&dist)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| {
-                n.starts_with("islands-tool-") && n.ends_with(".js") && !n.contains("-split-")
-            })
-            .expect("the tool pages' islands glue (not its chunk's loader)");
-        let js = std::fs::read_to_string(dist.join(&glue)).unwrap();
-        // The minified glue exports its `islands` as `export{…,x as islands}`: that export
-        // becomes a wrapper that draws them, then traps.
-        let at = js.rfind(" as islands").expect("the glue exports islands");
-        let local = js[..at]
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .next()
-            .unwrap();
-        let trapping = format!(
-            "{}{local} as drawIslands{}\nexport function islands() {{ const r = {local}(); setTimeout(() => {{ throw new WebAssembly.RuntimeError('unreachable'); }}); return r; }}\n",
-            &js[..at - local.len()],
-            &js[at + " as islands".len()..]
+        let (glue, trapping) = islands_glue_wrapped(
+            "tool",
+            "const r = drawIslands(); setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }); return r;",
         );
         b.override_file(&glue, Some(trapping.as_bytes()));
         b.goto("tool/mistral-3b").await;
@@ -389,6 +371,68 @@ pub fn islands_trap(b: &Browser) -> Steps<'_> {
             .js("return [document.querySelectorAll('[data-prerendered], [data-islands], #app-live').length, performance.getEntriesByType('resource').some(r => r.name.includes('/ship-or-skip-')), document.querySelectorAll('.bookmark-button:disabled').length]")
             .await;
         assert_eq!(state, serde_json::json!([0, true, 0]));
+        b.override_file(&glue, None);
+        b.override_file("sw.js", None);
+    })
+}
+
+/// The glue of `kind`'s islands module with its `islands` export wrapped: `body` runs in
+/// its place, and calls the module's own as `drawIslands()`. Returns (file name, glue).
+fn islands_glue_wrapped(kind: &str, body: &str) -> (String, String) {
+    let dist = dist_dir();
+    let prefix = format!("islands-{kind}-");
+    let glue = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with(&prefix) && n.ends_with(".js") && !n.contains("-split-"))
+        .expect("the islands glue (not its chunk's loader)");
+    let js = std::fs::read_to_string(dist.join(&glue)).unwrap();
+    // The minified glue exports its `islands` as `export{…,x as islands}`.
+    let at = js.rfind(" as islands").expect("the glue exports islands");
+    let local = js[..at]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .next()
+        .unwrap();
+    let wrapped = format!(
+        "{}{local} as shipOrSkipIslands{}\nconst drawIslands = {local};\nexport function islands() {{ {body} }}\n",
+        &js[..at - local.len()],
+        &js[at + " as islands".len()..]
+    );
+    (glue, wrapped)
+}
+
+/// A press before the islands are drawn is not lost: with the comparison's islands module
+/// held back a second, "Which would you ship?" pressed on the build's page becomes the
+/// reader's pick once the page is live (the page loader keeps the press).
+pub fn islands_early_press(b: &Browser) -> Steps<'_> {
+    Box::pin(async move {
+        // No worker: it would answer with the module it precached.
+        b.without_worker().await;
+        b.js("localStorage.clear(); return 0").await;
+        let (glue, held) = islands_glue_wrapped("compare", "setTimeout(drawIslands, 1000);");
+        b.override_file(&glue, Some(held.as_bytes()));
+        b.client
+            .goto(&b.url("compare/mistral-3b-vs-openrouter-model-fusion"))
+            .await
+            .expect("navigation");
+        b.click(".pick-button[data-slug='mistral-3b']").await;
+        assert_eq!(
+            b.js("return !!document.querySelector('#app[data-live]')")
+                .await,
+            false,
+            "pressed before the islands were drawn"
+        );
+        assert!(b
+            .wait_text(".pick__state", "Your pick")
+            .await
+            .starts_with("Your pick: Mistral 3B."));
+        assert_eq!(
+            b.js("return Object.keys(JSON.parse(localStorage.getItem('ship-or-skip.votes')).picks).length")
+                .await,
+            1
+        );
+        b.js("localStorage.clear(); return 0").await;
         b.override_file(&glue, None);
         b.override_file("sw.js", None);
     })

@@ -201,7 +201,9 @@ pub fn PickerSelect(
     view! {
         <div class="picker">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change>
+            // Not restored by the browser on a reload: the page would show a pick it
+            // never acted on.
+            <select id=id autocomplete="off" on:change=on_change>
                 <option value="" selected=true>"Choose a tool…"</option>
                 {options}
             </select>

@@ -1,6 +1,7 @@
 //! The islands a module draws on need: code a reader with nothing saved does not run,
-//! where the build drew the island as it stays for that reader. They come in a chunk of the module (`later`, cut by `catalog site` like the
-//! app's chunks), fetched the first time one is needed; each island's need is read
+//! where the build drew the island as it stays for that reader. They come in a chunk of
+//! the module (`later`, cut by `catalog site` like the app's chunks), fetched the first
+//! time one is needed; each island's need is read
 //! reactively from the page's state once the records are, for the page's life, and an
 //! island is needed too as soon as the reader reaches into it (focuses, presses or opens
 //! something in it).
@@ -181,7 +182,7 @@ pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>, live: fn()) {
             live();
         }
     });
-    let early = early_presses();
+    let early = early_acts();
     // The effects last the page's life: an owner of their own, never dropped.
     let owner = Owner::new();
     owner.with(|| {
@@ -196,60 +197,22 @@ pub fn draw_all(later: Vec<(web_sys::HtmlElement, Need)>, live: fn()) {
 /// Called once an island needed at once is drawn (or could not be).
 type Ready = Rc<dyn Fn()>;
 
-/// What the page loader saw pressed before the islands were drawn (src/loader.js keeps
-/// them in `shipOrSkipEarly`); the list ends here, and the islands see the rest.
-fn early_presses() -> Vec<web_sys::Element> {
+/// What the page loader saw the reader press and change before the islands were drawn
+/// (src/loader.js keeps the events in `shipOrSkipEarly`); the list ends here, and the
+/// islands see the rest.
+fn early_acts() -> Vec<web_sys::Event> {
     let key = wasm_bindgen::JsValue::from_str("shipOrSkipEarly");
     let list = js_sys::Reflect::get(&window(), &key).unwrap_or_default();
     let _ = js_sys::Reflect::set(&window(), &key, &wasm_bindgen::JsValue::UNDEFINED);
     list.dyn_into::<js_sys::Array>()
-        .map(|a| a.iter().filter_map(|t| t.dyn_into().ok()).collect())
+        .map(|a| a.iter().filter_map(|e| e.dyn_into().ok()).collect())
         .unwrap_or_default()
 }
 
-/// What the reader did to the island `el` before its listeners were there: its fields
-/// changed from the build's values, then the buttons pressed in it.
-fn done_early(el: &web_sys::HtmlElement, early: &[web_sys::Element]) -> Vec<Act> {
-    let value = |node: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(node, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let mut acts = Vec::new();
-    let Ok(all) = el.query_selector_all(CONTROLS) else {
-        return acts;
-    };
-    for at in 0..all.length() {
-        let Some(field) = all
-            .item(at)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        // A select's value as built: its option marked selected, or its first.
-        let built = match field.tag_name().as_str() {
-            "SELECT" => field
-                .query_selector("option[selected]")
-                .ok()
-                .flatten()
-                .or_else(|| field.query_selector("option").ok().flatten())
-                .and_then(|o| value(&o, "value")),
-            "INPUT" | "TEXTAREA" => value(&field, "defaultValue"),
-            _ => continue,
-        };
-        let now = value(&field, "value");
-        if let (Some(now), Some(built)) = (now, built) {
-            if now != built {
-                acts.push(Act::Change(at, now));
-            }
-        }
-    }
-    for target in early.iter().filter(|t| el.contains(Some(t))) {
-        if let (Some(at), Ok(Some(_))) = (place(el, target), target.closest("button")) {
-            acts.push(Act::Press(at));
-        }
-    }
-    acts
+/// Of `early`, what the reader did to the island `el`. Only what they did counts: a
+/// field the browser restored on its own (Firefox does on a reload) fires no event.
+fn done_early(el: &web_sys::HtmlElement, early: &[web_sys::Event]) -> Vec<Act> {
+    early.iter().filter_map(|e| act(el, e)).collect()
 }
 
 /// The controls of an island, by their place in it: how an act is found again in the
@@ -262,6 +225,24 @@ enum Act {
     Press(u32),
     /// A field changed to a value, by its place.
     Change(u32, String),
+}
+
+/// What an event in the island `el` did, to be done again: a button pressed, a field
+/// changed (to its value now).
+fn act(el: &web_sys::HtmlElement, e: &web_sys::Event) -> Option<Act> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if !el.contains(Some(&target)) {
+        return None;
+    }
+    let at = place(el, &target)?;
+    match e.type_().as_str() {
+        "click" if target.closest("button").ok().flatten().is_some() => Some(Act::Press(at)),
+        "change" => {
+            let value = js_sys::Reflect::get(&target, &"value".into()).ok()?;
+            Some(Act::Change(at, value.as_string()?))
+        }
+        _ => None,
+    }
 }
 
 /// The place among `el`'s controls of the control `node` is in.
@@ -301,27 +282,10 @@ impl Waiting {
     fn seen(&self, e: &web_sys::Event) {
         let mut acts = self.acts.borrow_mut();
         let Some(acts) = acts.as_mut() else { return };
-        let Some(target) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let at = place(&self.el, &target);
-        match (e.type_().as_str(), at) {
-            ("pointerdown", _) => self.pressing.set(true),
-            ("click", Some(at)) if target.closest("button").ok().flatten().is_some() => {
-                acts.push(Act::Press(at))
-            }
-            ("change", Some(at)) => {
-                let value = js_sys::Reflect::get(&target, &"value".into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                acts.push(Act::Change(at, value));
-            }
-            _ => {}
+        if e.type_() == "pointerdown" {
+            self.pressing.set(true);
         }
+        acts.extend(act(&self.el, e));
     }
 
     /// The press is over: a drawing held back runs once its click has been dispatched.

@@ -201,8 +201,10 @@ pub fn ReviewerList(
     view! {
         <div class="filters">
             <label for="reviewer-category">"Category"</label>
+            // Not restored by the browser on a reload: the address holds the category.
             <select
                 id="reviewer-category"
+                autocomplete="off"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     limit.set(PAGE);
