@@ -1,7 +1,7 @@
 //! Catalogs other than the shipped one: a bad tool, not JSON, a split catalog, and one
 //! full of script payloads.
 
-use crate::support::{dist_dir, Browser, REQUESTED};
+use crate::support::{dist_dir, Browser};
 use crate::Steps;
 
 pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
@@ -83,14 +83,7 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
             empty.contains("Nothing is called or described as “zzzzq”"),
             "{empty}"
         );
-        assert_eq!(
-            b.client
-                .execute(REQUESTED, vec![serde_json::json!("split_index-")])
-                .await
-                .expect("script"),
-            1,
-            "the index chunk"
-        );
+        assert_eq!(b.requested("split_index-").await, 1, "the index chunk");
         // The take's text is only in the tool's own file, which the app reads for a tool
         // page it draws (followed from home; one opened directly is the build's).
         let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();

@@ -2,7 +2,7 @@
 //! pick, the search picker of a large catalog, the islands drawn on need, disagreement,
 //! charts, and the printed page.
 
-use crate::support::{Browser, ChromeCommand, BASE, REQUESTED};
+use crate::support::{Browser, ChromeCommand, BASE};
 use crate::Steps;
 
 const SEED_PAIRS: [(&str, &str, &str); 5] = [
@@ -556,15 +556,7 @@ pub fn print_one_page(b: &Browser) -> Steps<'_> {
 pub fn islands_on_need(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         const PAGE: &str = "compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion";
-        let fetched = || async {
-            b.client
-                .execute(
-                    REQUESTED,
-                    vec![serde_json::json!("islands-compare-split_later-")],
-                )
-                .await
-                .expect("script")
-        };
+        let fetched = || b.requested("islands-compare-split_later-");
         // (A browser that has opened nothing yet is on about:blank, which has no storage.)
         b.goto("").await;
         b.js("localStorage.clear(); return 0").await;

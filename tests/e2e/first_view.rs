@@ -1,9 +1,7 @@
 //! Home's first view (src/first) without the app, and the app's code fetched on demand
 //! in chunks.
 
-use crate::support::{
-    self, dist_dir, without_loader, Browser, Engine, REQUESTED, UNREGISTER_WORKERS,
-};
+use crate::support::{self, dist_dir, without_loader, Browser, Engine, UNREGISTER_WORKERS};
 use crate::Steps;
 
 /// The markup of `#app`'s children, for comparing two drawings of a page: attributes
@@ -26,12 +24,6 @@ return [...document.getElementById('app').childNodes].map(walk).join('').replace
 /// page fetches the app, which takes over.
 pub fn first_view(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
-        let requested = |part: &'static str| async move {
-            b.client
-                .execute(REQUESTED, vec![serde_json::json!(part)])
-                .await
-                .expect("script")
-        };
         // (A browser that has opened nothing yet is on about:blank, which has no storage.)
         b.js("try { localStorage.clear(); } catch (e) {} return 0")
             .await;
@@ -124,7 +116,11 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
         b.js("document.getElementById('search').dispatchEvent(new Event('input', { bubbles: true })); return 0")
             .await;
         assert_eq!(b.wait_text("p.count", "6 tools").await, "6 tools");
-        assert_eq!(requested("ship-or-skip-").await, 0, "home fetched the app");
+        assert_eq!(
+            b.requested("ship-or-skip-").await,
+            0,
+            "home fetched the app"
+        );
         let first = b.js(APP_MARKUP).await;
         // Another page: the app.
         b.click(".reviewers a[href$='reviewer/skeptic']").await;
@@ -132,7 +128,7 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
             b.wait_text("#app[data-live] h1", "Skeptic").await,
             "Skeptic"
         );
-        assert!(requested("ship-or-skip-").await.as_u64() >= Some(1));
+        assert!(b.requested("ship-or-skip-").await.as_u64() >= Some(1));
         // The app's skip link stays on its page too.
         b.js("document.querySelector('#app[data-live] .skip-link').click(); return 0")
             .await;
@@ -165,12 +161,6 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
 pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         let chunk = support::chunk(&dist_dir(), "pages");
-        let requested = |part: &'static str| async move {
-            b.client
-                .execute(REQUESTED, vec![serde_json::json!(part)])
-                .await
-                .expect("script")
-        };
         b.goto("").await;
         b.find(".rows .row__name").await;
         assert_eq!(
@@ -181,12 +171,12 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         );
         // Home's first view is its own module (src/first): none of the app's files.
         assert_eq!(
-            requested("first-").await,
+            b.requested("first-").await,
             2,
             "the first view's glue and wasm"
         );
         for app in ["ship-or-skip-", "__wasm_split-", "split_", "chunk_"] {
-            assert_eq!(requested(app).await, 0, "home fetched {app}");
+            assert_eq!(b.requested(app).await, 0, "home fetched {app}");
         }
         b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         b.find("#app[data-live] h1.card__name").await;
@@ -194,28 +184,37 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         // The app, started for the tool's address, preloads the chunk alongside itself;
         // WebKit fetches a preloaded file twice (below).
         let preloaded = if b.engine == Engine::WebKit { 2 } else { 1 };
-        assert_eq!(requested("split_pages-").await, preloaded, "{:?}", b.engine);
-        assert_eq!(requested("__wasm_split-").await, 1, "the chunks' loader");
         assert_eq!(
-            requested("split_index-").await,
+            b.requested("split_pages-").await,
+            preloaded,
+            "{:?}",
+            b.engine
+        );
+        assert_eq!(b.requested("__wasm_split-").await, 1, "the chunks' loader");
+        assert_eq!(
+            b.requested("split_index-").await,
             0,
             "a whole catalog fetched the index chunk"
         );
         assert_eq!(
-            requested("split_checks-").await,
+            b.requested("split_checks-").await,
             0,
             "the catalog the build checked (its stamp in the page) was checked again"
         );
         b.click(".site-header__nav a[href$='bookmarks']").await;
         b.wait_text("h1", "Bookmarks").await;
-        assert_eq!(requested("split_pages-").await, preloaded, "fetched again");
         assert_eq!(
-            requested("split_checks-").await,
+            b.requested("split_pages-").await,
+            preloaded,
+            "fetched again"
+        );
+        assert_eq!(
+            b.requested("split_checks-").await,
             0,
             "a page of a whole catalog fetched the checks chunk (only a split catalog's tool files need it)"
         );
         assert_eq!(
-            requested("split_picker-").await,
+            b.requested("split_picker-").await,
             0,
             "a small catalog's page fetched the search picker"
         );
@@ -224,7 +223,12 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.goto("compare/mistral-3b-vs-mistral-8b-instruct-v3").await;
         b.wait_text("h1", "Mistral 3B vs").await;
         let expected = if b.engine == Engine::WebKit { 2 } else { 1 };
-        assert_eq!(requested("split_pages-").await, expected, "{:?}", b.engine);
+        assert_eq!(
+            b.requested("split_pages-").await,
+            expected,
+            "{:?}",
+            b.engine
+        );
         assert_eq!(
             b.client
                 .execute(
@@ -287,7 +291,7 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.goto("").await;
         assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
         assert_eq!(
-            requested("split_checks-").await,
+            b.requested("split_checks-").await,
             1,
             "no checks for an edited catalog"
         );

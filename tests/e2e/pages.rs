@@ -2,9 +2,7 @@
 //! open data, and the prerendered pages: the files served, the islands drawn on need,
 //! and the app taking them over.
 
-use crate::support::{
-    dist_dir, server, without_loader, Browser, BASE, REQUESTED, UNREGISTER_WORKERS,
-};
+use crate::support::{dist_dir, server, without_loader, Browser, BASE, UNREGISTER_WORKERS};
 use crate::Steps;
 
 pub fn unknown_pages(b: &Browser) -> Steps<'_> {
@@ -446,13 +444,7 @@ pub fn islands_early_press(b: &Browser) -> Steps<'_> {
 pub fn islands_replay(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         let fetched = |module: &'static str| async move {
-            b.client
-                .execute(
-                    REQUESTED,
-                    vec![serde_json::json!(format!("islands-{module}-split_later-"))],
-                )
-                .await
-                .expect("script")
+            b.requested(&format!("islands-{module}-split_later-")).await
         };
         // (A browser that has opened nothing yet is on about:blank, which has no storage.)
         b.goto("").await;

@@ -476,6 +476,14 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
+    /// How many requests the page has made so far for files whose name contains `part`.
+    pub async fn requested(&self, part: &str) -> serde_json::Value {
+        self.client
+            .execute(REQUESTED, vec![serde_json::json!(part)])
+            .await
+            .expect("script")
+    }
+
     pub async fn screenshot(&self, file: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(file, png).expect("write screenshot");
@@ -713,8 +721,9 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// Requests of the page so far for files whose name contains `part`.
-pub const REQUESTED: &str =
+/// Requests of the page so far for files whose name contains `arguments[0]`
+/// ([`Browser::requested`]).
+const REQUESTED: &str =
     "return performance.getEntriesByType('resource').filter(r => r.name.includes(arguments[0])).length";
 
 /// Unregisters every service worker, true once none is left. The live app queued its own

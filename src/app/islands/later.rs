@@ -45,6 +45,8 @@ use {
 pub type Need = fn(&Page) -> bool;
 
 /// The need of each island this module draws on need; `None` for those it draws at once.
+/// Each name here has its arm in [`later_island`] too: the needs are read in the main
+/// part, the drawing is the chunk's.
 pub fn need(component: &str) -> Option<Need> {
     Some(match component {
         // A notice is there only once a record was recovered, storage refuses writes or a
@@ -278,14 +280,17 @@ struct Waiting {
 }
 
 impl Waiting {
-    /// Notes what the reader does to the island before it is drawn.
-    fn seen(&self, e: &web_sys::Event) {
+    /// Notes what the reader does to the island before it is drawn; false once it is.
+    fn seen(&self, e: &web_sys::Event) -> bool {
         let mut acts = self.acts.borrow_mut();
-        let Some(acts) = acts.as_mut() else { return };
+        let Some(acts) = acts.as_mut() else {
+            return false;
+        };
         if e.type_() == "pointerdown" {
             self.pressing.set(true);
         }
         acts.extend(act(&self.el, e));
+        true
     }
 
     /// The press is over: a drawing held back runs once its click has been dispatched.
@@ -328,9 +333,8 @@ fn draw_when(el: web_sys::HtmlElement, need: Need, early: Vec<Act>, ready: Optio
     });
     let w = waiting.clone();
     let on = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        if w.acts.borrow().is_some() {
+        if w.seen(&e) {
             reached.set(true);
-            w.seen(&e);
         }
     });
     // Captured: `toggle` (a `<details>` opened) does not bubble.
@@ -400,8 +404,7 @@ fn keeping_place(el: &web_sys::HtmlElement, draw: Draw, acts: Vec<Act>) {
         .map(|d| d.has_attribute("open"))
         .collect();
     let focused = document().active_element().and_then(|a| place(el, &a));
-    el.set_inner_html("");
-    leptos::mount::mount_to(el.clone(), draw).forget();
+    super::mount::draw_in(el, draw);
     for (d, open) in details(el).iter().zip(open) {
         if open {
             let _ = d.set_attribute("open", "");

@@ -82,8 +82,7 @@ pub fn islands() -> Result<(), String> {
 fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>, later: Later) {
     let next: Box<dyn FnOnce()> = match rest.next() {
         Some((el, draw)) => {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, draw).forget();
+            draw_in(&el, draw);
             Box::new(move || draw_each(rest, later))
         }
         // The needs are read once the records are; the page is live once those needed
@@ -94,6 +93,12 @@ fn draw_each(mut rest: std::vec::IntoIter<(web_sys::HtmlElement, Draw)>, later: 
         }),
     };
     set_timeout(next, std::time::Duration::ZERO);
+}
+
+/// Draws an island's component in place of what the build rendered in its wrapper `el`.
+pub fn draw_in(el: &web_sys::HtmlElement, draw: Draw) {
+    el.set_inner_html("");
+    leptos::mount::mount_to(el.clone(), draw).forget();
 }
 
 /// Once every island is drawn: the reader's records, the connection, the worker.
