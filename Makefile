@@ -10,7 +10,6 @@
 #   make lighthouse   Lighthouse scores, FCP and LCP of three pages
 #   make fuzz    property tests of parse, typing, validate, verdicts and search: 8 × FUZZ_SECONDS (120) in release
 #   make bench   sizes and first results at 1k/10k/100k tools; search vs five JS peers on four corpora (docs/bench.md)
-#   make floor   the least home's wasm can weigh with Leptos, the catalog loader and search
 
 SHELL := /bin/bash
 PUBLIC_URL ?= /
@@ -20,7 +19,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test e2e lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy floor
+.PHONY: serve build test e2e lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy
 
 setup:
 	@scripts/setup.sh
@@ -42,10 +41,6 @@ sizes:
 # Where the main module's bytes go, by item and by crate (scripts/twiggy.sh; after `make build`).
 twiggy:
 	@scripts/twiggy.sh
-
-# The floor under home's wasm: three probes of what home cannot do without (scripts/floor.sh).
-floor: setup
-	@scripts/floor.sh
 
 # The end-to-end builds: release, under the GitHub Pages sub-path and at the site root
 # (the second reuses the compiled wasm; only bindgen and wasm-opt run again).

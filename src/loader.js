@@ -8,9 +8,6 @@ const app = ['APP_JS', 'APP_WASM'];
 // A page other than home needs the pages chunk (src/app/lazy.rs) and the small chunks it
 // shares with the index chunk: they are fetched alongside the app, not after it.
 const chunks = ['PAGES_CHUNKS'];
-// Home's first view (src/first): a module without Leptos that makes the static home live
-// and starts the app, `shipOrSkipApp()`, when the reader needs more.
-const first = ['FIRST_JS', 'FIRST_WASM'];
 // The islands modules of the prerendered pages that need nothing else, by kind of page
 // (src/app/islands/): they make the page live in place, and the app is never
 // downloaded.
@@ -31,13 +28,13 @@ const drawIslands = async (kind) => {
   addEventListener('error', trapped);
   mod.islands();
 };
-// What the reader presses and changes on a page live through its islands before they
-// are drawn: the islands module takes the list, ends it, and does them again once drawn
-// (src/app/islands/later.rs).
+// What the reader presses, changes and types on a page live through its islands before
+// they are drawn: the islands module takes the list, ends it, and does them again once
+// drawn (src/app/islands/later.rs).
 const kind = document.querySelector('#app[data-islands]')?.dataset.islands;
 if (kind) {
   window.shipOrSkipEarly = [];
-  for (const type of ['click', 'change']) addEventListener(type, (e) => window.shipOrSkipEarly?.push(e), true);
+  for (const type of ['click', 'change', 'input']) addEventListener(type, (e) => window.shipOrSkipEarly?.push(e), true);
 }
 const home = new URL(document.baseURI).pathname;
 const atHome = () => location.pathname === home || location.pathname === home + 'index.html';
@@ -71,15 +68,6 @@ const boot = async () => {
       return;
     } catch (e) {
       // The app draws the same page: a reader never keeps a page that does nothing.
-      console.error(e);
-    }
-  }
-  if (atHome() && document.querySelector('#app .page--home')) {
-    try {
-      const { default: init } = await import(first[0]);
-      await init({ module_or_path: first[1] });
-      return;
-    } catch (e) {
       console.error(e);
     }
   }

@@ -31,31 +31,29 @@ const QUERIES: &[&str] = &[
     "lumen",
 ];
 
-/// The files of the first view of home. Over the static home page of a whole catalog
-/// (the shipped one): the page, the first view's module (src/first: glue and wasm), the
-/// CSS and the catalog. Otherwise (the app shell, a split catalog): the page, the app's
-/// glue, wasm and chunks' loader (not the pages chunk: src/app/lazy.rs), the CSS and the
-/// catalog; with a split one, its index and the chunk of code that reads it (with the
-/// shared chunks it loads first).
-fn first_view(dist: &Path) -> Vec<(String, u64)> {
-    with_sizes(dist, files_of(dist, first_view_starts(dist)))
+/// The files home downloads until it is live, as its page names them. Over the static
+/// home page of a whole catalog (the shipped one): the page, home's islands module (glue,
+/// wasm and its chunk's loader) and the CSS. Otherwise (the app shell, a split catalog):
+/// the page, the app's glue, wasm and chunks' loader (not the pages chunk:
+/// src/app/lazy.rs), the CSS and the catalog; with a split one, its index and the chunk of
+/// code that reads it (with the shared chunks it loads first).
+fn home_files(dist: &Path) -> Vec<(String, u64)> {
+    with_sizes(dist, files_of(dist))
 }
 
-/// Whether home starts with the first view (src/first): a static home page over a whole
-/// catalog. It hands over to the app otherwise.
-fn first_view_starts(dist: &Path) -> bool {
+/// Whether home is live through its islands: a static home page over a whole catalog.
+/// The app draws it otherwise.
+fn islands_home(dist: &Path) -> bool {
     let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
-    html.contains("class=\"page page--home\"") && !dist.join("catalog-index.json").exists()
+    html.contains("data-islands=\"home\"")
 }
 
-/// The app's own files (glue, wasm, chunks' loader) when the first view hands over to it.
-fn app_later(dist: &Path) -> Option<u64> {
-    first_view_starts(dist).then(|| {
-        with_sizes(dist, files_of(dist, false))
-            .into_iter()
-            .filter(|(f, _)| f.starts_with("ship-or-skip-") || f.starts_with("__wasm_split-"))
-            .map(|(_, s)| s)
-            .sum()
+/// What home's islands fetch on the reader's first search: their chunk and the catalog.
+fn search_later(dist: &Path) -> Option<u64> {
+    islands_home(dist).then(|| {
+        let mut files = vec!["catalog.json".to_string()];
+        files.extend(names(dist).filter(|n| n.starts_with("islands-home-split_later-")));
+        with_sizes(dist, files).into_iter().map(|(_, s)| s).sum()
     })
 }
 
@@ -69,42 +67,46 @@ fn with_sizes(dist: &Path, files: Vec<String>) -> Vec<(String, u64)> {
         .collect()
 }
 
-/// The files home downloads, with the first view (`first`) or with the app.
-fn files_of(dist: &Path, first: bool) -> Vec<String> {
-    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
-    let names: Vec<String> = {
-        let mut n: Vec<String> = std::fs::read_dir(dist)
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n != "sw.js" && n.starts_with("first-") == first)
-            .collect();
-        n.sort();
-        n
-    };
-    let linked = |text: &str, ext: &str| -> Vec<String> {
-        names
-            .iter()
-            .filter(|n| n.ends_with(ext) && text.contains(n.as_str()))
-            .filter(|n| ext != ".js" || !n.ends_with("_bg.wasm"))
-            .cloned()
-            .collect()
-    };
-    let css: Vec<String> = std::fs::read_dir(dist)
+/// The names of the files in `dist`, sorted.
+fn names(dist: &Path) -> impl Iterator<Item = String> {
+    let mut n: Vec<String> = std::fs::read_dir(dist)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".css") && html.contains(n.as_str()))
         .collect();
-    let js = linked(&html, ".js");
+    n.sort();
+    n.into_iter()
+}
+
+/// The files home downloads, through its islands or the app ([`home_files`]).
+fn files_of(dist: &Path) -> Vec<String> {
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+    let islands = islands_home(dist);
+    // Home's module, or the app's: the page's loader names every module.
+    let module = if islands {
+        "islands-home-"
+    } else {
+        "ship-or-skip-"
+    };
+    let linked = |text: &str, ext: &str| -> Vec<String> {
+        names(dist)
+            .filter(|n| n.ends_with(ext) && text.contains(n.as_str()))
+            .filter(|n| ext != ".js" || !n.ends_with("_bg.wasm"))
+            .collect()
+    };
+    let own = |n: &String| n.starts_with(module);
+    let js: Vec<String> = linked(&html, ".js").into_iter().filter(own).collect();
     let glue: String = js
         .iter()
-        .map(|f| std::fs::read_to_string(dist.join(f)).expect("app js"))
+        .map(|f| std::fs::read_to_string(dist.join(f)).expect("glue"))
         .collect();
     let mut files = vec!["index.html".to_string()];
     files.extend(js);
-    files.extend(linked(&html, "_bg.wasm"));
-    files.extend(css);
+    files.extend(linked(&html, "_bg.wasm").into_iter().filter(own));
+    files.extend(linked(&html, ".css"));
     files.extend(linked(&glue, ".js"));
-    files.push("catalog.json".into());
+    if !islands {
+        files.push("catalog.json".into());
+    }
     if dist.join("catalog-index.json").exists() {
         files.push("catalog-index.json".into());
         files.push(support::chunk(dist, "index"));
@@ -183,8 +185,9 @@ struct Column {
     sizes: Vec<(String, u64)>,
     /// The pages chunk, fetched when the reader first opens a page other than home.
     chunk: u64,
-    /// The app, fetched when the reader leaves the first view (src/first).
-    app: Option<u64>,
+    /// Home's search chunk and the catalog, fetched on the reader's first search
+    /// through home's islands.
+    search: Option<u64>,
     first_results: Option<f64>,
     /// When home was live: searchable, with the reader's bookmarks and weights.
     live: Option<f64>,
@@ -194,8 +197,8 @@ struct Column {
 }
 
 async fn measure(name: &str, dist: PathBuf) -> Column {
-    let sizes = first_view(&dist);
-    let app = app_later(&dist);
+    let sizes = home_files(&dist);
+    let search = search_later(&dist);
     let chunk = gzip_size(&dist.join(support::chunk(&dist, "pages")));
     let b = Browser::start_at(dist, "/", Engine::Chromium).await;
     b.goto("").await;
@@ -209,15 +212,12 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         .js("const m = performance.getEntriesByName('ship-or-skip:live')[0]; return m ? m.startTime : null")
         .await
         .as_f64();
-    if app.is_some() {
-        // The sizes above count the first view's files: it must not have handed over.
+    if search.is_some() {
+        // The sizes above count home's islands: the app must not have drawn the page.
         let fetched = b
             .js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/ship-or-skip-')).length")
             .await;
-        assert_eq!(
-            fetched, 0,
-            "{name}: home's first view handed over to the app"
-        );
+        assert_eq!(fetched, 0, "{name}: home's islands handed over to the app");
     }
     let r = b
         .client
@@ -247,7 +247,7 @@ async fn measure(name: &str, dist: PathBuf) -> Column {
         name: name.into(),
         sizes,
         chunk,
-        app,
+        search,
         first_results: first,
         live,
         ours: stats(&r["ours"]),
@@ -317,7 +317,7 @@ async fn bench() {
         f
     };
     for file in &files {
-        let label = format!("first view: {file} (gzip B)");
+        let label = format!("home: {file} (gzip B)");
         row(
             &mut out,
             &label,
@@ -333,16 +333,16 @@ async fn bench() {
     }
     row(
         &mut out,
-        "**first view total (gzip B)**",
+        "**home total (gzip B)**",
         cols.iter()
             .map(|c| format!("**{}**", c.sizes.iter().map(|(_, s)| s).sum::<u64>()))
             .collect(),
     );
     row(
         &mut out,
-        "later, on leaving home's first view: the app (gzip B)",
+        "later, on the first search: home's search chunk and the catalog (gzip B)",
         cols.iter()
-            .map(|c| c.app.map_or("—".into(), |a| a.to_string()))
+            .map(|c| c.search.map_or("—".into(), |a| a.to_string()))
             .collect(),
     );
     row(

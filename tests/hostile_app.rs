@@ -198,9 +198,10 @@ async fn every_hostile_catalog_in_the_app() {
         assert_eq!(seen, 1, "the error collector saw no thrown error");
     }
     let mut failures = Vec::new();
-    // The app draws a tool page from the served catalog where the build prerendered none
-    // (GitHub Pages answers with the shell); a prerendered one is the build's, live
-    // through its islands (src/app/islands/), and never reads the catalog.
+    // The app draws home and a tool page from the served catalog where the build
+    // prerendered none (GitHub Pages answers with the shell); a prerendered one is the
+    // build's, live through its islands (src/app/islands/), which read the catalog only
+    // once the reader searches (and hand home to the app when it is not the build's).
     let shell = std::fs::read(dist_dir().join("404.html")).unwrap();
     for case in &all {
         let bytes = case.bytes();
@@ -210,6 +211,7 @@ async fn every_hostile_catalog_in_the_app() {
             .app_tool
             .as_ref()
             .map_or("mistral-3b".to_string(), |(slug, _)| slug.clone());
+        b.override_file("", Some(&shell));
         b.override_file(&format!("tool/{tool}"), Some(&shell));
         let mut frozen = false;
         for path in [String::new(), format!("tool/{tool}")] {
@@ -245,6 +247,7 @@ async fn every_hostile_catalog_in_the_app() {
                 break;
             }
         }
+        b.override_file("", None);
         b.override_file(&format!("tool/{tool}"), None);
         if frozen {
             // A new browser for the next case.

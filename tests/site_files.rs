@@ -161,8 +161,8 @@ fn every_import_and_every_loaded_file_is_built() {
             named += 1;
         }
     }
-    // The app's glue and wasm, the pages chunk, the first view's glue and wasm, and
-    // each islands module's (a tool page's, a comparison's, a reviewer page's).
+    // The app's glue and wasm, the pages chunk, and each islands module's glue and wasm
+    // (home's, a tool page's, a comparison's, a reviewer page's).
     assert!(named >= 11, "{loader}");
 }
 
@@ -209,7 +209,7 @@ fn no_module_exports_the_stream_adapters() {
     let mut files = Vec::new();
     files_under(&root, "", &mut files);
     let modules: Vec<&String> = files.iter().filter(|f| f.ends_with(".wasm")).collect();
-    // The app, its chunks, the first view and three islands modules.
+    // The app, its chunks, and four islands modules.
     assert!(modules.len() >= 6, "{modules:?}");
     for wasm in modules {
         let bytes = std::fs::read(root.join(wasm)).unwrap();
@@ -285,7 +285,11 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
             for island in ["Header", "Notices", "ShortcutKeys"] {
                 assert!(islands.contains(&island), "{page}: no {island} island");
             }
-            if kind != "reviewer" {
+            if kind == "home" {
+                for island in ["Browse", "BookmarksPanel"] {
+                    assert!(islands.contains(&island), "{page}: no {island} island");
+                }
+            } else if kind != "reviewer" {
                 for island in ["BookmarkButton", "VoteButtons"] {
                     assert!(islands.contains(&island), "{page}: no {island} island");
                 }
@@ -300,10 +304,15 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
         if page.starts_with("reviewer/") {
             assert_eq!(kind, Some("reviewer"), "{page}");
         }
-        if page == "index.html" || page == "404.html" {
+        if page == "index.html" {
+            assert_eq!(kind, Some("home"), "{page}");
+        }
+        // The app's shell: the app draws it, and no islands module.
+        if page == "404.html" {
             assert!(islands.is_empty(), "{page}: {islands:?}");
         }
     }
+    assert_eq!(live.get("home"), Some(&1));
     assert_eq!(live.get("tool"), Some(&6));
     assert_eq!(live.get("compare"), Some(&5));
     assert_eq!(live.get("reviewer"), Some(&5));

@@ -9,8 +9,8 @@
 //! the interactive components are `#[island]`s here, marked in this HTML with their
 //! props, and drawn again in place by the islands module.
 //!
-//! Home's static page is made live in place by home's first view (`src/first`), the
-//! other pages by the app, which draws them again.
+//! Home is live through its islands too, in a catalog served whole; the other pages are
+//! made live by the app, which draws them again.
 
 use std::sync::Arc;
 
@@ -30,6 +30,7 @@ use crate::app::router::Nav;
 use crate::app::store::Store;
 use crate::app::Frame;
 use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::split::SPLIT_ABOVE_TOOLS;
 use crate::domain::catalog::validate::Problem;
 use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
 use crate::domain::explore::routes::Route;
@@ -62,14 +63,15 @@ pub fn page_html(
 }
 
 /// Which islands module makes the page at `route` live, if its islands alone do
-/// (`app::islands::MODULES`): a tool page's, a comparison's or a reviewer page's, in a
+/// (`app::islands::MODULES`): home's, in a catalog served whole (its list searches the
+/// catalog its chunk fetches); a tool page's, a comparison's or a reviewer page's, in a
 /// catalog whose "compare with…" is a select (and whose reviewer lists a page can carry
 /// as props). The other pages, and a large catalog's, are the app's.
 pub fn islands(catalog: &Catalog, route: &Route) -> Option<&'static str> {
-    if catalog.tools.len() > PICK_FROM_LIST_MAX {
-        return None;
-    }
+    let tools = catalog.tools.len();
     match route {
+        Route::Home if tools <= SPLIT_ABOVE_TOOLS => Some("home"),
+        _ if tools > PICK_FROM_LIST_MAX => None,
         Route::Tool(_) => Some("tool"),
         Route::Compare(_) => Some("compare"),
         Route::Reviewer(_) => Some("reviewer"),
@@ -241,14 +243,15 @@ mod tests {
     }
 
     /// Home's static page is the Leptos home for a reader with nothing saved: the
-    /// browse form, the weights panel, the first results with their toggles waiting
-    /// for the reader's bookmarks, the panel, the aside and the footer, and no island's
-    /// wrapper (its first view draws over it in place).
+    /// browse form, the weights panel, the first results with their toggles un-pressed
+    /// and pressable (the islands press them again once drawn), the panel, the aside
+    /// and the footer; its search and list, and its bookmarks panel, are islands.
     #[test]
     fn home_is_the_components_home_for_a_reader_with_nothing_saved() {
+        use crate::domain::explore::browse::{browse_from, BrowseQuery};
         use crate::domain::explore::routes::with_base;
         use crate::domain::explore::search::SearchIndex;
-        use crate::domain::home::{static_lines, PAGE};
+        use crate::domain::home::{lines, PAGE};
         let mut catalog = shipped();
         let template = catalog.tools[0].clone();
         for i in 0..PAGE {
@@ -259,8 +262,19 @@ mod tests {
         }
         let total = catalog.tools.len();
         let html = render(catalog.clone(), "/");
-        assert!(html.contains("<div id=\"app\" data-prerendered>"));
-        assert!(!html.contains("leptos-island"), "{html}");
+        assert!(html.contains("<div id=\"app\" data-prerendered data-islands=\"home\">"));
+        for island in [
+            "Header",
+            "Notices",
+            "ShortcutKeys",
+            "Browse",
+            "BookmarksPanel",
+        ] {
+            let wrapper = format!("<leptos-island data-component=\"{island}_");
+            assert_eq!(html.matches(&wrapper).count(), 1, "{island}");
+        }
+        // The weights panel and notice are drawn with the list's island, inside it.
+        assert_eq!(html.matches("<leptos-island").count(), 5);
         let text = words(&html);
         for said in [
             "Latest comparisons",
@@ -286,8 +300,8 @@ mod tests {
         ] {
             assert!(html.contains(element), "no {element}");
         }
-        // In the page and hidden until they say something (the first view shows them):
-        // the empty state and the weights notice; "Show more" says 6 more.
+        // In the page and hidden until they say something: the empty state and the
+        // weights notice; "Show more" says 6 more.
         let tag = |class: &str| {
             let at = html.find(&format!("class=\"{class}\"")).expect(class);
             let start = html[..at].rfind('<').unwrap();
@@ -297,17 +311,19 @@ mod tests {
         assert!(tag("empty").contains(" hidden"), "{}", tag("empty"));
         assert!(tag("notice notice--weights").contains(" hidden"));
         assert!(!tag("button more").contains(" hidden"));
-        // The first results, each line as the list draws it, its toggle disabled.
+        // The first results, each line as the list draws it, its toggle pressable.
         let site = site();
-        let lines = static_lines(&catalog, &SearchIndex::new(&catalog), &|p| {
-            with_base(&site.base, p)
-        });
+        let plain = SearchIndex::new(&catalog);
+        let found = browse_from(&catalog, &plain, &BrowseQuery::default(), PAGE, None);
+        let href = |p: &str| with_base(&site.base, p);
+        let lines = lines(&catalog, &plain, &found, false, &href, &|_| Some(false));
         let mut rows = String::new();
         for line in &lines {
             line.push_html(&mut rows);
         }
         assert_eq!(lines.len(), PAGE);
-        assert_eq!(rows.matches(" disabled>").count(), PAGE);
+        assert_eq!(rows.matches("aria-pressed=\"false\">").count(), PAGE);
+        assert!(!rows.contains("disabled"));
         assert!(
             html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
             "{html}"

@@ -59,21 +59,25 @@ impl Nav {
     pub fn provide() -> Nav {
         let nav = Nav::of_location(false);
         provide_context(nav);
-
-        let on_pop = window_event_listener(ev::popstate, move |_| {
-            // The entry the edit was for is no longer the current one.
-            nav.pending.set_value(None);
-            nav.sync()
-        });
-        let on_click = window_event_listener(ev::click, move |e| nav.intercept(e));
-        // Leaving the page (closing the tab, following an outside link) writes it now.
-        let on_hide = window_event_listener_untyped("pagehide", move |_| nav.flush());
-        on_cleanup(move || {
-            on_pop.remove();
-            on_click.remove();
-            on_hide.remove();
-        });
+        let handles = nav.listen();
+        on_cleanup(move || handles.into_iter().for_each(WindowListenerHandle::remove));
         nav
+    }
+
+    /// Follows the document: back and forward, same-app links (`links::take_click`), and
+    /// leaving the page, which writes a pending query-string edit first.
+    fn listen(self) -> [WindowListenerHandle; 3] {
+        let nav = self;
+        [
+            window_event_listener(ev::popstate, move |_| {
+                // The entry the edit was for is no longer the current one.
+                nav.pending.set_value(None);
+                nav.sync()
+            }),
+            window_event_listener(ev::click, move |e| nav.intercept(e)),
+            // Leaving the page (closing the tab, following an outside link) writes it now.
+            window_event_listener_untyped("pagehide", move |_| nav.flush()),
+        ]
     }
 
     /// The router state for the page at `path?query` of a site at `origin` + `base`,
@@ -86,14 +90,12 @@ impl Nav {
 
     /// The address of this document, for the islands of a prerendered page:
     /// [`Nav::navigate`] loads the page it goes to, and only a new query string (a
-    /// reviewer's category) stays in the document, followed back and forward.
+    /// reviewer's category, home's search) stays in the document, followed back and
+    /// forward; links within the page are followed in it, as in the app.
     pub fn of_document() -> Nav {
         let nav = Nav::of_location(true);
-        // For the page's lifetime: the handle is never removed.
-        let _ = window_event_listener(ev::popstate, move |_| {
-            nav.pending.set_value(None);
-            nav.sync()
-        });
+        // For the page's lifetime: the handles are never removed.
+        let _ = nav.listen();
         nav
     }
 

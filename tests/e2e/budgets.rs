@@ -5,9 +5,8 @@
 use crate::support::{dist_dir, gzip_size, Browser, UNREGISTER_WORKERS};
 use crate::Steps;
 
-/// The budget of a landing page opened directly: home (its first view, src/first, with
-/// everything it needs), a comparison, a tool page and a reviewer page (their islands,
-/// src/app/islands/).
+/// The budget of a landing page opened directly: home, a comparison, a tool page and a
+/// reviewer page, each live through its islands (src/app/islands/).
 pub const BUDGET: u64 = 120 * 1024;
 
 /// Every URL the page has fetched so far (the document first).
@@ -49,19 +48,17 @@ pub fn landing_pages(b: &Browser) -> Steps<'_> {
                 lines.push(format!("{file} {size}"));
             }
             eprintln!("budget /{path}: {total} B gzip ({})", lines.join(", "));
-            if !path.is_empty() {
-                // Live through its islands, every island's props read: had one failed,
-                // the app would have taken the page over (and its files counted).
-                assert_eq!(
-                    b.js("return [!!document.querySelector('#app[data-islands][data-live]'), document.querySelectorAll('leptos-island').length > 0]").await,
-                    serde_json::json!([true, true]),
-                    "/{path} is live through its islands"
-                );
-                assert!(
-                    !lines.iter().any(|l| l.starts_with("ship-or-skip-")),
-                    "/{path} fetched the app: {lines:?}"
-                );
-            }
+            // Live through its islands, every island's props read: had one failed, the
+            // app would have taken the page over (and its files counted).
+            assert_eq!(
+                b.js("return [!!document.querySelector('#app[data-islands][data-live]'), document.querySelectorAll('leptos-island').length > 0]").await,
+                serde_json::json!([true, true]),
+                "/{path} is live through its islands"
+            );
+            assert!(
+                !lines.iter().any(|l| l.starts_with("ship-or-skip-")),
+                "/{path} fetched the app: {lines:?}"
+            );
             if total > BUDGET {
                 over.push(format!(
                     "/{path}: {total} B > {BUDGET} B ({})",
@@ -141,7 +138,7 @@ pub fn navigation_paint(b: &Browser) -> Steps<'_> {
             "the worker never took control"
         );
         let hops = [
-            // Home's first view hands the link to the app, which draws the tool page.
+            // Home's islands: the tool page loads as a page of its own.
             (
                 "home → tool",
                 "",

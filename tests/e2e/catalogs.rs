@@ -13,8 +13,8 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
         .unwrap();
         cat["tools"][2]["panel"][0]["score"] = serde_json::json!(140);
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
-        b.goto("").await;
-        assert_eq!(b.text("p.count").await, "5 tools");
+        app_home(b).await;
+        assert_eq!(b.wait_text("#app p.count", "tools").await, "5 tools");
         // The tool, and the curated comparison that needs it.
         says_skipped(b, 2, "tools[2].panel[0].score: score 140 is out of range").await;
         says_skipped(
@@ -46,7 +46,7 @@ pub fn broken_catalogs(b: &Browser) -> Steps<'_> {
 /// A split catalog (docs/catalog.md): lists from the index alone (read by the index
 /// chunk's code, fetched once), each tool's texts from its own file on demand, and a
 /// broken tool file explained without taking the site down. (A broken index chunk:
-/// `first_view::chunks_on_demand`, which runs without a worker.)
+/// `home::chunks_on_demand`, which runs without a worker.)
 pub fn split_catalog(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
@@ -70,8 +70,18 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
             Some(detail("mistral-3b").as_bytes()),
         );
         b.override_file("tools/mistral-3-1.json", Some(b"{"));
+        // A search in the address: home's islands read the catalog, which is not the one
+        // the build rendered home from, and leave home to the app.
         b.goto("?q=mistarl").await;
-        assert_eq!(b.text("#app p.count").await, "5 of 6 tools match");
+        assert_eq!(
+            b.wait_text("#app p.count", "5 of").await,
+            "5 of 6 tools match"
+        );
+        assert!(
+            b.wait_js("return !document.querySelector('leptos-island')", 10)
+                .await,
+            "the app did not take over home"
+        );
         // Nothing matches: the app's empty state quotes the words as they are typed on.
         let input = b.find("#search").await;
         input.clear().await.expect("clear");
@@ -85,9 +95,10 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
         );
         assert_eq!(b.requested("split_index-").await, 1, "the index chunk");
         // The take's text is only in the tool's own file, which the app reads for a tool
-        // page it draws (followed from home; one opened directly is the build's).
+        // page it draws (followed from the app's home; one opened directly is the
+        // build's).
         let take = catalog.tool("mistral-3b").unwrap().panel[0].text.clone();
-        b.goto("").await;
+        app_home(b).await;
         b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         assert_eq!(b.wait_text("#app h1", "Mistral 3B").await, "Mistral 3B");
         let body = b
@@ -95,7 +106,7 @@ pub fn split_catalog(b: &Browser) -> Steps<'_> {
             .await;
         assert!(body.contains(&take[..take.len().min(40)]), "{body}");
         // A broken tool file: a readable error, then a retry that recovers.
-        b.goto("").await;
+        app_home(b).await;
         b.click(".rows a.row__name[href$='tool/mistral-3-1']").await;
         let h1 = b.wait_text("#app h1", "reviews could not be loaded").await;
         assert_eq!(h1, "This page's reviews could not be loaded");
@@ -147,18 +158,19 @@ pub fn hostile_catalog(b: &Browser) -> Steps<'_> {
             persona["motto"] = payload.into();
         }
         b.override_file("catalog.json", Some(cat.to_string().as_bytes()));
-        // `@`: a page as the app draws it from the served catalog, followed from home
-        // (opened directly, a tool page or a reviewer page is the build's, from its own
-        // catalog); a comparison the build did not render is the app's.
+        // `@`: a page as the app draws it from the served catalog, home or followed from
+        // its home (opened directly, home, a tool page or a reviewer page is the build's,
+        // from its own catalog); a comparison the build did not render is the app's.
         for page in [
-            "",
+            "@",
             "@tool/mistral-3b",
             "compare/mistral-3b-vs-mistral-3-1",
             "@reviewer/skeptic",
         ] {
             match page.strip_prefix('@') {
+                Some("") => app_home(b).await,
                 Some(path) => {
-                    b.goto("").await;
+                    app_home(b).await;
                     b.click(&format!("main a[href$='{path}']")).await;
                     assert!(
                         b.wait_js(&format!("return location.pathname.endsWith('{path}')"), 10)
@@ -253,4 +265,13 @@ async fn says_skipped(b: &Browser, count: usize, problem: &str) {
         .js("return document.querySelector('.notices details').textContent")
         .await;
     assert!(why.as_str().unwrap_or_default().contains(problem), "{why}");
+}
+
+/// Home as the app draws it from the served catalog (here, one the build did not render
+/// the static pages from): reached from a page the app draws (the bookmarks) by the
+/// header's link. Opened directly, home is the build's, live through its islands.
+pub async fn app_home(b: &Browser) {
+    b.goto("bookmarks").await;
+    b.click("#app[data-live] a.site-header__name").await;
+    b.find("#app[data-live] .page--home .rows").await;
 }

@@ -26,7 +26,7 @@ mod budgets;
 mod catalogs;
 mod compare;
 mod docs;
-mod first_view;
+mod home;
 mod offline;
 mod pages;
 mod search;
@@ -95,8 +95,8 @@ const SCENARIOS: &[Entry] = &[
     scenario!(pages::islands_trap, Engines),
     scenario!(pages::islands_replay, Engines),
     scenario!(pages::islands_early_press, Engines),
-    scenario!(first_view::first_view, Engines),
-    scenario!(first_view::chunks_on_demand, Engines),
+    scenario!(home::home_islands, Engines),
+    scenario!(home::chunks_on_demand, Engines),
     scenario!(catalogs::hostile_catalog, Engines),
     scenario!(catalogs::skipped_in_the_build, Engines),
     scenario!(storage::other_tabs, Engines),

@@ -11,6 +11,8 @@
 //! changed are pressed and changed again once the island is drawn.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -18,22 +20,37 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::props::{props, Copy, Draw, Picker};
+use super::props::{props, Draw};
 use super::Page;
-use crate::app::components::controls::PickerSelect;
-use crate::app::components::copy::CopyField;
 use crate::app::components::shell::Notices;
-#[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+// A tool page's islands, which home's module has none of.
+#[cfg(any(
+    feature = "islands-compare",
+    feature = "islands-reviewer",
+    feature = "islands-home"
+))]
+use crate::domain::panel::weights::Weights;
+#[cfg(feature = "islands-home")]
 use {
-    super::props::Panel, crate::app::components::weights_panel::WeightsNotice,
-    crate::domain::panel::weights::Weights,
+    super::catalog::catalog,
+    crate::app::pages::home::{Browse, Browsed},
+    crate::domain::explore::browse::BrowseQuery,
 };
 #[cfg(feature = "islands-compare")]
 use {
-    super::props::{Decision, Names},
-    crate::app::components::bookmarks_panel::BookmarksPanel,
+    super::props::Decision,
     crate::app::components::weights_panel::WeightsPanel,
     crate::app::pages::compare::{DecisionTable, WhichWouldYouShip},
+};
+#[cfg(any(feature = "islands-compare", feature = "islands-home"))]
+use {super::props::Names, crate::app::components::bookmarks_panel::BookmarksPanel};
+#[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+use {super::props::Panel, crate::app::components::weights_panel::WeightsNotice};
+#[cfg(not(feature = "islands-home"))]
+use {
+    super::props::{Copy, Picker},
+    crate::app::components::controls::PickerSelect,
+    crate::app::components::copy::CopyField,
 };
 #[cfg(feature = "islands-reviewer")]
 use {
@@ -58,10 +75,19 @@ pub fn need(component: &str) -> Option<Need> {
         },
         #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
         "WeightsNotice" => weighted,
+        // Home's list, once it shows more than the build drew: the reader's search in
+        // the address, their weights' figures, or their bookmarks' toggles.
+        #[cfg(feature = "islands-home")]
+        "Browse" => |page| {
+            weighted(page)
+                || page.store.bookmarks.with(|b| !b.is_empty())
+                || BrowseQuery::from_query(&page.nav.query()) != BrowseQuery::default()
+        },
         // Only once the reader reaches into them.
+        #[cfg(not(feature = "islands-home"))]
         "CopyField" | "PickerSelect" => |_| false,
         // The reader's bookmarks, listed; none is the build's empty state.
-        #[cfg(feature = "islands-compare")]
+        #[cfg(any(feature = "islands-compare", feature = "islands-home"))]
         "BookmarksPanel" => |page| page.store.bookmarks.with(|b| !b.is_empty()),
         // A pick saved (on this comparison or another).
         #[cfg(feature = "islands-compare")]
@@ -83,16 +109,80 @@ pub fn need(component: &str) -> Option<Need> {
 
 /// Whether the reader has weights of their own, which the weights notice, the panel and
 /// the decision table's row show.
-#[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
+#[cfg(any(
+    feature = "islands-compare",
+    feature = "islands-reviewer",
+    feature = "islands-home"
+))]
 fn weighted(page: &Page) -> bool {
     page.store.weights() != Weights::default()
 }
 
-/// What draws an island of this module's chunk.
-fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
+/// What draws an island of this module's chunk, once what it shows is in: its props, or
+/// for home's, the catalog.
+type Pending = Pin<Box<dyn Future<Output = Result<Draw, Unready>>>>;
+
+/// Why an island of the chunk is not drawn.
+pub enum Unready {
+    /// Its code or its catalog did not download (offline before the worker kept them):
+    /// the island stays as the build drew it, until the reader reaches into it again,
+    /// which fetches again.
+    Unfetched,
+    /// Props it cannot read, or a catalog other than the page's: the page and what it
+    /// reads come from different builds, and the app draws the page.
+    Foreign(String),
+}
+
+impl From<String> for Unready {
+    fn from(why: String) -> Unready {
+        Unready::Foreign(why)
+    }
+}
+
+/// What draws an island of this module's chunk, from the props the build wrote.
+fn later_island(el: &web_sys::HtmlElement) -> Pending {
+    let name = el.dataset().get("component").unwrap_or_default();
+    match super::component(&name) {
+        // Home's list searches the catalog, which the chunk fetches.
+        #[cfg(feature = "islands-home")]
+        "Browse" => Box::pin(async {
+            let catalog = catalog().await?;
+            Ok(Box::new(move || {
+                provide_context(Browsed(catalog));
+                view! { <Browse/> }.into_any()
+            }) as Draw)
+        }),
+        // Home's bookmarks panel names its tools from the catalog, which a page of a
+        // catalog too large to carry every name (`names_for_islands`) does not hold.
+        #[cfg(feature = "islands-home")]
+        "BookmarksPanel" => {
+            let names = props::<Names>(el).map(|n| n.names);
+            Box::pin(async move {
+                let names = match names.map_err(Unready::Foreign)? {
+                    Some(names) => names,
+                    None => catalog()
+                        .await?
+                        .tools
+                        .iter()
+                        .map(|t| (t.slug.clone(), t.name.clone()))
+                        .collect(),
+                };
+                let names = Some(names);
+                Ok(Box::new(move || view! { <BookmarksPanel names/> }.into_any()) as Draw)
+            })
+        }
+        _ => Box::pin(std::future::ready(
+            drawn_from_props(el).map_err(Unready::Foreign),
+        )),
+    }
+}
+
+/// What draws an island of this module's chunk from its props alone.
+fn drawn_from_props(el: &web_sys::HtmlElement) -> Result<Draw, String> {
     let name = el.dataset().get("component").unwrap_or_default();
     Ok(match super::component(&name) {
         "Notices" => Box::new(move || view! { <Notices/> }.into_any()),
+        #[cfg(not(feature = "islands-home"))]
         "CopyField" => {
             let Copy {
                 text,
@@ -102,6 +192,7 @@ fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
             } = props(el)?;
             Box::new(move || view! { <CopyField text label button multiline/> }.into_any())
         }
+        #[cfg(not(feature = "islands-home"))]
         "PickerSelect" => {
             let Picker {
                 id,
@@ -160,7 +251,7 @@ fn later_island(el: &web_sys::HtmlElement) -> Result<Draw, String> {
 /// The chunk: fetched the first time an island of it is needed, never on a page that
 /// needs none.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn later(el: web_sys::HtmlElement) -> Result<Result<Draw, String>, SplitLoaderError> {
+fn later(el: web_sys::HtmlElement) -> Result<Pending, SplitLoaderError> {
     Ok(later_island(&el))
 }
 
@@ -214,7 +305,11 @@ fn early_acts() -> Vec<web_sys::Event> {
 /// Of `early`, what the reader did to the island `el`. Only what they did counts: a
 /// field the browser restored on its own (Firefox does on a reload) fires no event.
 fn done_early(el: &web_sys::HtmlElement, early: &[web_sys::Event]) -> Vec<Act> {
-    early.iter().filter_map(|e| act(el, e)).collect()
+    let mut acts = Vec::new();
+    for act in early.iter().filter_map(|e| act(el, e)) {
+        Act::add(&mut acts, act);
+    }
+    acts
 }
 
 /// The controls of an island, by their place in it: how an act is found again in the
@@ -227,6 +322,19 @@ enum Act {
     Press(u32),
     /// A field changed to a value, by its place.
     Change(u32, String),
+    /// Text typed into a field, by its place: its value once typed.
+    Input(u32, String),
+}
+
+impl Act {
+    /// Adds `act` to `acts`; text typed into a field replaces what was typed there before
+    /// (done again, the last value is all that counts).
+    fn add(acts: &mut Vec<Act>, act: Act) {
+        if let Act::Input(at, _) = act {
+            acts.retain(|a| !matches!(a, Act::Input(b, _) if *b == at));
+        }
+        acts.push(act);
+    }
 }
 
 /// What an event in the island `el` did, to be done again: a button pressed, a field
@@ -237,12 +345,15 @@ fn act(el: &web_sys::HtmlElement, e: &web_sys::Event) -> Option<Act> {
         return None;
     }
     let at = place(el, &target)?;
+    let value = || {
+        js_sys::Reflect::get(&target, &"value".into())
+            .ok()?
+            .as_string()
+    };
     match e.type_().as_str() {
         "click" if target.closest("button").ok().flatten().is_some() => Some(Act::Press(at)),
-        "change" => {
-            let value = js_sys::Reflect::get(&target, &"value".into()).ok()?;
-            Some(Act::Change(at, value.as_string()?))
-        }
+        "change" => Some(Act::Change(at, value()?)),
+        "input" => Some(Act::Input(at, value()?)),
         _ => None,
     }
 }
@@ -289,7 +400,9 @@ impl Waiting {
         if e.type_() == "pointerdown" {
             self.pressing.set(true);
         }
-        acts.extend(act(&self.el, e));
+        if let Some(act) = act(&self.el, e) {
+            Act::add(acts, act);
+        }
         true
     }
 
@@ -338,7 +451,14 @@ fn draw_when(el: web_sys::HtmlElement, need: Need, early: Vec<Act>, ready: Optio
         }
     });
     // Captured: `toggle` (a `<details>` opened) does not bubble.
-    for event in ["toggle", "focusin", "pointerdown", "click", "change"] {
+    for event in [
+        "toggle",
+        "focusin",
+        "pointerdown",
+        "click",
+        "change",
+        "input",
+    ] {
         let _ = waiting.el.add_event_listener_with_callback_and_bool(
             event,
             on.as_ref().unchecked_ref(),
@@ -363,23 +483,26 @@ fn draw_when(el: web_sys::HtmlElement, need: Need, early: Vec<Act>, ready: Optio
         }
         let (waiting, ready) = (waiting.clone(), ready.clone());
         leptos::task::spawn_local(async move {
-            match later(waiting.el.clone()).await {
-                Ok(Ok(draw)) => return waiting.draw(draw, ready),
-                // Props it cannot read: the page and the module come from different
-                // builds, and the app draws the page.
-                Ok(Err(e)) => {
+            let drawn = match later(waiting.el.clone()).await {
+                Ok(pending) => pending.await,
+                Err(_) => Err(Unready::Unfetched),
+            };
+            match drawn {
+                Ok(draw) => return waiting.draw(draw, ready),
+                // The app draws the page, and says when it is live.
+                Err(Unready::Foreign(e)) => {
                     web_sys::console::error_1(&e.into());
                     let app = js_sys::Reflect::get(&window(), &"shipOrSkipApp".into());
                     if let Ok(start) = app.and_then(|f| f.dyn_into::<js_sys::Function>()) {
                         let _ = start.call0(&window());
                     }
+                    return;
                 }
-                // The chunk did not download (offline before the worker kept it): the
-                // island stays as the build drew it, until the reader reaches into it
-                // again, which fetches again.
-                Err(_) => {
+                Err(Unready::Unfetched) => {
                     waiting.busy.set(false);
-                    web_sys::console::error_1(&"an island's code could not be fetched".into())
+                    web_sys::console::error_1(
+                        &"an island's code or data could not be fetched".into(),
+                    )
                 }
             }
             if let Some(ready) = ready {
@@ -420,14 +543,28 @@ fn keeping_place(el: &web_sys::HtmlElement, draw: Draw, acts: Vec<Act>) {
                     c.click();
                 }
             }
-            Act::Change(at, value) => {
-                if let Some(c) = control(el, at) {
-                    let _ = js_sys::Reflect::set(&c, &"value".into(), &value.into());
-                    if let Ok(e) = web_sys::Event::new("change") {
-                        let _ = c.dispatch_event(&e);
-                    }
+            Act::Change(at, value) => set_value(el, at, value, "change"),
+            Act::Input(at, value) => {
+                set_value(el, at, value, "input");
+                // The caret where typing left it: after the text.
+                if let Some(f) =
+                    control(el, at).and_then(|c| c.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let end = f.value().encode_utf16().count() as u32;
+                    let _ = f.set_selection_range(end, end);
                 }
             }
+        }
+    }
+}
+
+/// Sets the field at `place` among `el`'s controls to `value`, as the reader did, and
+/// tells its listeners with the event `kind`.
+fn set_value(el: &web_sys::HtmlElement, place: u32, value: String, kind: &str) {
+    if let Some(c) = control(el, place) {
+        let _ = js_sys::Reflect::set(&c, &"value".into(), &value.into());
+        if let Ok(e) = web_sys::Event::new(kind) {
+            let _ = c.dispatch_event(&e);
         }
     }
 }

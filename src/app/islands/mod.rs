@@ -13,7 +13,8 @@
 //!
 //! - `props`: each island's props, read from the page;
 //! - `mount`: the islands drawn at once, then the page made live;
-//! - `later`: the islands drawn from the module's chunk only once the page needs them.
+//! - `later`: the islands drawn from the module's chunk only once the page needs them;
+//! - `catalog`: the catalog home's islands search, fetched by that chunk.
 
 use std::cell::OnceCell;
 
@@ -22,21 +23,24 @@ use crate::app::router::Nav;
 use crate::app::store::Store;
 
 /// The islands modules, one per kind of page (`data-islands` names it), each with the
-/// islands of its own beside a tool page's, which every kind draws: a page downloads
-/// only its own kind's code. The module of a kind other than "tool" is built with the
-/// Cargo feature `islands-<kind>`.
-pub const MODULES: [(&str, &[&str]); 3] = [
-    ("tool", &[]),
-    ("compare", &COMPARE),
-    ("reviewer", &REVIEWER),
+/// islands of its kind: a page downloads only its own kind's code. The module of a kind
+/// other than "tool" is built with the Cargo feature `islands-<kind>`.
+pub const MODULES: [(&str, &[&[&str]]); 4] = [
+    ("home", &[&SHELL, &HOME]),
+    ("tool", &[&SHELL, &TOOL]),
+    ("compare", &[&SHELL, &TOOL, &COMPARE]),
+    ("reviewer", &[&SHELL, &TOOL, &REVIEWER]),
 ];
 
-/// A tool page's islands, which every module draws (the build names each
+/// The site header's and frame's islands, which every module draws (the build names each
 /// `Component_<hash of its source>`).
-const TOOL: [&str; 8] = [
-    "Header",
-    "Notices",
-    "ShortcutKeys",
+const SHELL: [&str; 3] = ["Header", "Notices", "ShortcutKeys"];
+
+/// Home's own islands: the catalog's search, facets and list, and the bookmarks panel.
+const HOME: [&str; 2] = ["Browse", "BookmarksPanel"];
+
+/// A tool page's islands, which the comparison's and the reviewer page's modules draw too.
+const TOOL: [&str; 5] = [
     "BookmarkButton",
     "VoteButtons",
     "CommunityLine",
@@ -60,7 +64,7 @@ const REVIEWER: [&str; 3] = ["TrustButton", "WeightsNotice", "ReviewerList"];
 pub fn draws(kind: &str, name: &str) -> bool {
     MODULES
         .iter()
-        .any(|(k, own)| *k == kind && (TOOL.contains(&name) || own.contains(&name)))
+        .any(|(k, lists)| *k == kind && lists.iter().any(|l| l.contains(&name)))
 }
 
 /// The component an island's name (`data-component`) names.
@@ -105,6 +109,8 @@ pub fn pwa() -> Pwa {
     page().pwa
 }
 
+#[cfg(feature = "islands-home")]
+mod catalog;
 #[cfg(feature = "islands")]
 mod later;
 #[cfg(feature = "islands")]

@@ -5,11 +5,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::props::{props, Draw, Line, Toggle};
-use crate::app::components::controls::{BookmarkButton, VoteButtons};
+use super::props::Draw;
 use crate::app::components::shell::Header;
 use crate::app::components::shortcuts::ShortcutKeys;
-use crate::app::components::tool_card::CommunityLine;
+// A tool page's islands, which home's module has none of.
+#[cfg(not(feature = "islands-home"))]
+use {
+    super::props::{props, Line, Toggle},
+    crate::app::components::controls::{BookmarkButton, VoteButtons},
+    crate::app::components::tool_card::CommunityLine,
+};
 
 /// How an island is drawn.
 enum Island {
@@ -30,14 +35,17 @@ fn island(el: &web_sys::HtmlElement) -> Result<Island, String> {
     Ok(Island::Now(match name {
         "Header" => Box::new(move || view! { <Header/> }.into_any()),
         "ShortcutKeys" => Box::new(move || view! { <ShortcutKeys/> }.into_any()),
+        #[cfg(not(feature = "islands-home"))]
         "BookmarkButton" => {
             let Toggle { slug, name } = props(el)?;
             Box::new(move || view! { <BookmarkButton slug name/> }.into_any())
         }
+        #[cfg(not(feature = "islands-home"))]
         "VoteButtons" => {
             let Toggle { slug, name } = props(el)?;
             Box::new(move || view! { <VoteButtons slug name/> }.into_any())
         }
+        #[cfg(not(feature = "islands-home"))]
         "CommunityLine" => {
             let Line {
                 slug,

@@ -4,12 +4,14 @@
 
 use leptos::prelude::AnyView;
 
+#[cfg(not(feature = "islands-home"))]
 use crate::domain::catalog::model::Community;
 #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
 use crate::domain::catalog::model::Persona;
 #[cfg(feature = "islands-compare")]
 use crate::domain::catalog::model::Tool;
 use crate::domain::catalog::typing::{schema, At, FromJson, Unreadable};
+#[cfg(not(feature = "islands-home"))]
 use crate::domain::panel::verdict::Verdict;
 
 /// A view of an island's component, from its props.
@@ -27,6 +29,7 @@ pub fn props<T: FromJson>(el: &web_sys::HtmlElement) -> Result<T, String> {
     })
 }
 
+#[cfg(not(feature = "islands-home"))]
 schema! {
     /// `BookmarkButton`'s and `VoteButtons`'.
     pub struct Toggle {
@@ -35,6 +38,7 @@ schema! {
     }
 }
 
+#[cfg(not(feature = "islands-home"))]
 schema! {
     /// `CommunityLine`'s.
     pub struct Line {
@@ -44,6 +48,7 @@ schema! {
     }
 }
 
+#[cfg(not(feature = "islands-home"))]
 schema! {
     /// `CopyField`'s.
     pub struct Copy {
@@ -54,6 +59,7 @@ schema! {
     }
 }
 
+#[cfg(not(feature = "islands-home"))]
 schema! {
     /// `PickerSelect`'s.
     pub struct Picker {
@@ -82,7 +88,7 @@ schema! {
     }
 }
 
-#[cfg(feature = "islands-compare")]
+#[cfg(any(feature = "islands-compare", feature = "islands-home"))]
 schema! {
     /// `WhichWouldYouShip`'s and `BookmarksPanel`'s: tools by slug and name.
     pub struct Names {

@@ -43,19 +43,11 @@ pub fn HomePage() -> impl IntoView {
 
 fn home_view(catalog: Arc<Catalog>) -> AnyView {
     let nav = use_nav();
-    let store = use_store();
+    provide_context(Browsed(catalog.clone()));
     {
         let head = home_head(&catalog.site);
         use_head(move || head.clone());
     }
-    let query = Memo::new(move |_| BrowseQuery::from_query(&nav.query()));
-    let set = move |f: &dyn Fn(&mut BrowseQuery), push: bool| {
-        let mut q = query.get_untracked();
-        f(&mut q);
-        nav.set_query(&q.to_query(), push);
-    };
-    let limit = RwSignal::new(PAGE);
-
     let latest = catalog
         .latest_comparisons()
         .into_iter()
@@ -98,6 +90,58 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         .iter()
         .map(|p| view! { <li><a href=nav.href(&reviewer_path(&p.id))>{p.name.clone()}</a>" — "{p.motto.clone()}</li> })
         .collect_view();
+
+    view! {
+        <div class="page page--home">
+            <div class="page__main">
+                <h1>{catalog.site.title.clone()}</h1>
+                <p class="lede">{catalog.site.tagline.clone()}</p>
+                <section aria-labelledby="latest">
+                    <h2 id="latest">"Latest comparisons"</h2>
+                    <ul class="latest">{latest}</ul>
+                </section>
+                <section aria-labelledby="divisive">
+                    <h2 id="divisive">"Most divisive"</h2>
+                    <p class="muted">{DIVISIVE_NOTE}</p>
+                    {divisive}
+                </section>
+                <section aria-labelledby="browse">
+                    <h2 id="browse">"Browse the catalog"</h2>
+                    <Browse/>
+                </section>
+                <section aria-labelledby="reviewers">
+                    <h2 id="reviewers">"The panel"</h2>
+                    <ul class="reviewers">{reviewers}</ul>
+                </section>
+            </div>
+            <PageAside catalog=catalog.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The catalog home browses, for [`Browse`]: the page's, in the app and ahead of time; in
+/// home's islands module, the one its chunk loads (`app::islands::later`).
+#[derive(Clone)]
+pub struct Browsed(pub Arc<Catalog>);
+
+/// Browse the catalog: the search box, the facets and the sort (all in the query string),
+/// the weights panel and notice, and the list of the tools found.
+// An island (`app::islands`): marked in the prerendered home, drawn again there in place
+// from the catalog its chunk loads; in the browser, a component.
+#[cfg_attr(not(target_arch = "wasm32"), island)]
+#[cfg_attr(target_arch = "wasm32", component)]
+pub fn Browse() -> impl IntoView {
+    let Browsed(catalog) = expect_context::<Browsed>();
+    let nav = use_nav();
+    let store = use_store();
+    let query = Memo::new(move |_| BrowseQuery::from_query(&nav.query()));
+    let set = move |f: &dyn Fn(&mut BrowseQuery), push: bool| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        nav.set_query(&q.to_query(), push);
+    };
+    let limit = RwSignal::new(PAGE);
 
     let select = move |id: &'static str,
                        label: &'static str,
@@ -166,8 +210,7 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
         result_count(matching, total, query.with(BrowseQuery::is_filtered))
     };
     // The empty state and "Show more" are always in the page, hidden when they say
-    // nothing: a keystroke then changes an attribute and a word, and home's first view
-    // (`src/first`) does the same to the page the build rendered, without writing markup.
+    // nothing: a keystroke then changes an attribute and a word.
     let nothing = Memo::new(move |_| found.with(|f| f.shown.is_empty()));
     let typed = Memo::new(move |_| query.with(|q| q.q.trim().to_string()));
     let has_typed = Memo::new(move |_| typed.with(|q| !q.is_empty()));
@@ -181,16 +224,15 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
     let more = move || found.with(|f| f.total() - f.shown.len());
     let cat = catalog.clone();
-    // The lines of the found tools; a bookmark's toggle waits while the reader's
-    // bookmarks are unknown (a page rendered ahead of time).
+    // The lines of the found tools.
     let lines_now = move || {
         let weighted = weights.with(Option::is_some);
         // The figures come from the index the results were found in (weighted when the
         // reader has weights): a line tallies nothing again.
         let href = |path: &str| nav.href(path);
-        // Read once per drawing, not once per line.
-        let known = store.known.get();
-        let on = |slug: &str| known.then(|| store.is_bookmarked(slug));
+        // A toggle takes presses before the reader's bookmarks are known (the static
+        // home): the islands press it again once drawn (`app::islands::later`).
+        let on = |slug: &str| Some(store.is_bookmarked(slug));
         index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)))
     };
     // The list as the page opens, in its HTML: the static page's lines, and in the
@@ -235,53 +277,29 @@ fn home_view(catalog: Arc<Catalog>) -> AnyView {
     };
 
     view! {
-        <div class="page page--home">
-            <div class="page__main">
-                <h1>{catalog.site.title.clone()}</h1>
-                <p class="lede">{catalog.site.tagline.clone()}</p>
-                <section aria-labelledby="latest">
-                    <h2 id="latest">"Latest comparisons"</h2>
-                    <ul class="latest">{latest}</ul>
-                </section>
-                <section aria-labelledby="divisive">
-                    <h2 id="divisive">"Most divisive"</h2>
-                    <p class="muted">{DIVISIVE_NOTE}</p>
-                    {divisive}
-                </section>
-                <section aria-labelledby="browse">
-                    <h2 id="browse">"Browse the catalog"</h2>
-                    <form class="browse" role="search" on:submit=|ev| ev.prevent_default()>
-                        <div class="filter filter--search">
-                            <label for="search">"Search"</label>
-                            <input
-                                id="search"
-                                type="search"
-                                placeholder="Name, vendor, category…"
-                                autocomplete="off"
-                                prop:value=move || query.with(|q| q.q.clone())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    limit.set(PAGE);
-                                    set(&|q| q.q = v.clone(), false)
-                                }
-                            />
-                        </div>
-                        {select("f-category", "Category", "All categories", cats, |q| q.category.clone().unwrap_or_default(), |q, v| q.category = (!v.is_empty()).then(|| v.to_string()))}
-                        {select("f-entry", "Entry price", "Any price", entries, |q| q.entry.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.entry = Entry::parse(v))}
-                        {select("f-verdict", "Panel verdict", "Any verdict", verdicts, |q| q.verdict.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.verdict = Verdict::parse(v))}
-                        {select("f-sort", "Sort by", "", sorts, |q| q.sort.as_str().to_string(), |q, v| q.sort = Sort::parse(v).unwrap_or_default())}
-                    </form>
-                    <WeightsPanel personas=catalog.personas.clone()/>
-                    <WeightsNotice personas=catalog.personas.clone()/>
-                    {results}
-                </section>
-                <section aria-labelledby="reviewers">
-                    <h2 id="reviewers">"The panel"</h2>
-                    <ul class="reviewers">{reviewers}</ul>
-                </section>
+        <form class="browse" role="search" on:submit=|ev| ev.prevent_default()>
+            <div class="filter filter--search">
+                <label for="search">"Search"</label>
+                <input
+                    id="search"
+                    type="search"
+                    placeholder="Name, vendor, category…"
+                    autocomplete="off"
+                    prop:value=move || query.with(|q| q.q.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        limit.set(PAGE);
+                        set(&|q| q.q = v.clone(), false)
+                    }
+                />
             </div>
-            <PageAside catalog=catalog.clone()/>
-        </div>
+            {select("f-category", "Category", "All categories", cats, |q| q.category.clone().unwrap_or_default(), |q, v| q.category = (!v.is_empty()).then(|| v.to_string()))}
+            {select("f-entry", "Entry price", "Any price", entries, |q| q.entry.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.entry = Entry::parse(v))}
+            {select("f-verdict", "Panel verdict", "Any verdict", verdicts, |q| q.verdict.map(|e| e.as_str().to_string()).unwrap_or_default(), |q, v| q.verdict = Verdict::parse(v))}
+            {select("f-sort", "Sort by", "", sorts, |q| q.sort.as_str().to_string(), |q, v| q.sort = Sort::parse(v).unwrap_or_default())}
+        </form>
+        <WeightsPanel personas=catalog.personas.clone()/>
+        <WeightsNotice personas=catalog.personas.clone()/>
+        {results}
     }
-    .into_any()
 }

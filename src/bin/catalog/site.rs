@@ -5,10 +5,10 @@
 //! 0. In a release build, Trunk's stylesheet minified ([`minify_css`]).
 //! 1. The app's wasm in chunks ([`split_app`]): the pages other than home, a split
 //!    catalog's index code, the checks and the search picker (src/app/lazy.rs).
-//! 2. Home's first view, a module of its own without Leptos, and the islands of a
-//!    prerendered page, a module of its own without the app, each with a chunk of the
-//!    islands it draws on need ([`module`]). Every module's glue is
-//!    minified in a release build ([`minify`]).
+//! 2. The islands of each kind of prerendered page (home, a tool, a comparison, a
+//!    reviewer), a module of its own without the app, each with a chunk of the islands
+//!    it draws on need ([`module`]). Every module's glue is minified in a release build
+//!    ([`minify`]).
 //! 3. The page loader (src/loader.js) with this build's file names, into every page.
 //! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
 //!    makes deep links such as /compare/a-vs-b-vs-c load the app.
@@ -30,8 +30,6 @@ use std::process::Command;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// Catalogs above this many tools are split (docs/catalog.md, "Split catalogs").
-const SPLIT_ABOVE: usize = 500;
 /// The loader's place in Trunk's index.html, and the start of the filled loader.
 const LOADER_TAG: &str = "<script type=\"module\" data-loader>";
 const LOADER: &str = include_str!("../../loader.js");
@@ -41,7 +39,7 @@ const WORKER: &str = include_str!("../../../sw/sw.js");
 pub struct Build {
     pub dist: PathBuf,
     pub release: bool,
-    /// Where Cargo put the wasm of the `ship-or-skip` and `first` bins.
+    /// Where Cargo put the wasm of the `ship-or-skip` and `islands` bins.
     pub wasm_dir: PathBuf,
     pub site_url: String,
 }
@@ -73,7 +71,6 @@ pub fn run(b: &Build) -> Result<(), String> {
         minify_css(dist)?;
     }
     let app = split_app(b)?;
-    let first = module(b, "first", "first", &[])?;
     // One islands module per kind of page (`app::islands::MODULES`), each with the
     // islands of that kind only: a tool page's is the bin's `islands` feature, another
     // kind's `islands-<kind>`.
@@ -99,10 +96,6 @@ pub fn run(b: &Build) -> Result<(), String> {
     let loader = without_comment_lines(LOADER)
         .replace("'APP_JS', 'APP_WASM'", &glue_and_wasm(&app.js, &app.wasm))
         .replace("'PAGES_CHUNKS'", &js_list(&chunks))
-        .replace(
-            "'FIRST_JS', 'FIRST_WASM'",
-            &glue_and_wasm(&first.0, &first.1),
-        )
         .replace("'ISLANDS': []", &islands.join(", "));
     // The shell's header is the app's, rendered (every page derives from the shell).
     let header = ship_or_skip::app::render::header_html(&ship_or_skip::app::render::Site {
@@ -116,7 +109,7 @@ pub fn run(b: &Build) -> Result<(), String> {
     }
     // Trunk's index.html is the shell; once prerendered, 404.html keeps the shell.
     let index = read(&dist.join("index.html"))?;
-    if !index.contains("<div id=\"app\" data-prerendered>") {
+    if !index.contains("<div id=\"app\" data-prerendered") {
         write(&dist.join("404.html"), &index)?;
     }
 
@@ -141,7 +134,7 @@ pub fn run(b: &Build) -> Result<(), String> {
             &whole,
             skipped,
             dist,
-            SPLIT_ABOVE
+            ship_or_skip::domain::catalog::split::SPLIT_ABOVE_TOOLS
         )?
     );
 
@@ -357,10 +350,9 @@ fn split_app(b: &Build) -> Result<App, String> {
 }
 
 /// Builds a module of its own, the bin `name` with Cargo's `args`, as the files `out`:
-/// home's first view (`first`, src/first/main.rs) or the islands of a kind of
-/// prerendered page (`islands`, src/bin/islands.rs). Cargo builds it for wasm in the
-/// build's profile, then it is [`cut`] (an islands module has a chunk), and
-/// its files are named by a hash of their content. Returns (glue, wasm).
+/// the islands of a kind of prerendered page (`islands`, src/bin/islands.rs). Cargo
+/// builds it for wasm in the build's profile, then it is [`cut`] (an islands module has a
+/// chunk), and its files are named by a hash of their content. Returns (glue, wasm).
 fn module(b: &Build, name: &str, out: &str, args: &[&str]) -> Result<(String, String), String> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
@@ -768,12 +760,7 @@ mod tests {
         };
         assert_eq!(code(&loader), code(LOADER));
         assert!(loader.len() < LOADER.len() * 3 / 4, "{}", loader.len());
-        for placeholder in [
-            "'APP_JS', 'APP_WASM'",
-            "'PAGES_CHUNKS'",
-            "'FIRST_JS', 'FIRST_WASM'",
-            "'ISLANDS': []",
-        ] {
+        for placeholder in ["'APP_JS', 'APP_WASM'", "'PAGES_CHUNKS'", "'ISLANDS': []"] {
             assert!(loader.contains(placeholder), "{placeholder}");
         }
     }

@@ -1,7 +1,7 @@
 //! Letters, digits and case for search and avatars, without Unicode's tables.
 //!
 //! `char::is_alphanumeric`, `to_lowercase` and `to_uppercase` link about 30 KB of tables
-//! into the wasm: 16.7 KB gzip of the first view's 120 KB budget (docs/size.md). These
+//! into the wasm: 16.7 KB gzip of a landing page's 120 KB budget (docs/size.md). These
 //! rules give the same answers for the scripts product names are written in (Latin with
 //! its European and Vietnamese letters, Greek, Cyrillic) and for punctuation and symbols,
 //! which the tests check against the standard library, character by character. Elsewhere

@@ -1,7 +1,7 @@
 //! Browse: search, facets and sort over the catalog, and their query-string form.
 
 use super::routes::{encode_query, query_pairs};
-use super::search::{Order, Query, SearchIndex, EACH_TOOL};
+use super::search::{Order, Query, SearchIndex};
 use super::text::sort_numbers;
 use crate::domain::base::{fold, order};
 use crate::domain::catalog::model::{Catalog, Entry, Tool};
@@ -188,7 +188,7 @@ pub fn browse_from(
     };
     let relevance = b.sort == Sort::Relevance && !query.is_empty();
     // The first results do not wait for the whole catalog's order (built with the words,
-    // `SearchIndex::prepare`), and the first view never builds it.
+    // `SearchIndex::prepare`).
     let pick = Pick {
         catalog,
         index,
@@ -196,7 +196,7 @@ pub fn browse_from(
         relevance,
         hits: &hits,
     };
-    let shown = if EACH_TOOL || (query.is_empty() && !index.has_ranking(order)) {
+    let shown = if query.is_empty() && !index.has_ranking(order) {
         pick.by_comparing(limit)
     } else {
         pick.by_rank(limit)
@@ -441,8 +441,8 @@ mod tests {
         assert!(browse(&c, &b).is_empty());
     }
 
-    /// The two ways the shown tools are picked (comparing tools, as the first view and a
-    /// catalog's first results do, and by the catalog's order) agree for every sort.
+    /// The two ways the shown tools are picked (comparing tools, as a catalog's first
+    /// results do, and by the catalog's order) agree for every sort.
     #[test]
     fn picking_by_comparing_and_by_rank_agree() {
         let c = crate::domain::catalog::synth::generate(1_500, 4);

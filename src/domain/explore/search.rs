@@ -98,7 +98,7 @@ impl Query {
         // Few tools to look at (a keystroke narrowing a selective query, or matching
         // nothing): each is read on its own, with none of the index's per-tool arrays.
         let few = |count: usize| count.saturating_mul(FEW) <= n;
-        if EACH_TOOL || among.is_some_and(|ids| few(ids.len())) {
+        if among.is_some_and(|ids| few(ids.len())) {
             let each = |i: usize| {
                 let score = self.score_of(&catalog.tools[i], &index.docs[i].name)?;
                 keep(i).then_some((score, i as u32))
@@ -198,32 +198,6 @@ impl Query {
             .all(|t| words.next().is_some_and(|w| eq_lower(w, &t.text)))
             && words.next().is_none()
     }
-}
-
-/// Whether this is the first view's build (`src/first`: home before the app starts). It
-/// searches at most `SPLIT_ABOVE_TOOLS` tools, since home hands a split catalog over to
-/// the app, so it reads each tool's own text, ranks by comparing tools, and links none of
-/// the index: 13 KB less of home's wasm (gzip), for under a millisecond a keystroke at
-/// 500 tools.
-pub(super) const EACH_TOOL: bool = built_as("first");
-
-/// Whether the binary being compiled is `bin` (Cargo names it to the compiler).
-const fn built_as(bin: &str) -> bool {
-    let Some(name) = option_env!("CARGO_BIN_NAME") else {
-        return false;
-    };
-    let (a, b) = (name.as_bytes(), bin.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// Up to one tool in this many, [`Query::matches`] reads each tool's own text rather

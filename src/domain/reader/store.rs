@@ -234,7 +234,7 @@ fn bookmark_list(items: &[Bookmark]) -> Value {
     Value::Array(items)
 }
 
-/// The bookmarks record's text (natively, and in home's first view).
+/// The bookmarks record's text, as the app writes it (the tests read it back).
 pub fn encode_bookmarks(items: &[Bookmark]) -> String {
     bookmarks_record(items).to_string()
 }

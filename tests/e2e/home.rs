@@ -1,4 +1,4 @@
-//! Home's first view (src/first) without the app, and the app's code fetched on demand
+//! Home live through its islands without the app, and the app's code fetched on demand
 //! in chunks.
 
 use crate::support::{self, dist_dir, without_loader, Browser, Engine, UNREGISTER_WORKERS};
@@ -6,10 +6,12 @@ use crate::Steps;
 
 /// The markup of `#app`'s children, for comparing two drawings of a page: attributes
 /// sorted, links by the URL they resolve to, fields by their value (not the attributes
-/// they started with), spaces collapsed, comments (Leptos' markers) left out.
+/// they started with), spaces collapsed, comments (Leptos' markers) and islands'
+/// wrappers left out.
 const APP_MARKUP: &str = "const walk = n => {
   if (n.nodeType === 3) return n.textContent;
   if (n.nodeType !== 1) return '';
+  if (n.tagName === 'LEPTOS-ISLAND') return [...n.childNodes].map(walk).join('');
   const attrs = [...n.attributes].filter(a => !['href', 'value', 'selected'].includes(a.name))
     .map(a => a.name + '=' + a.value);
   if (n.tagName === 'A') attrs.push('href=' + n.href);
@@ -18,32 +20,32 @@ const APP_MARKUP: &str = "const walk = n => {
 };
 return [...document.getElementById('app').childNodes].map(walk).join('').replace(/\\s+/g, ' ').replace(/> </g, '><').trim();";
 
-/// Issue 9: home's first view is a module of its own (src/first), not the app. It makes
-/// the static page live: it searches, keeps bookmarks, weights and the theme, and draws
-/// what the app's home draws for the same state, box for box. The first link to another
-/// page fetches the app, which takes over.
-pub fn first_view(b: &Browser) -> Steps<'_> {
+/// Home is live through its islands (src/app/islands): its module draws the header and
+/// the shortcuts at once, and its search and list only once the reader searches or has
+/// saved something the list shows, from the module's chunk with the catalog. It searches,
+/// keeps bookmarks, weights and the theme, and draws what the app's home draws for the
+/// same state, box for box.
+pub fn home_islands(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
+        let chunk = "islands-home-split_later-";
         // (A browser that has opened nothing yet is on about:blank, which has no storage.)
         b.js("try { localStorage.clear(); } catch (e) {} return 0")
             .await;
         b.goto("").await;
-        b.find("#search")
-            .await
-            .send_keys("mistrl")
-            .await
-            .expect("type");
-        assert_eq!(b.wait_text("p.count", "5 of").await, "5 of 6 tools match");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(b.requested(chunk).await, 0, "nothing saved, nothing needed");
+        assert_eq!(b.requested("catalog.json").await, 0);
+        assert_eq!(search(b, "mistrl").await, "5 of 6 tools match");
+        assert_eq!(b.requested(chunk).await, 1, "the search's chunk");
+        assert_eq!(b.requested("catalog.json").await, 1, "the catalog");
+        // Every letter typed while they came is in the field and the search.
+        assert_eq!(
+            b.js("return document.getElementById('search').value").await,
+            "mistrl"
+        );
         // The skip link moves focus into the page; it does not follow `<base href>` to
         // the site's root, which would drop the query.
-        let in_main = "return document.activeElement === document.getElementById('main')";
-        // Clicked by script: the link is off screen until focused.
-        b.js("document.querySelector('.skip-link').click(); return 0")
-            .await;
-        assert!(
-            b.wait_js(in_main, 5).await,
-            "the skip link did not focus main"
-        );
+        skip_to_main(b).await;
         assert!(b.wait_js("return location.search === '?q=mistrl'", 5).await);
         assert_eq!(b.text("p.count").await, "5 of 6 tools match");
         let slug = b
@@ -57,7 +59,14 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
             .await
             .as_str()
             .is_some_and(|v| v.contains(&slug)));
-        assert_eq!(b.texts(".bookmarks-list a").await.len(), 1);
+        assert!(
+            b.wait_js(
+                "return document.querySelectorAll('.bookmarks-list a').length === 1",
+                10
+            )
+            .await,
+            "the bookmarks panel lists the bookmark"
+        );
         b.js(
             "const s = document.getElementById('weight-skeptic'); s.value = '0'; \
               s.dispatchEvent(new Event('change', { bubbles: true })); return 0",
@@ -93,24 +102,22 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
         let painted = b.js(theme).await;
         b.override_file("", None);
         assert_eq!(painted, chosen, "the static page's theme");
+        // A reader with bookmarks and weights: the list is drawn with them before the
+        // page says it is live.
         b.goto("").await;
         assert_eq!(b.js(theme).await, chosen);
-        b.press('?').await;
-        assert!(
-            b.wait_js(
-                "return document.querySelector('.shortcuts').matches(':popover-open')",
-                5
-            )
+        assert!(b
+            .texts(".rows .row__percent")
             .await
+            .iter()
+            .all(|p| p.ends_with("ship, your weights")));
+        assert_eq!(
+            b.js("return document.querySelectorAll('.rows [aria-pressed=true]').length")
+                .await,
+            1
         );
-        b.press(fantoccini::key::Key::Escape.into()).await;
-        assert!(
-            b.wait_js(
-                "return !document.querySelector('.shortcuts').matches(':popover-open')",
-                5
-            )
-            .await
-        );
+        assert_eq!(b.texts(".bookmarks-list a").await.len(), 1);
+        assert_eq!(search(b, "mistrl").await, "5 of 6 tools match");
         let input = b.find("#search").await;
         input.clear().await.expect("clear");
         b.js("document.getElementById('search').dispatchEvent(new Event('input', { bubbles: true })); return 0")
@@ -121,43 +128,32 @@ pub fn first_view(b: &Browser) -> Steps<'_> {
             0,
             "home fetched the app"
         );
-        let first = b.js(APP_MARKUP).await;
-        // Another page: the app.
-        b.click(".reviewers a[href$='reviewer/skeptic']").await;
-        assert_eq!(
-            b.wait_text("#app[data-live] h1", "Skeptic").await,
-            "Skeptic"
-        );
-        assert!(b.requested("ship-or-skip-").await.as_u64() >= Some(1));
-        // The app's skip link stays on its page too.
-        b.js("document.querySelector('#app[data-live] .skip-link').click(); return 0")
-            .await;
+        let islands = b.js(APP_MARKUP).await;
+        // The app draws the same home for the same state.
+        b.js("window.shipOrSkipApp(); return 0").await;
         assert!(
-            b.wait_js(in_main, 5).await,
-            "the app's skip link did not focus main"
+            b.wait_js(
+                "return !document.querySelector('leptos-island') && !!document.querySelector('#app[data-live] .page--home .rows .row')",
+                10
+            )
+            .await,
+            "the app did not draw home"
         );
-        assert!(
-            b.path().await.ends_with("reviewer/skeptic"),
-            "{}",
-            b.path().await
-        );
-        b.click(".site-header__nav a").await;
-        b.find("#app[data-live] .page--home .rows .row").await;
         assert_eq!(
             b.js(APP_MARKUP).await,
-            first,
-            "the first view, then the app's home"
+            islands,
+            "home's islands, then the app's home"
         );
         b.js("localStorage.clear(); return 0").await;
     })
 }
 
-/// Home's first view downloads none of the app's code; opening a tool fetches the app
-/// and the pages chunk once, and a page opened directly preloads it. A chunk that cannot
-/// be used gives a message and a retry that works, whether the reader navigates to the
-/// page or opens it directly; so do a split catalog's index chunk and the checks chunk
-/// (home never fetches the latter for the catalog the build checked). A link followed
-/// while the chunk is on its way still lets the app take over.
+/// Home and a tool page download none of the app's code; opening a page the app draws
+/// (the bookmarks) fetches the app and the pages chunk once, and a page opened directly
+/// preloads it. A chunk that cannot be used gives a message and a retry that works,
+/// whether the reader navigates to the page or opens it directly; so do a split
+/// catalog's index chunk and the checks chunk (never fetched for the catalog the build
+/// checked). A link followed while the chunk is on its way still lets the app take over.
 pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
     Box::pin(async move {
         let chunk = support::chunk(&dist_dir(), "pages");
@@ -169,11 +165,11 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
             0,
             "home preloads the pages chunk"
         );
-        // Home's first view is its own module (src/first): none of the app's files.
+        // Home is live through its own module: its glue, wasm and chunks' loader.
         assert_eq!(
-            b.requested("first-").await,
-            2,
-            "the first view's glue and wasm"
+            b.requested("islands-home-").await,
+            3,
+            "home's islands: glue, wasm and loader"
         );
         for app in ["ship-or-skip-", "__wasm_split-", "split_", "chunk_"] {
             assert_eq!(b.requested(app).await, 0, "home fetched {app}");
@@ -181,8 +177,16 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
         b.find("#app[data-live] h1.card__name").await;
         assert_eq!(b.text("h1").await, "Mistral 3B");
-        // The app, started for the tool's address, preloads the chunk alongside itself;
-        // WebKit fetches a preloaded file twice (below).
+        assert_eq!(
+            b.requested("ship-or-skip-").await,
+            0,
+            "a tool page fetched the app"
+        );
+        // The bookmarks page is the app's: started for its address, it preloads the
+        // chunk alongside itself, and its fetch takes the preload, except in WebKit,
+        // which fetches a preloaded file twice.
+        b.click(".site-header__nav a[href$='bookmarks']").await;
+        b.wait_text("#app[data-live] h1", "Bookmarks").await;
         let preloaded = if b.engine == Engine::WebKit { 2 } else { 1 };
         assert_eq!(
             b.requested("split_pages-").await,
@@ -199,18 +203,6 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         assert_eq!(
             b.requested("split_checks-").await,
             0,
-            "the catalog the build checked (its stamp in the page) was checked again"
-        );
-        b.click(".site-header__nav a[href$='bookmarks']").await;
-        b.wait_text("h1", "Bookmarks").await;
-        assert_eq!(
-            b.requested("split_pages-").await,
-            preloaded,
-            "fetched again"
-        );
-        assert_eq!(
-            b.requested("split_checks-").await,
-            0,
             "a page of a whole catalog fetched the checks chunk (only a split catalog's tool files need it)"
         );
         assert_eq!(
@@ -218,17 +210,14 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
             0,
             "a small catalog's page fetched the search picker"
         );
-        // Opened directly, a page preloads the chunk alongside the app; the app's fetch
-        // takes the preload, except in WebKit (as with the catalog's preload).
+        // The app's skip link moves focus into its page and stays on it.
+        skip_to_main(b).await;
+        assert!(b.path().await.ends_with("bookmarks"), "{}", b.path().await);
+        // So does a comparison with no page of its own, as the app's preload: the app's
+        // fetch takes it.
         b.goto("compare/mistral-3b-vs-mistral-8b-instruct-v3").await;
         b.wait_text("h1", "Mistral 3B vs").await;
-        let expected = if b.engine == Engine::WebKit { 2 } else { 1 };
-        assert_eq!(
-            b.requested("split_pages-").await,
-            expected,
-            "{:?}",
-            b.engine
-        );
+        assert_eq!(b.requested("split_pages-").await, preloaded);
         assert_eq!(
             b.client
                 .execute(
@@ -252,12 +241,13 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
         b.override_file(&chunk, Some(b"not a wasm module"));
         for direct in [false, true] {
             if direct {
-                // A page the app draws (a tool page, a comparison or a reviewer page
-                // opened directly is live through its islands, without the chunk).
+                // A page the app draws (home, a tool page, a comparison or a reviewer
+                // page opened directly is live through its islands, without the chunk).
                 b.goto("bookmarks").await;
             } else {
-                b.goto("").await;
-                b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
+                // From a page the app draws without the chunk.
+                b.goto("no/such/page").await;
+                b.click(".site-header__nav a[href$='bookmarks']").await;
             }
             let said = b
                 .wait_text("#app[data-live] .load-error h1", "could not be loaded")
@@ -281,14 +271,20 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
                 == true
         );
 
-        // A catalog the build did not check (edited after it, so not the stamped file)
-        // is checked by the checks chunk; when that chunk cannot be used, the catalog's
-        // error says so, and its retry recovers.
+        // A catalog the build did not check (edited after it, so not the stamped file):
+        // home's islands leave it to the app, which checks it with the checks chunk; when
+        // that chunk cannot be used, the catalog's error says so, and its retry recovers.
         let text = std::fs::read_to_string(dist_dir().join("catalog.json")).unwrap();
         let edited = text.replacen("\"score\": 8", "\"score\": 9", 1);
         assert_ne!(edited, text);
         b.override_file("catalog.json", Some(edited.as_bytes()));
         b.goto("").await;
+        b.find("#search").await.send_keys("m").await.expect("type");
+        assert!(
+            b.wait_js("return !document.querySelector('leptos-island') && !!document.querySelector('#app[data-live] p.count')", 10)
+                .await,
+            "the app did not take over home"
+        );
         assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
         assert_eq!(
             b.requested("split_checks-").await,
@@ -349,12 +345,36 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
     })
 }
 
-/// With the chunk `module` (of the code reading the catalog) broken, home says `message`;
-/// with it mended, the error's retry brings the catalog in.
+/// Types `words` into home's search; the count once it says how many match.
+async fn search(b: &Browser, words: &str) -> String {
+    let input = b.find("#search").await;
+    input.send_keys(words).await.expect("type");
+    b.wait_text("p.count", " of ").await
+}
+
+/// The page's skip link moves the focus into its `<main>`, in the page.
+async fn skip_to_main(b: &Browser) {
+    // Clicked by script: the link is off screen until focused.
+    b.js("document.querySelector('#app[data-live] .skip-link').click(); return 0")
+        .await;
+    assert!(
+        b.wait_js(
+            "return document.activeElement === document.getElementById('main')",
+            5
+        )
+        .await,
+        "the skip link did not focus main"
+    );
+}
+
+/// With the chunk `module` (of the code reading the catalog) broken, home with a search
+/// in its address (which its islands leave to the app, the catalog not being the one the
+/// build rendered home from) says `message`; with it mended, the error's retry brings
+/// the catalog in.
 async fn catalog_chunk_fails_then_recovers(b: &Browser, module: &str, message: &str) {
     let chunk = support::chunk(&dist_dir(), module);
     b.override_file(&chunk, Some(b"not a wasm module"));
-    b.goto("").await;
+    b.goto("?q=mistral").await;
     assert_eq!(
         b.wait_text("#app[data-live] .load-error__what", "did not download")
             .await,
@@ -362,5 +382,6 @@ async fn catalog_chunk_fails_then_recovers(b: &Browser, module: &str, message: &
     );
     b.override_file(&chunk, None);
     b.click(".load-error button").await;
-    assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
+    let count = b.wait_text("#app p.count", "tools").await;
+    assert!(count.ends_with(" of 6 tools match"), "{count}");
 }

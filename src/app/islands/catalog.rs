@@ -1,0 +1,75 @@
+//! The catalog of home's islands, fetched by the module's chunk for the islands that
+//! search or name its tools (home's list and its bookmarks panel): once per page, shared
+//! by both, and only the catalog this page was built from (its stamp in the page, as the
+//! app checks it). Any other (a catalog edited since, a split one) is the app's to show.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::later::Unready;
+use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::stamp::{load_stamped, META_SELECTOR};
+
+/// The catalog, or why the islands cannot use it.
+type Loaded = Result<Arc<Catalog>, Shown>;
+
+/// [`Unready`], cloned for each island that waits on the one fetch.
+#[derive(Clone)]
+enum Shown {
+    Unfetched,
+    Foreign(&'static str),
+}
+
+thread_local! {
+    static CATALOG: RefCell<Option<Shared<LocalBoxFuture<'static, Loaded>>>> =
+        const { RefCell::new(None) };
+}
+
+/// The page's catalog, fetched the first time an island asks, and again after a fetch
+/// that failed.
+pub async fn catalog() -> Result<Arc<Catalog>, Unready> {
+    let loading = CATALOG.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| load().boxed_local().shared())
+            .clone()
+    });
+    match loading.await {
+        Ok(catalog) => Ok(catalog),
+        Err(Shown::Unfetched) => {
+            CATALOG.with(|c| c.borrow_mut().take());
+            Err(Unready::Unfetched)
+        }
+        Err(Shown::Foreign(why)) => Err(Unready::Foreign(why.into())),
+    }
+}
+
+async fn load() -> Loaded {
+    let stamp = document()
+        .query_selector(META_SELECTOR)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or(Shown::Foreign("no catalog stamp in the page"))?;
+    let text = fetch_text("catalog.json").await.ok_or(Shown::Unfetched)?;
+    let loaded =
+        load_stamped(&text, &stamp).ok_or(Shown::Foreign("the catalog is not this page's"))?;
+    if loaded.catalog.split.is_some() {
+        return Err(Shown::Foreign("a split catalog"));
+    }
+    Ok(Arc::new(loaded.catalog))
+}
+
+/// A text file, relative to the document's base.
+async fn fetch_text(url: &str) -> Option<String> {
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+}
