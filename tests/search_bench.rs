@@ -86,7 +86,7 @@ const [queries, passes, done] = arguments;
     : head.tools.map((t) => [t.slug, t.name, t.vendor, t.category, t.tagline, t.pricing.entry]);
   const docs = rows.map((r, i) => ({ id: i, name: r[1], vendor: r[2], category: r[3], tagline: r[4] }));
   const host = document.createElement('ul'); host.className = 'rows'; document.querySelector('main').append(host);
-  // Each peer's rows are built as ours are (`Line::push_html`): the same elements,
+  // Each peer's rows are built as ours are (`rows::Row`): the same elements,
   // classes and attributes, with the record's own text where ours has it.
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
   const render = (ids) => {

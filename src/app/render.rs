@@ -316,18 +316,56 @@ mod tests {
         let plain = SearchIndex::new(&catalog);
         let found = browse_from(&catalog, &plain, &BrowseQuery::default(), PAGE, None);
         let href = |p: &str| with_base(&site.base, p);
-        let lines = lines(&catalog, &plain, &found, false, &href, &|_| Some(false));
-        let mut rows = String::new();
+        let lines = lines(&catalog, &plain, &found, false, &href, &|_| false);
+        let list = html
+            .split("<ul class=\"rows\">")
+            .nth(1)
+            .and_then(|l| l.split("</ul>").next())
+            .expect("the list");
+        assert_eq!(list.matches("<li ").count(), PAGE);
+        assert_eq!(list.matches("aria-pressed=\"false\"").count(), PAGE);
+        assert!(!list.contains("disabled"));
         for line in &lines {
-            line.push_html(&mut rows);
+            let link = format!(
+                "<a href=\"{}\" class=\"row__name\">{}</a>",
+                line.href, line.name
+            );
+            assert!(list.contains(&link), "no {link}");
         }
-        assert_eq!(lines.len(), PAGE);
-        assert_eq!(rows.matches("aria-pressed=\"false\">").count(), PAGE);
-        assert!(!rows.contains("disabled"));
+    }
+
+    /// A line of home's list, as [`Row`](crate::app::components::rows::Row) draws it:
+    /// the structure `rows::update` finds its parts by, every catalog string as text.
+    #[test]
+    fn a_line_shows_its_tool_and_nothing_from_its_data_runs() {
+        use crate::app::components::rows::Row;
+        use crate::domain::explore::listing::Line;
+        let mut t = shipped().tools[0].clone();
+        t.name = "<img src=x onerror=alert(1)>".into();
+        t.tagline = "\"><script>alert(2)</script>".into();
+        t.vendor = "a & b".into();
+        t.slug = "x\" onclick=\"alert(3)".into();
+        let verdict = crate::domain::panel::verdict::Tally::of(&t).verdict();
+        let line = Line::new(&t, verdict, "/tool/\"x".into(), "1 <b>".into(), true);
+        let html = render_at(&Route::Home, &site(), || view! { <Row line=line.clone()/> });
+        for bad in ["<img", "<script", "onclick=\"", "<b>", "href=\"/tool/\"x"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
         assert!(
-            html.contains(&format!("<ul class=\"rows\">{rows}</ul>")),
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
         );
+        assert!(html.contains("a &amp; b"), "{html}");
+        let meta = format!("a &amp; b · {} · reviewed <time", t.category);
+        assert!(html.contains(&meta), "{html}");
+        let words = words(&html);
+        assert!(
+            html.contains(&format!("<time datetime=\"{0}\">{0}</time>", line.reviewed)),
+            "{html}"
+        );
+        assert!(html.contains("aria-pressed=\"true\""), "{html}");
+        assert!(words.contains("Bookmarked"), "{words}");
+        assert_eq!(html.matches("<li").count(), 1);
     }
 
     /// The text of `html` without its tags, whitespace collapsed.

@@ -64,14 +64,14 @@ pub fn line_percent(ship: Option<u32>, weighted: bool) -> String {
 }
 
 /// The lines of the tools `found` shows, with figures from `index` (weighted when the
-/// reader has weights); `bookmarked` is `None` while the reader's bookmarks are unknown.
+/// reader has weights), each toggle as `bookmarked` says.
 pub fn lines(
     catalog: &Catalog,
     index: &SearchIndex,
     found: &Found,
     weighted: bool,
     href: Href,
-    bookmarked: &dyn Fn(&str) -> Option<bool>,
+    bookmarked: &dyn Fn(&str) -> bool,
 ) -> Vec<Line> {
     found
         .shown

@@ -1,6 +1,8 @@
-//! The home list's lines, drawn into their `<ul>` by hand: a line already on screen
-//! keeps its elements and gets only the parts that changed ([`Line::changes`]); lines
-//! beyond those are added as HTML ([`Line::push_html`], escaped) and the surplus removed.
+//! The home list's lines: each drawn by [`Row`], the one markup of a line (at build time,
+//! in the app and on home's islands), then kept in place by hand. A line already on
+//! screen keeps its elements and gets only the parts that changed ([`Line::changes`]);
+//! lines beyond those are clones of a drawn line with every part set ([`update`]), and
+//! the surplus is removed.
 //!
 //! Why not a view per line: a keystroke at 10,000 tools hands most of the 50 lines
 //! another tool, and the app is built with Leptos' `erase_components`, under which every
@@ -8,11 +10,56 @@
 //! 2–3× slower. This keeps a keystroke as cheap as a tachys diff of unerased views,
 //! while the erasure saves 7 KB (gzip) of home's wasm and 31 KB of the pages chunk.
 
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::domain::explore::listing::{
     bookmark_label, entry_class, pressed, verdict_class, Line, Part,
 };
+
+/// One line of the list: avatar, name, tagline, meta and date, verdict, figure, entry
+/// tier, and the bookmark toggle (whose clicks the list handles, by `data-slug`).
+/// [`update`] finds its parts by this structure.
+#[component]
+pub fn Row(
+    /// What the line shows.
+    line: Line,
+) -> impl IntoView {
+    let Line {
+        slug,
+        href,
+        initial,
+        name,
+        tagline,
+        meta,
+        reviewed,
+        verdict,
+        percent,
+        entry,
+        bookmarked,
+    } = line;
+    let (toggle_slug, datetime) = (slug.clone(), reviewed.clone());
+    view! {
+        <li class="row" data-slug=slug>
+            <span class="avatar avatar--small" aria-hidden="true">{initial}</span>
+            <div class="row__main">
+                <a class="row__name" href=href>{name.clone()}</a>
+                <span class="row__tagline">{tagline}</span>
+                <span class="row__meta">{meta}<time datetime=datetime>{reviewed}</time></span>
+            </div>
+            <div class="row__figures">
+                <span class=verdict_class(verdict)>{verdict.label()}</span>
+                <span class="row__percent">{percent}</span>
+                <span class=entry_class(entry)>{entry.label()}</span>
+            </div>
+            <button type="button" class="toggle bookmark-button" data-slug=toggle_slug aria-pressed=pressed(bookmarked)>
+                {bookmark_label(bookmarked)}
+                <span class="visually-hidden">{format!(" {name}")}</span>
+            </button>
+        </li>
+    }
+}
 
 /// Makes `ul` show `next`, given that it shows `drawn`; `drawn` becomes `next`.
 pub fn draw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {
@@ -33,14 +80,31 @@ pub fn draw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {
         li = el.next_element_sibling();
         el.remove();
     }
-    if next.len() > drawn.len() {
-        let mut html = String::with_capacity((next.len() - drawn.len()) * 700);
-        for line in &next[drawn.len()..] {
-            line.push_html(&mut html);
-        }
-        let _ = ul.insert_adjacent_html("beforeend", &html);
+    for line in next.iter().skip(drawn.len()) {
+        add(ul, line);
     }
     *drawn = next;
+}
+
+/// Adds `line` at the end of `ul`: a clone of its last line with every part set, or
+/// [`Row`]'s own drawing when `ul` has none.
+fn add(ul: &Element, line: &Line) {
+    let last = ul.last_element_child();
+    let clone = last
+        .and_then(|l| l.clone_node_with_deep(true).ok())
+        .and_then(|c| c.dyn_into::<Element>().ok());
+    match clone {
+        Some(li) => {
+            update(&li, &Part::ALL, line);
+            let _ = ul.append_child(&li);
+        }
+        None => {
+            if let Ok(ul) = ul.clone().dyn_into::<web_sys::HtmlElement>() {
+                let line = line.clone();
+                leptos::mount::mount_to(ul, move || view! { <Row line/> }).forget();
+            }
+        }
+    }
 }
 
 fn redraw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {
@@ -49,7 +113,7 @@ fn redraw(ul: &Element, drawn: &mut Vec<Line>, next: Vec<Line>) {
     draw(ul, drawn, next);
 }
 
-/// The `n`th element child of `el` (the line's structure is `Line::push_html`'s).
+/// The `n`th element child of `el` (the line's structure is [`Row`]'s).
 fn child(el: &Element, n: usize) -> Option<Element> {
     let mut c = el.first_element_child();
     for _ in 0..n {
@@ -60,8 +124,8 @@ fn child(el: &Element, n: usize) -> Option<Element> {
 
 /// Sets the `parts` of a drawn line `li` to what `line` shows.
 fn update(li: &Element, parts: &[Part], line: &Line) {
-    // The line's boxes, found once (`Line::push_html`'s structure): avatar, main (name,
-    // tagline, meta), figures (verdict, percent, entry), toggle.
+    // The line's boxes, found once ([`Row`]'s structure): avatar, main (name, tagline,
+    // meta), figures (verdict, percent, entry), toggle.
     let (avatar, main, figures, button) = (child(li, 0), child(li, 1), child(li, 2), child(li, 3));
     let inside = |el: &Option<Element>, n: usize| el.as_ref().and_then(|e| child(e, n));
     let (name, meta) = (inside(&main, 0), inside(&main, 2));
@@ -113,12 +177,8 @@ fn update(li: &Element, parts: &[Part], line: &Line) {
                 text(&tier, line.entry.label());
             }
             Part::Bookmarked => {
-                let on = line.bookmarked.unwrap_or(false);
-                attr(&button, "aria-pressed", pressed(on));
-                lead(&button, bookmark_label(on));
-                if let Some(b) = &button {
-                    let _ = b.toggle_attribute_with_force("disabled", line.bookmarked.is_none());
-                }
+                attr(&button, "aria-pressed", pressed(line.bookmarked));
+                lead(&button, bookmark_label(line.bookmarked));
             }
         }
     }

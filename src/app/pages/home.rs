@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::components::catalog_gate::WithCatalog;
-use crate::app::components::rows::draw;
+use crate::app::components::rows::{draw, Row};
 use crate::app::components::shell::PageAside;
 use crate::app::components::tool_card::{toggle_row_bookmark, SplitBar};
 use crate::app::components::weights_panel::{weights_in_effect, WeightsNotice, WeightsPanel};
@@ -232,19 +232,19 @@ pub fn Browse() -> impl IntoView {
         let href = |path: &str| nav.href(path);
         // A toggle takes presses before the reader's bookmarks are known (the static
         // home): the islands press it again once drawn (`app::islands::later`).
-        let on = |slug: &str| Some(store.is_bookmarked(slug));
+        let on = |slug: &str| store.is_bookmarked(slug);
         index.with(|ix| found.with(|f| lines(&cat, &ix.0, f, weighted, &href, &on)))
     };
-    // The list as the page opens, in its HTML: the static page's lines, and in the
-    // browser what the first drawing then finds already there.
+    // The list as the page opens: the static page's lines, and in the browser what the
+    // first drawing then finds already there.
     let first = untrack(&lines_now);
-    let mut first_html = String::with_capacity(first.len() * 700);
-    for line in &first {
-        line.push_html(&mut first_html);
-    }
     let rows = NodeRef::<leptos::html::Ul>::new();
     // What the list shows, kept with the list: `rows::draw` updates only what differs.
-    let drawn = StoredValue::new_local(first);
+    let drawn = StoredValue::new_local(first.clone());
+    let first = first
+        .into_iter()
+        .map(|line| view! { <Row line/> })
+        .collect_view();
     Effect::new(move |_| {
         let next = lines_now();
         if let Some(ul) = rows.get() {
@@ -268,8 +268,9 @@ pub fn Browse() -> impl IntoView {
         // `elementtiming`: `make bench` reads when the first results were painted.
         {view! { <p class="count" role="status">{count}</p> }.attr("elementtiming", "results")}
         {empty}
-        // The lines are drawn by hand (`components::rows`), not as a view per line.
-        <ul class="rows" node_ref=rows inner_html=first_html on:click=move |ev| toggle_row_bookmark(&ev, store)></ul>
+        // The lines are kept by hand once drawn (`components::rows`), not as a view per
+        // line.
+        <ul class="rows" node_ref=rows on:click=move |ev| toggle_row_bookmark(&ev, store)>{first}</ul>
         <button type="button" class="button more" hidden=move || more() == 0 on:click=move |_| limit.update(|l| *l += PAGE)>
             // One box inside the button's flex box: the count stays in the sentence's line.
             <span>"Show more ("<span class="more__left">{more}</span>" left)"</span>

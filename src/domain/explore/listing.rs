@@ -1,10 +1,7 @@
-//! The lines of the home list: what each shows ([`Line`]), as escaped HTML for lines
-//! added to the list, and which of its parts changed from one drawing to the next (the
-//! app then touches only those, `components/rows.rs`).
-//!
-//! Every catalog string goes through [`esc`]: a line executes nothing from data.
+//! The lines of the home list: what each shows ([`Line`]), and which of its parts changed
+//! from one drawing to the next (the app then touches only those; `components/rows.rs`
+//! draws a line and keeps it).
 
-use crate::domain::base::escape::xml_escape as esc;
 use crate::domain::catalog::model::{Entry, Tool};
 use crate::domain::panel::verdict::Verdict;
 
@@ -17,7 +14,7 @@ pub fn bookmark_label(on: bool) -> &'static str {
     }
 }
 
-/// What one line shows, as plain text (escaped only when written as HTML).
+/// What one line shows, as plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub slug: String,
@@ -32,9 +29,8 @@ pub struct Line {
     /// The panel's (or the reader's weighted) ship figure, e.g. "75% ship".
     pub percent: String,
     pub entry: Entry,
-    /// Whether the reader bookmarked the tool; `None` while their bookmarks are not
-    /// known (a page rendered ahead of time): the toggle is drawn disabled.
-    pub bookmarked: Option<bool>,
+    /// Whether the reader bookmarked the tool.
+    pub bookmarked: bool,
 }
 
 impl Line {
@@ -44,7 +40,7 @@ impl Line {
         verdict: Verdict,
         href: String,
         percent: String,
-        bookmarked: Option<bool>,
+        bookmarked: bool,
     ) -> Line {
         let mut meta = String::with_capacity(tool.vendor.len() + tool.category.len() + 16);
         for piece in [&tool.vendor, " · ", &tool.category, " · reviewed "] {
@@ -62,57 +58,6 @@ impl Line {
             percent,
             entry: tool.pricing.entry,
             bookmarked,
-        }
-    }
-
-    /// Appends the line as HTML: avatar, name, tagline, meta and date, verdict, figure,
-    /// entry tier, and the bookmark toggle (whose clicks the list handles, by `data-slug`).
-    /// [`Part`] names the elements the app updates in place, in this order.
-    pub fn push_html(&self, out: &mut String) {
-        let (slug, name, reviewed) = (esc(&self.slug), esc(&self.name), esc(&self.reviewed));
-        let on = self.bookmarked.unwrap_or(false);
-        for piece in [
-            "<li class=\"row\" data-slug=\"",
-            &slug,
-            "\"><span class=\"avatar avatar--small\" aria-hidden=\"true\">",
-            &esc(&self.initial),
-            "</span><div class=\"row__main\"><a class=\"row__name\" href=\"",
-            &esc(&self.href),
-            "\">",
-            &name,
-            "</a><span class=\"row__tagline\">",
-            &esc(&self.tagline),
-            "</span><span class=\"row__meta\">",
-            &esc(&self.meta),
-            "<time datetime=\"",
-            &reviewed,
-            "\">",
-            &reviewed,
-            "</time></span></div><div class=\"row__figures\"><span class=\"",
-            &verdict_class(self.verdict),
-            "\">",
-            self.verdict.label(),
-            "</span><span class=\"row__percent\">",
-            &esc(&self.percent),
-            "</span><span class=\"",
-            &entry_class(self.entry),
-            "\">",
-            self.entry.label(),
-            "</span></div><button type=\"button\" class=\"toggle bookmark-button\" data-slug=\"",
-            &slug,
-            "\" aria-pressed=\"",
-            pressed(on),
-            if self.bookmarked.is_some() {
-                "\">"
-            } else {
-                "\" disabled>"
-            },
-            bookmark_label(on),
-            "<span class=\"visually-hidden\"> ",
-            &name,
-            "</span></button></li>",
-        ] {
-            out.push_str(piece);
         }
     }
 
@@ -155,8 +100,25 @@ pub enum Part {
     Verdict,
     Percent,
     Entry,
-    /// The toggle's `aria-pressed`, visible text and `disabled`.
+    /// The toggle's `aria-pressed` and visible text.
     Bookmarked,
+}
+
+impl Part {
+    /// Every part: what a line drawn anew sets.
+    pub const ALL: [Part; 11] = [
+        Part::Slug,
+        Part::Initial,
+        Part::Href,
+        Part::Name,
+        Part::Tagline,
+        Part::Meta,
+        Part::Reviewed,
+        Part::Verdict,
+        Part::Percent,
+        Part::Entry,
+        Part::Bookmarked,
+    ];
 }
 
 /// The verdict badge's classes.
@@ -184,7 +146,7 @@ mod tests {
     use crate::domain::panel::verdict::Tally;
     use crate::domain::testdata::shipped;
 
-    fn line(slug: &str, bookmarked: Option<bool>) -> Line {
+    fn line(slug: &str, bookmarked: bool) -> Line {
         let c = shipped();
         let t = c.tool(slug).unwrap();
         Line::new(
@@ -197,63 +159,11 @@ mod tests {
     }
 
     #[test]
-    fn a_line_shows_its_tool() {
-        let l = line("mistral-3b", Some(true));
-        let mut s = String::new();
-        l.push_html(&mut s);
-        assert!(s.starts_with("<li class=\"row\" data-slug=\"mistral-3b\">"));
-        assert!(s.contains("<a class=\"row__name\" href=\"/base/tool/mistral-3b\">Mistral 3B</a>"));
-        assert!(s.contains("<span class=\"row__percent\">75% ship</span>"));
-        assert!(s.contains(&format!(
-            "<span class=\"row__meta\">{}<time datetime=\"{1}\">{1}</time></span>",
-            l.meta, l.reviewed
-        )));
-        assert!(l.meta.ends_with(" · reviewed "));
-        assert!(s.contains(
-            "aria-pressed=\"true\"> Bookmarked<span class=\"visually-hidden\"> Mistral 3B</span></button></li>"
-        ));
-        assert_eq!(s.matches("<li").count(), 1);
-        assert!(!s.contains("disabled"));
-    }
-
-    #[test]
-    fn a_toggle_waits_for_the_readers_bookmarks() {
-        let mut s = String::new();
-        line("mistral-3b", None).push_html(&mut s);
-        assert!(
-            s.contains("aria-pressed=\"false\" disabled> Bookmark<"),
-            "{s}"
-        );
-        let known = line("mistral-3b", Some(false));
-        assert_eq!(line("mistral-3b", None).changes(&known), [Part::Bookmarked]);
-    }
-
-    #[test]
-    fn data_cannot_inject_markup() {
-        let mut t = shipped().tools[0].clone();
-        t.name = "<img src=x onerror=alert(1)>".into();
-        t.tagline = "\"><script>alert(2)</script>".into();
-        t.vendor = "a & b".into();
-        t.slug = "x\" onclick=\"alert(3)".into();
-        let mut s = String::new();
-        let verdict = Tally::of(&t).verdict();
-        Line::new(&t, verdict, "/tool/\"x".into(), "1 <b>".into(), Some(false)).push_html(&mut s);
-        for bad in ["<img", "<script", "onclick=\"", "<b>", "href=\"/tool/\"x"] {
-            assert!(!s.contains(bad), "{bad} in {s}");
-        }
-        assert!(s.contains("&lt;img src=x onerror=alert(1)&gt;"));
-        assert!(s.contains("a &amp; b"));
-    }
-
-    #[test]
     fn changes_name_what_differs() {
-        let a = line("mistral-3b", Some(false));
+        let a = line("mistral-3b", false);
         assert_eq!(a.changes(&a), []);
-        assert_eq!(
-            a.changes(&line("mistral-3b", Some(true))),
-            [Part::Bookmarked]
-        );
-        let other = line("openrouter-model-fusion", Some(false));
+        assert_eq!(a.changes(&line("mistral-3b", true)), [Part::Bookmarked]);
+        let other = line("openrouter-model-fusion", false);
         let parts = a.changes(&other);
         for p in [
             Part::Slug,
@@ -267,5 +177,17 @@ mod tests {
         let mut weighted = a.clone();
         weighted.percent = "60% ship, your weights".into();
         assert_eq!(a.changes(&weighted), [Part::Percent]);
+    }
+
+    #[test]
+    fn every_part_is_named_once_in_order() {
+        let a = line("mistral-3b", false);
+        let mut b = line("openrouter-model-fusion", true);
+        b.initial = "Z".into();
+        b.reviewed = "1999-01-01".into();
+        b.verdict = Verdict::ALL.into_iter().find(|v| *v != a.verdict).unwrap();
+        b.percent = "1% ship".into();
+        b.entry = Entry::ALL.into_iter().find(|e| *e != a.entry).unwrap();
+        assert_eq!(a.changes(&b), Part::ALL);
     }
 }
