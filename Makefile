@@ -76,7 +76,7 @@ screenshots: setup-browser e2e-dist
 lighthouse: setup-browser e2e-dist
 	scripts/lighthouse.sh $(E2E_DIST)
 
-# The benchmark of issue 9 (scripts/bench.sh, tests/bench.rs): one table, timings reported, never asserted.
+# The benchmark (scripts/bench.sh, tests/bench.rs): one table, timings reported, never asserted.
 bench: setup-browser
 	scripts/bench.sh
 

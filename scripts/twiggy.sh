@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where home's wasm bytes go (issue 9): the main module of the last release build, cut
+# Where the app's wasm bytes go: the main module of the last release build, cut
 # and optimised as `catalog site` does, but keeping function names (`wasm-opt -g`),
 # then twiggy's largest items and the code summed by crate. Raw bytes, not gzip: the
 # shares are what to compare. Usage: make twiggy (after `make build`); TOP=50 for more.

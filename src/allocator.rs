@@ -1,4 +1,4 @@
-//! The allocator of every wasm module (the app, the islands, home's first view): Talc
+//! The allocator of every wasm module (the app and each kind of page's islands): Talc
 //! instead of the standard library's dlmalloc, smaller and faster
 //! (docs/architecture.md, "Dependencies and decisions").
 

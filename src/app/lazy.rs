@@ -1,5 +1,5 @@
 //! The pages other than home live in a wasm chunk of their own, fetched when the reader
-//! first opens one: home, the first view, does not download their code (docs/size.md).
+//! first opens one: home does not download their code (docs/size.md).
 //! So does the code that reads a split catalog's index, which only catalogs of more
 //! than 500 tools have, and the code that checks a catalog the build did not check
 //! (`domain::catalog::stamp`) or a split catalog's tool files, and the search picker of a large

@@ -1,5 +1,5 @@
-//! Which clicks a router turns into history navigation: one rule for the app's router
-//! (`router.rs`) and home's first view (`src/first`), which compiles this file in.
+//! Which clicks a router turns into history navigation: one rule for the router of the
+//! app and of the islands (`router.rs`, `Nav::listen`).
 //!
 //! Links stay real `<a href>`. A plain left click on one of the app's addresses is the
 //! router's; a modified click, a new tab, a download, another site or a file the app

@@ -96,11 +96,11 @@ fn render_at<V: RenderHtml>(route: &Route, site: &Site, view: impl FnOnce() -> V
 }
 
 /// The site header as a page rendered ahead of time draws it: the app shell's
-/// (`404.html`, and so home's static page) is this one.
+/// (`404.html`) is this one.
 ///
-/// Without its island's wrapper: nothing draws the shell's islands (home's first view
-/// and the app draw over it), and a page's own header, an island, keeps its wrapper
-/// when `catalog site` runs again and puts this one inside it.
+/// Without its island's wrapper: nothing draws the shell's islands (the app draws over
+/// it), and a page's own header, an island, keeps its wrapper when `catalog site` runs
+/// again and puts this one inside it.
 pub fn header_html(site: &Site) -> String {
     // Leptos draws no wrapper for an island inside another island's render, which is
     // what `with_hydration` says this render is.

@@ -1,6 +1,6 @@
 //! The service worker's registration (`sw/sw.js`, precaching the whole build), shared by
-//! the app (`pwa.rs`) and home's first view (`src/first`, which compiles this file in):
-//! the offline copy is made on the first visit even when the reader never leaves home.
+//! the app and the islands (`pwa.rs`): the offline copy is made on the first visit even
+//! when the reader never leaves the page they landed on.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -27,7 +27,7 @@ pub fn offline_copy(b: &Browser) -> Steps<'_> {
     })
 }
 
-/// Issue 8: offline after the first visit, then a clean update, in Chromium, under the
+/// Offline after the first visit, then a clean update, in Chromium, under the
 /// GitHub Pages sub-path (from its own copy of the e2e build).
 pub fn offline_update_sub_path() -> Steps<'static> {
     Box::pin(offline_then_update(BASE, dist_dir()))

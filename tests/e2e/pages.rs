@@ -201,7 +201,7 @@ const FIRST_SCREEN_BOXES: &str = "return [...document.querySelectorAll(
   .map(e => { const r = e.getBoundingClientRect();
     return [e.tagName + '.' + e.className, Math.round(r.top), Math.round(r.left), Math.round(r.width), Math.round(r.height)]; });";
 
-/// Issue 9: a prerendered page and the live page that replaces it lay out the first
+/// A prerendered page and the live page that replaces it lay out the first
 /// screen box for box, so the takeover moves nothing and paints nothing larger (a larger
 /// box is a new "largest contentful paint", seconds later on a phone). The static copy
 /// is measured with its loader script removed, so it stays static; the service worker
@@ -250,7 +250,7 @@ pub fn prerendered_layout(b: &Browser) -> Steps<'_> {
     })
 }
 
-/// Issue 11: every known route is a file GitHub Pages serves with 200, carrying its own
+/// Every known route is a file GitHub Pages serves with 200, carrying its own
 /// title, description, preview tags and figures; everything else stays 404.html.
 pub fn static_routes() {
     use ship_or_skip::domain::{base::escape::xml_escape, catalog::validate, prerender};

@@ -79,8 +79,7 @@ pub fn WeightsNotice(
 ) -> impl IntoView {
     let store = use_store();
     let summary = Memo::new(move |_| weights_in_effect(&personas).map(|w| w.summary(&personas)));
-    // Always in the page, hidden with equal weights: its words change in place, and home's
-    // first view shows it on the page the build rendered without writing markup.
+    // Always in the page, hidden with equal weights: its words change in place.
     view! {
         <p class="notice notice--weights" role="status" hidden=move || summary.with(Option::is_none)>
             <span>"Your weights are in effect: "<span class="notice__what">{move || summary.get().unwrap_or_default()}</span>"."</span>
