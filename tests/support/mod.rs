@@ -647,32 +647,45 @@ pub fn chunk(dist: &std::path::Path, module: &str) -> String {
 }
 
 /// The shared chunks the chunk `module` loads first, as the build's loader
-/// (`__wasm_split-<hash>.js`) lists them (`makeLoad(…, [__chunk_N, …])`): file names.
+/// (`__wasm_split-<hash>.js`, minified or not) lists them: each chunk is declared as
+/// `name = load(() => { … fetch(new URL("./file.wasm") …}, [deps])`, and the list after
+/// `module`'s file names its dependencies by their declarations' names. File names.
 pub fn chunk_deps(dist: &std::path::Path, module: &str) -> Vec<String> {
-    let names: Vec<String> = std::fs::read_dir(dist)
+    let loader = std::fs::read_dir(dist)
         .expect("dist")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .collect();
-    let loader = names
-        .iter()
         .find(|n| n.starts_with("__wasm_split-") && n.ends_with(".js"))
         .expect("the chunks' loader");
-    let text = std::fs::read_to_string(dist.join(loader)).expect("loader");
-    let start = text
-        .find(&format!("__wasm_split_load_{module} = "))
+    let text = std::fs::read_to_string(dist.join(&loader)).expect("loader");
+    const URL: &str = "new URL(\"./";
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    // Each chunk file, by the name its declaration gives it: the name before the `=`
+    // that starts the loader call ending in its URL.
+    let mut declared = Vec::new();
+    for (at, _) in text.match_indices(URL) {
+        let file = text[at + URL.len()..].split('"').next().unwrap_or_default();
+        let before = &text[..at];
+        let arrow = before.rfind("(()").expect("a chunk's loader function");
+        let head = before[..arrow].trim_end_matches(|c: char| ident(c) || c == '(' || c == ' ');
+        let name = head.strip_suffix('=').unwrap_or(head).trim_end();
+        let start = name.rfind(|c: char| !ident(c)).map_or(0, |i| i + 1);
+        declared.push((name[start..].to_string(), file.to_string()));
+    }
+    let prefix = format!("split_{module}-");
+    let own = text
+        .find(&format!("{URL}{prefix}"))
         .unwrap_or_else(|| panic!("no chunk {module} in {loader}"));
-    let rest = &text[start..];
-    let list = &rest[rest.find("\n, [").expect("its dependencies")..];
+    let rest = &text[own..];
+    let list = &rest[rest.find('[').expect("its dependencies") + 1..];
     let list = &list[..list.find(']').expect("the list's end")];
-    list.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-        .filter_map(|w| w.strip_prefix("__chunk_"))
-        .map(|n| {
-            let prefix = format!("chunk_{n}-");
-            names
+    list.split(|c: char| !ident(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            declared
                 .iter()
-                .find(|f| f.starts_with(&prefix) && f.ends_with(".wasm"))
-                .unwrap_or_else(|| panic!("no {prefix}*.wasm"))
-                .clone()
+                .find(|(name, _)| name == w)
+                .map(|(_, file)| file.clone())
+                .unwrap_or_else(|| panic!("{module}: no chunk declared as {w} in {loader}"))
         })
         .collect()
 }
