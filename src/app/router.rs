@@ -232,6 +232,17 @@ impl Nav {
     /// Turns a plain left click on a same-app `<a href>` into history navigation
     /// (`links::take_click`).
     fn intercept(&self, e: web_sys::MouseEvent) {
+        // Once the app has taken an islands page over (its `#app` replaced the page's),
+        // its own router follows the links, within the app.
+        if self.loads_pages
+            && document()
+                .query_selector("#app[data-islands]")
+                .ok()
+                .flatten()
+                .is_none()
+        {
+            return;
+        }
         if let Some(to) = self
             .base
             .with_value(|b| crate::app::links::take_click(&e, b))

@@ -286,6 +286,16 @@ pub fn chunks_on_demand(b: &Browser) -> Steps<'_> {
             "the app did not take over home"
         );
         assert_eq!(b.wait_text("#app p.count", "tools").await, "6 tools");
+        // The app's router follows the links now: a tool page drawn in the same document.
+        b.click(".rows a.row__name[href$='tool/mistral-3b']").await;
+        assert_eq!(
+            b.wait_text("#app[data-live] h1", "Mistral 3B").await,
+            "Mistral 3B"
+        );
+        assert!(
+            b.requested("ship-or-skip-").await.as_u64() >= Some(1),
+            "the link loaded a page of its own"
+        );
         assert_eq!(
             b.requested("split_checks-").await,
             1,
