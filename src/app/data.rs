@@ -257,7 +257,7 @@ async fn load_catalog(readers: Readers) -> Result<Loaded, FetchError> {
 }
 
 /// The stamp of the catalog the build checked, from the page's `<meta>`; empty if none.
-fn page_stamp() -> String {
+pub(crate) fn page_stamp() -> String {
     document()
         .query_selector(META_SELECTOR)
         .ok()

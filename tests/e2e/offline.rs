@@ -106,6 +106,14 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
         assert_eq!(b.text("h1").await, "Mistral 3.1");
         b.click(".bookmark-button").await;
         assert_eq!(b.wait_text(".site-header .count", "1").await, "1");
+        // Home searches offline: its islands' chunk and the catalog from the worker.
+        b.goto("").await;
+        b.find("#search")
+            .await
+            .send_keys("fusion")
+            .await
+            .expect("type");
+        assert_eq!(b.wait_text("p.count", " of ").await, "1 of 6 tools matches");
         assert_eq!(b.answered(), before, "a request reached the server offline");
 
         // Online again, and a new build is deployed.

@@ -7,13 +7,11 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::later::Unready;
+use crate::app::data::{fetch_text, page_stamp};
 use crate::domain::catalog::model::Catalog;
-use crate::domain::catalog::stamp::{load_stamped, META_SELECTOR};
+use crate::domain::catalog::stamp::load_stamped;
 
 /// The catalog, or why the islands cannot use it.
 type Loaded = Result<Arc<Catalog>, Shown>;
@@ -49,27 +47,14 @@ pub async fn catalog() -> Result<Arc<Catalog>, Unready> {
 }
 
 async fn load() -> Loaded {
-    let stamp = document()
-        .query_selector(META_SELECTOR)
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .ok_or(Shown::Foreign("no catalog stamp in the page"))?;
-    let text = fetch_text("catalog.json").await.ok_or(Shown::Unfetched)?;
-    let loaded =
-        load_stamped(&text, &stamp).ok_or(Shown::Foreign("the catalog is not this page's"))?;
+    // A fetch that failed (offline, or an HTTP error) is tried again at the next need.
+    let text = fetch_text("catalog.json")
+        .await
+        .map_err(|_| Shown::Unfetched)?;
+    let loaded = load_stamped(&text, &page_stamp())
+        .ok_or(Shown::Foreign("the catalog is not this page's"))?;
     if loaded.catalog.split.is_some() {
         return Err(Shown::Foreign("a split catalog"));
     }
     Ok(Arc::new(loaded.catalog))
-}
-
-/// A text file, relative to the document's base.
-async fn fetch_text(url: &str) -> Option<String> {
-    let resp = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
-    let resp: web_sys::Response = resp.dyn_into().ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }

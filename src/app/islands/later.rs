@@ -23,7 +23,6 @@ use wasm_bindgen::JsCast;
 use super::props::{props, Draw};
 use super::Page;
 use crate::app::components::shell::Notices;
-// A tool page's islands, which home's module has none of.
 #[cfg(any(
     feature = "islands-compare",
     feature = "islands-reviewer",
@@ -46,6 +45,7 @@ use {
 use {super::props::Names, crate::app::components::bookmarks_panel::BookmarksPanel};
 #[cfg(any(feature = "islands-compare", feature = "islands-reviewer"))]
 use {super::props::Panel, crate::app::components::weights_panel::WeightsNotice};
+// A tool page's islands, which home's module has none of.
 #[cfg(not(feature = "islands-home"))]
 use {
     super::props::{Copy, Picker},
@@ -131,12 +131,6 @@ pub enum Unready {
     /// Props it cannot read, or a catalog other than the page's: the page and what it
     /// reads come from different builds, and the app draws the page.
     Foreign(String),
-}
-
-impl From<String> for Unready {
-    fn from(why: String) -> Unready {
-        Unready::Foreign(why)
-    }
 }
 
 /// What draws an island of this module's chunk, from the props the build wrote.
