@@ -98,12 +98,9 @@ fn add(ul: &Element, line: &Line) {
             update(&li, &Part::ALL, line);
             let _ = ul.append_child(&li);
         }
-        None => {
-            if let Ok(ul) = ul.clone().dyn_into::<web_sys::HtmlElement>() {
-                let line = line.clone();
-                leptos::mount::mount_to(ul, move || view! { <Row line/> }).forget();
-            }
-        }
+        // A line has nothing reactive: its elements stay once mounted, and its view's
+        // state is not kept.
+        None => view! { <Row line=line.clone()/> }.build().mount(ul, None),
     }
 }
 

@@ -13,15 +13,9 @@ use crate::app::data::{fetch_text, page_stamp};
 use crate::domain::catalog::model::Catalog;
 use crate::domain::catalog::stamp::load_stamped;
 
-/// The catalog, or why the islands cannot use it.
-type Loaded = Result<Arc<Catalog>, Shown>;
-
-/// [`Unready`], cloned for each island that waits on the one fetch.
-#[derive(Clone)]
-enum Shown {
-    Unfetched,
-    Foreign(&'static str),
-}
+/// The catalog, or why the islands cannot use it (cloned for each island that waits on
+/// the one fetch).
+type Loaded = Result<Arc<Catalog>, Unready>;
 
 thread_local! {
     static CATALOG: RefCell<Option<Shared<LocalBoxFuture<'static, Loaded>>>> =
@@ -30,31 +24,29 @@ thread_local! {
 
 /// The page's catalog, fetched the first time an island asks, and again after a fetch
 /// that failed.
-pub async fn catalog() -> Result<Arc<Catalog>, Unready> {
+pub async fn catalog() -> Loaded {
     let loading = CATALOG.with(|c| {
         c.borrow_mut()
             .get_or_insert_with(|| load().boxed_local().shared())
             .clone()
     });
-    match loading.await {
-        Ok(catalog) => Ok(catalog),
-        Err(Shown::Unfetched) => {
-            CATALOG.with(|c| c.borrow_mut().take());
-            Err(Unready::Unfetched)
-        }
-        Err(Shown::Foreign(why)) => Err(Unready::Foreign(why.into())),
+    let loaded = loading.await;
+    if matches!(loaded, Err(Unready::Unfetched)) {
+        CATALOG.with(|c| c.borrow_mut().take());
     }
+    loaded
 }
 
 async fn load() -> Loaded {
     // A fetch that failed (offline, or an HTTP error) is tried again at the next need.
     let text = fetch_text("catalog.json")
         .await
-        .map_err(|_| Shown::Unfetched)?;
+        .map_err(|_| Unready::Unfetched)?;
+    let foreign = |why: &str| Unready::Foreign(why.into());
     let loaded = load_stamped(&text, &page_stamp())
-        .ok_or(Shown::Foreign("the catalog is not this page's"))?;
+        .ok_or_else(|| foreign("the catalog is not this page's"))?;
     if loaded.catalog.split.is_some() {
-        return Err(Shown::Foreign("a split catalog"));
+        return Err(foreign("a split catalog"));
     }
     Ok(Arc::new(loaded.catalog))
 }

@@ -123,6 +123,7 @@ fn weighted(page: &Page) -> bool {
 type Pending = Pin<Box<dyn Future<Output = Result<Draw, Unready>>>>;
 
 /// Why an island of the chunk is not drawn.
+#[derive(Clone)]
 pub enum Unready {
     /// Its code or its catalog did not download (offline before the worker kept them):
     /// the island stays as the build drew it, until the reader reaches into it again,
