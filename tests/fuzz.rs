@@ -576,7 +576,9 @@ fn valid_catalog() -> impl Strategy<Value = Value> {
             .iter()
             .enumerate()
             .map(|(i, (id, name, motto, looks))| {
-                json!({"id": format!("{id}{i}"), "name": name, "motto": motto, "looks_for": looks})
+                // "-{i}" after the last hyphen keeps ids apart: "{id}{i}" made "p-q1"+"0"
+                // and "p-q"+"10" the same id.
+                json!({"id": format!("{id}-{i}"), "name": name, "motto": motto, "looks_for": looks})
             })
             .collect();
         let ids: Vec<String> = personas.iter().map(|p| p["id"].as_str().unwrap().to_string()).collect();
@@ -598,7 +600,7 @@ fn valid_catalog() -> impl Strategy<Value = Value> {
                     })
                     .collect();
                 let mut t = json!({
-                    "slug": format!("{slug}{i}"), "name": name, "vendor": vendor, "category": category,
+                    "slug": format!("{slug}-{i}"), "name": name, "vendor": vendor, "category": category,
                     "tagline": tagline, "description": description,
                     "pricing": {"entry": entry, "summary": summary}, "license": license,
                     "last_reviewed": reviewed, "alternatives": alternatives,
