@@ -86,13 +86,14 @@ impl Query {
     }
 
     /// Every tool matching all the terms, among `among` (catalog positions in order) or
-    /// every tool, and kept by `keep`: `(relevance, position)`, in catalog order.
+    /// every tool, and kept by `keep` (every one for `None`): `(relevance, position)`, in
+    /// catalog order.
     pub fn matches(
         &self,
         catalog: &Catalog,
         index: &SearchIndex,
         among: Option<&[u32]>,
-        keep: impl Fn(usize) -> bool,
+        keep: Option<&dyn Fn(usize) -> bool>,
     ) -> Vec<(u32, u32)> {
         let n = index.docs.len();
         // Few tools to look at (a keystroke narrowing a selective query, or matching
@@ -101,7 +102,7 @@ impl Query {
         if among.is_some_and(|ids| few(ids.len())) {
             let each = |i: usize| {
                 let score = self.score_of(&catalog.tools[i], &index.docs[i].name)?;
-                keep(i).then_some((score, i as u32))
+                keep.is_none_or(|k| k(i)).then_some((score, i as u32))
             };
             return match among {
                 Some(ids) => ids.iter().filter_map(|&i| each(i as usize)).collect(),
@@ -113,6 +114,7 @@ impl Query {
         let mut tiers = vec![0u8; n];
         let mut hits: Vec<(u32, u32)> = Vec::new();
         let mut indexed = 0;
+        let mut named = false;
         for (k, term) in self.terms.iter().enumerate() {
             if k > 0 && few(hits.len()) {
                 // The rest of the terms, on the few tools still in the running.
@@ -137,17 +139,30 @@ impl Query {
             } else {
                 None
             };
-            text.mark(&index.docs, term, ids, &mut tiers, &mut exact);
+            named |= text.mark(&index.docs, term, ids, &mut tiers, &mut exact);
             indexed += 1;
             if k == 0 {
-                let mut take = |i: usize| {
-                    if tiers[i] > 0 && keep(i) {
-                        hits.push((u32::from(tiers[i]), i as u32));
-                    }
-                };
+                // Plain loops, sized first: in the size-optimized build a closure per
+                // tool and a growing vector cost more than the marking at 100,000 tools.
+                let marked = |i: usize| tiers[i] > 0;
                 match among {
-                    Some(ids) => ids.iter().for_each(|&i| take(i as usize)),
-                    None => (0..n).for_each(take),
+                    Some(ids) => {
+                        hits.reserve(ids.iter().filter(|&&i| marked(i as usize)).count());
+                        for &i in ids {
+                            let t = tiers[i as usize];
+                            if t > 0 && keep.is_none_or(|k| k(i as usize)) {
+                                hits.push((u32::from(t), i));
+                            }
+                        }
+                    }
+                    None => {
+                        hits.reserve(tiers.iter().filter(|&&t| t > 0).count());
+                        for (i, &t) in tiers.iter().enumerate() {
+                            if t > 0 && keep.is_none_or(|k| k(i)) {
+                                hits.push((u32::from(t), i as u32));
+                            }
+                        }
+                    }
                 }
             } else {
                 hits.retain_mut(|h| {
@@ -162,10 +177,17 @@ impl Query {
         }
         // The whole name typed (ignoring punctuation) beats a longer name with that prefix.
         let terms = self.terms.len();
-        for h in &mut hits {
+        // Every term through the index and none a name word: no tool is named by them.
+        let whole_names = if indexed < terms || named {
+            &mut hits[..]
+        } else {
+            &mut []
+        };
+        for h in whole_names {
             let i = h.1 as usize;
-            if text.name_len(i) == terms
-                && (indexed < terms || usize::from(exact[i]) >= terms.min(255))
+            // The tool's own mark first: one byte, where the name's length is a call.
+            if (indexed < terms || usize::from(exact[i]) >= terms.min(255))
+                && text.name_len(i) == terms
                 && self.is_whole_name(&catalog.tools[i].name)
             {
                 h.0 += 50;
@@ -295,9 +317,9 @@ mod tests {
     fn a_typo_still_finds_the_name_but_ranks_below_exact_matches() {
         let c = crate::domain::testdata::shipped();
         let idx = SearchIndex::new(&c);
-        let hits = |q: &str| Query::new(q).matches(&c, &idx, None, |_| true);
+        let hits = |q: &str| Query::new(q).matches(&c, &idx, None, None);
         let score = |q: &Query, i: usize| {
-            q.matches(&c, &idx, Some(&[i as u32]), |_| true)
+            q.matches(&c, &idx, Some(&[i as u32]), None)
                 .first()
                 .map(|h| h.0)
         };
@@ -376,7 +398,7 @@ mod tests {
         }
         for q in &queries {
             let query = Query::new(q);
-            let indexed = query.matches(&c, &idx, None, |_| true);
+            let indexed = query.matches(&c, &idx, None, None);
             let own: Vec<(u32, u32)> = (0..c.tools.len())
                 .filter_map(|i| Some((query.score_of(&c.tools[i], &idx.docs[i].name)?, i as u32)))
                 .collect();

@@ -40,6 +40,10 @@ const TIER: [u8; 5] = [
 /// one-letter term ([`Term::one_letter`]) is answered from them alone.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Letters {
+    /// The first byte of the tool's folded name ([`Doc::name`]), kept here so that a
+    /// one-letter term reads no tool's name: at 100,000 tools those reads, each to
+    /// another heap block, were most of the keystroke.
+    pub name_first: u8,
     pub name_any: u64,
     pub name_start: u64,
     pub vendor_start: u64,
@@ -50,6 +54,7 @@ pub(super) struct Letters {
 impl Letters {
     /// The tier of a one-letter term with `bit`, for a tool whose name starts with it or
     /// not: exact, since the letter has a bit of its own.
+    #[inline]
     pub fn tier(&self, bit: u64, name_starts: bool) -> u8 {
         let has = |mask: u64| mask & bit != 0;
         if name_starts {
@@ -138,6 +143,7 @@ impl TextIndex {
         let mut mine: Vec<u64> = Vec::new();
         for (i, (tool, doc)) in tools.iter().zip(docs).enumerate() {
             let mut l = Letters {
+                name_first: doc.name.as_bytes().first().copied().unwrap_or(0),
                 name_any: doc.name.chars().fold(0, |m, c| m | letter_bit(c)),
                 ..Letters::default()
             };
@@ -289,7 +295,7 @@ impl TextIndex {
     /// Raises `tiers[tool]` to the best tier at which `term` matches each tool (see
     /// `search`'s rule), and counts in `exact` the tools having the term as a name word.
     /// A one-letter term is answered from the [`Letters`] of the tools in `among` (every
-    /// tool when `None`).
+    /// tool when `None`). True when some tool has the term as a name word.
     pub(super) fn mark(
         &self,
         docs: &[Doc],
@@ -297,31 +303,39 @@ impl TextIndex {
         among: Option<&[u32]>,
         tiers: &mut [u8],
         exact: &mut [u8],
-    ) {
+    ) -> bool {
         let t = term.text.as_str();
         let words = self.starting(t);
         if term.one_letter {
             let byte = t.as_bytes()[0];
-            let mut one = |i: usize| {
-                let starts = docs[i].name.as_bytes().first() == Some(&byte);
-                tiers[i] = self.letters[i].tier(term.first, starts);
-            };
+            let one = |l: &Letters| l.tier(term.first, l.name_first == byte);
             match among {
-                Some(ids) => ids.iter().for_each(|&i| one(i as usize)),
-                None => (0..docs.len()).for_each(one),
+                Some(ids) => {
+                    for &i in ids {
+                        tiers[i as usize] = one(&self.letters[i as usize]);
+                    }
+                }
+                None => {
+                    for (tier, l) in tiers.iter_mut().zip(&self.letters) {
+                        *tier = one(l);
+                    }
+                }
             }
         } else {
             self.mark_words(docs, term, words.clone(), tiers);
         }
         // A term that is a word of the name, for the whole-name bonus.
+        let mut named = false;
         if words.start < words.end && self.word(words.start) == t {
             for &p in self.postings_of(words.start) {
                 if p & field::MASK <= field::NAME {
                     let e = &mut exact[(p >> field::BITS) as usize];
                     *e = e.saturating_add(1);
+                    named = true;
                 }
             }
         }
+        named
     }
 
     /// [`TextIndex::mark`] for a term of more than one letter, which starts `words`.
@@ -333,7 +347,8 @@ impl TextIndex {
         tiers: &mut [u8],
     ) {
         let t = term.text.as_str();
-        // Every word starting with the term, in every field.
+        // Every word starting with the term, in every field; how many tools that marks.
+        let mut marked = 0;
         for w in words {
             for &p in self.postings_of(w) {
                 let (i, f) = ((p >> field::BITS) as usize, p & field::MASK);
@@ -342,6 +357,7 @@ impl TextIndex {
                 } else {
                     TIER[f as usize]
                 };
+                marked += usize::from(tiers[i] == 0);
                 tiers[i] = tiers[i].max(tier);
             }
         }
@@ -370,8 +386,10 @@ impl TextIndex {
                 }
             }
         }
-        // Typos: the name words with the term's first letter within reach.
-        if term.typos > 0 {
+        // Typos: the name words with the term's first letter within reach. Not when every
+        // tool already matches as typed (a word all share, such as their category): a
+        // typo ranks below any of those, so it would change nothing.
+        if term.typos > 0 && marked < docs.len() {
             for &w in self.name_words_from(b[0]) {
                 let tier = match prefix_distance(b, self.word(w as usize).as_bytes(), term.typos) {
                     Some(1) => 10,
