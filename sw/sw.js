@@ -1,6 +1,7 @@
 // Ship or Skip service worker: the whole build precached under one build id, so a page
-// never mixes files of two builds. `catalog site` prepends `BUILD` and `FILES`
-// (every file of dist/, from the real build) and writes dist/sw.js.
+// never mixes files of two builds. `catalog site` prepends `BUILD`, `ON_VISIT` (the
+// folders of pages kept as visited instead) and `FILES` (every other file of dist/, from
+// the real build) and writes dist/sw.js.
 const PREFIX = 'ship-or-skip-';
 const CACHE = PREFIX + BUILD;
 // The catalog is data, not code: its last good copy outlives builds. So are a split
@@ -53,8 +54,22 @@ self.addEventListener('fetch', (event) => {
       const hit = await cache.match(c);
       if (hit) return hit;
     }
-    // Any other page of the app (a deep link) is the app shell of this build.
     if (req.mode === 'navigate') {
+      // A page of a folder not precached (a large catalog's tool pages): the network's,
+      // kept for offline once visited. Offline, or where the build has no page (the host
+      // answers 404), the shell draws it from the data.
+      if (ON_VISIT.some((dir) => path.startsWith(at(dir)))) {
+        try {
+          const res = await fetch(req);
+          if (res.ok) {
+            await cache.put(path, res.clone());
+            return res;
+          }
+        } catch (_) {
+          // Offline: the shell.
+        }
+      }
+      // Any other page of the app (a deep link) is the app shell of this build.
       const shell = await cache.match(SHELL);
       if (shell) return shell;
     }

@@ -8,6 +8,7 @@
 use crate::domain::base::escape::xml_escape as esc;
 use crate::domain::catalog::model::Catalog;
 use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::explore::search::{Order, SearchIndex};
 use crate::domain::panel::verdict::Tally;
 use crate::domain::publish::summary::{
     bookmarks_head, compare_head, home_head, percent_text, reviewer_head, tool_head,
@@ -36,10 +37,56 @@ fn verdict_text(tally: &Tally) -> String {
     s
 }
 
-/// Every route of the catalog worth a static page: home, bookmarks, each tool, each
-/// reviewer, each curated comparison. Non-curated pairs and unknown slugs stay with
-/// `404.html` and the app.
+/// How many tool pages a build prerenders at most (`PRERENDER_TOOLS` overrides it for a
+/// build): 10,000 pages of ~13 KB keep a 100,000-tool site within GitHub Pages' 1 GB
+/// with room to spare (docs/scale.md). The other tools' pages are drawn by the app from
+/// the shell (404.html), as a non-curated comparison is.
+pub const PRERENDERED_TOOLS_MAX: usize = 10_000;
+
+/// The positions of the tools whose page is prerendered, in catalog order: every tool
+/// when there are at most `max`; otherwise the tools of the curated comparisons first
+/// (the pages those link to), then the panel's favourites, home's first order, up to
+/// `max` in all.
+pub fn prerendered_tools(catalog: &Catalog, max: usize) -> Vec<usize> {
+    let n = catalog.tools.len();
+    if n <= max {
+        return (0..n).collect();
+    }
+    let mut chosen = vec![false; n];
+    let mut count = 0;
+    let at: std::collections::HashMap<&str, usize> = (catalog.tools.iter())
+        .enumerate()
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
+    let curated = catalog.comparisons.iter().flat_map(|c| &c.tools);
+    let curated = curated.filter_map(|slug| at.get(slug.as_str()).copied());
+    let index = SearchIndex::new(catalog);
+    let favourites = index
+        .ranking(catalog, Order::Panel)
+        .at
+        .iter()
+        .map(|&i| i as usize);
+    for i in curated.chain(favourites) {
+        if count == max {
+            break;
+        }
+        if !chosen[i] {
+            chosen[i] = true;
+            count += 1;
+        }
+    }
+    (0..n).filter(|&i| chosen[i]).collect()
+}
+
+/// Every route of the catalog worth a static page: home, bookmarks, each tool (up to
+/// [`PRERENDERED_TOOLS_MAX`]), each reviewer, each curated comparison. Non-curated pairs,
+/// the tools past the limit and unknown slugs stay with `404.html` and the app.
 pub fn pages(catalog: &Catalog) -> Vec<Page> {
+    pages_with(catalog, PRERENDERED_TOOLS_MAX)
+}
+
+/// [`pages`] with at most `max_tools` tool pages ([`prerendered_tools`]).
+pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
     let site = &catalog.site;
     let mut out = Vec::new();
     let mut push = |route: String,
@@ -62,7 +109,8 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
         bookmarks_head(site),
         None,
     );
-    for t in &catalog.tools {
+    for i in prerendered_tools(catalog, max_tools) {
+        let t = &catalog.tools[i];
         let preview = verdict_text(&Tally::of(t));
         push(
             tool_path(&t.slug),
@@ -183,6 +231,9 @@ pub fn fill_shell(
     Ok(html.replacen("<div id=\"app\">", &mark, 1))
 }
 
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub const SITEMAP_URLS_MAX: usize = 50_000;
+
 /// sitemap.xml of every prerendered page.
 pub fn sitemap(pages: &[Page], site_url: &str, base: &str, lastmod: &str) -> String {
     let mut s = String::from(
@@ -196,6 +247,46 @@ pub fn sitemap(pages: &[Page], site_url: &str, base: &str, lastmod: &str) -> Str
         );
     }
     s + "</urlset>\n"
+}
+
+/// The sitemap files, as `(file, body)`: `sitemap.xml` alone up to
+/// [`SITEMAP_URLS_MAX`] pages; past that `sitemap.xml` is an index of `sitemap-1.xml`,
+/// `sitemap-2.xml`, … of at most that many each (every prerendered tool page, with
+/// `PRERENDER_TOOLS=all`, can be more).
+pub fn sitemaps(
+    pages: &[Page],
+    site_url: &str,
+    base: &str,
+    lastmod: &str,
+) -> Vec<(String, String)> {
+    if pages.len() <= SITEMAP_URLS_MAX {
+        return vec![(
+            "sitemap.xml".into(),
+            sitemap(pages, site_url, base, lastmod),
+        )];
+    }
+    let parts: Vec<(String, String)> = pages
+        .chunks(SITEMAP_URLS_MAX)
+        .enumerate()
+        .map(|(i, part)| {
+            let file = format!("sitemap-{}.xml", i + 1);
+            (file, sitemap(part, site_url, base, lastmod))
+        })
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (file, _) in &parts {
+        index += &format!(
+            "  <sitemap><loc>{}</loc><lastmod>{}</lastmod></sitemap>\n",
+            esc(&absolute(site_url, base, file)),
+            esc(lastmod)
+        );
+    }
+    index += "</sitemapindex>\n";
+    std::iter::once(("sitemap.xml".into(), index))
+        .chain(parts)
+        .collect()
 }
 
 /// robots.txt: everything may be crawled; the sitemap is named.
@@ -226,6 +317,63 @@ mod tests {
         assert!(files.contains(&"tool/mistral-3b.html"));
         assert!(files.contains(&"reviewer/skeptic.html"));
         assert!(files.contains(&"compare/mistral-3b-vs-openrouter-model-fusion.html"));
+    }
+
+    #[test]
+    fn past_the_limit_the_curated_tools_then_the_favourites_have_pages() {
+        let mut c = crate::domain::catalog::synth::generate(300, 7);
+        // More curated tools than the limit: the first comparisons' tools, and no more.
+        let first: Vec<usize> = (c.comparisons[..2].iter())
+            .flat_map(|x| &x.tools)
+            .map(|slug| c.tools.iter().position(|t| &t.slug == slug).unwrap())
+            .collect();
+        let three = prerendered_tools(&c, 3);
+        assert_eq!(three.len(), 3);
+        assert!(
+            three.iter().all(|i| first.contains(i)),
+            "{three:?} {first:?}"
+        );
+        c.comparisons.truncate(5);
+        let curated: Vec<String> = c.comparisons.iter().flat_map(|x| x.tools.clone()).collect();
+        assert!(!curated.is_empty(), "the generated catalog has comparisons");
+        let all = prerendered_tools(&c, 300);
+        assert_eq!(
+            all,
+            (0..300).collect::<Vec<_>>(),
+            "every tool up to the limit"
+        );
+        let some = prerendered_tools(&c, 40);
+        assert_eq!(some.len(), 40);
+        assert!(some.windows(2).all(|w| w[0] < w[1]), "in catalog order");
+        for slug in &curated {
+            let i = c.tools.iter().position(|t| &t.slug == slug).unwrap();
+            assert!(some.contains(&i), "{slug}: a curated tool");
+        }
+        // The rest are the best by the panel: none left out ranks above one taken.
+        let index = SearchIndex::new(&c);
+        let ranking = index.ranking(&c, Order::Panel);
+        let worst_taken = (some.iter())
+            .filter(|&&i| !curated.contains(&c.tools[i].slug))
+            .map(|&i| ranking.place[i])
+            .max()
+            .unwrap();
+        for i in (0..300).filter(|i| !some.contains(i)) {
+            assert!(
+                ranking.place[i] > worst_taken,
+                "{} left out",
+                c.tools[i].slug
+            );
+        }
+        let files = pages_with(&c, 40);
+        assert_eq!(
+            files.iter().filter(|p| p.file.starts_with("tool/")).count(),
+            40
+        );
+        assert_eq!(
+            files.len(),
+            2 + 40 + c.personas.len() + c.comparisons.len(),
+            "reviewers and comparisons all have pages"
+        );
     }
 
     #[test]
@@ -302,6 +450,27 @@ mod tests {
         assert_eq!(
             err.unwrap_err().to_string(),
             "the shell has no <div id=\"app\">"
+        );
+    }
+
+    #[test]
+    fn past_fifty_thousand_pages_the_sitemap_is_an_index_of_sitemaps() {
+        let page = pages(&shipped()).remove(0);
+        let many = vec![page; SITEMAP_URLS_MAX + 1];
+        let files = sitemaps(&many, "https://x.org", "/s/", "2026-11-23");
+        let names: Vec<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(files[0].1.contains("<sitemapindex"), "{}", files[0].1);
+        assert!(files[0]
+            .1
+            .contains("<loc>https://x.org/s/sitemap-2.xml</loc>"));
+        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_URLS_MAX);
+        assert_eq!(files[2].1.matches("<url>").count(), 1);
+        let one = sitemaps(&many[..3], "https://x.org", "/s/", "2026-11-23");
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            one[0].1,
+            sitemap(&many[..3], "https://x.org", "/s/", "2026-11-23")
         );
     }
 

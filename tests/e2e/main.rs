@@ -111,6 +111,7 @@ const SCENARIOS: &[Entry] = &[
     // Chromium again, each from its own copy of a build (it deploys into it).
     scenario!(offline::offline_update_sub_path, ChromiumAlone),
     scenario!(offline::offline_update_root, ChromiumAlone),
+    scenario!(offline::offline_large_catalog, ChromiumAlone),
 ];
 
 fn main() {

@@ -183,3 +183,88 @@ async fn offline_then_update(base: &'static str, dist: std::path::PathBuf) {
         panic!("{msg}");
     }
 }
+
+/// A catalog past the split, built with 20 tool pages: the worker precaches none of
+/// them; a prerendered one visited is kept and opens offline as that page, and one
+/// without a page, drawn by the app from the shell, opens offline from the data the
+/// worker kept. (Chromium, on its own copy of the root build, `catalog site` run again
+/// over a generated catalog.)
+pub fn offline_large_catalog() -> Steps<'static> {
+    Box::pin(async {
+        use ship_or_skip::domain::{catalog::synth, prerender};
+        let built = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(std::env::var("E2E_DIST_ROOT").unwrap_or_else(|_| "target/e2e-dist-root".into()));
+        let site = support::TempDir(
+            std::env::temp_dir().join(format!("sos-large-{}", std::process::id())),
+        );
+        let _ = std::fs::remove_dir_all(&site.0);
+        support::copy_dir(&built, &site.0);
+        let _ = std::fs::remove_dir_all(site.0.join("tool"));
+        let catalog = synth::generate(600, 5);
+        std::fs::write(
+            site.0.join("catalog.json"),
+            serde_json::to_string(&catalog).unwrap(),
+        )
+        .unwrap();
+        let hook = std::process::Command::new(env!("CARGO_BIN_EXE_catalog"))
+            .arg("site")
+            .arg(&site.0)
+            .env("PRERENDER_TOOLS", "20")
+            .output()
+            .expect("catalog site");
+        assert!(hook.status.success(), "{hook:?}");
+        let pages = std::fs::read_dir(site.0.join("tool")).unwrap().count();
+        assert_eq!(pages, 20, "tool pages");
+        let sw = std::fs::read_to_string(site.0.join("sw.js")).unwrap();
+        assert!(sw.contains("const ON_VISIT = [\"tool/\"];"), "{sw:.300}");
+        // (The precache list: one quoted file a line.)
+        assert!(!sw.contains("\n  \"tool/"), "a tool page is precached");
+        assert!(sw.contains("\n  \"index.html\",\n"), "{sw:.600}");
+        let shown = prerender::prerendered_tools(&catalog, 20);
+        let kept = &catalog.tools[shown[0]];
+        let other = (0..catalog.tools.len())
+            .find(|i| !shown.contains(i))
+            .map(|i| &catalog.tools[i])
+            .unwrap();
+
+        let b = Browser::start_at(site.0.clone(), "/", Engine::Chromium).await;
+        let result = crate::harness::futures_catch(async {
+            b.goto("").await;
+            assert!(
+                b.wait_js("return !!navigator.serviceWorker.controller", 20)
+                    .await,
+                "the service worker never took control"
+            );
+            // Online: a prerendered tool page, then one the app draws from the shell.
+            b.goto(&format!("tool/{}", kept.slug)).await;
+            assert_eq!(b.text("h1").await, kept.name);
+            b.goto(&format!("tool/{}", other.slug)).await;
+            assert_eq!(b.wait_text("#app h1", &other.name).await, other.name);
+            b.set_offline(true).await;
+            let before = b.answered();
+            b.goto(&format!("tool/{}", kept.slug)).await;
+            assert_eq!(b.text("h1").await, kept.name);
+            // The page came from the worker's copy of the build's page, not the shell.
+            let kept_page = b
+                .js(&format!(
+                    "return caches.match(new URL('tool/{}', document.baseURI).href).then(r => r ? r.text() : null)",
+                    kept.slug
+                ))
+                .await;
+            let kept_page = kept_page.as_str().unwrap_or_default();
+            assert!(
+                kept_page.contains("data-prerendered") && kept_page.contains(&kept.name),
+                "the page was not kept: {:.200}",
+                kept_page
+            );
+            b.goto(&format!("tool/{}", other.slug)).await;
+            assert_eq!(b.wait_text("#app h1", &other.name).await, other.name);
+            assert_eq!(b.answered(), before, "a request reached the server offline");
+        })
+        .await;
+        b.close().await;
+        if let Err(msg) = result {
+            panic!("{msg}");
+        }
+    })
+}

@@ -262,8 +262,8 @@ fn pages(args: &[String]) -> ExitCode {
             dist,
             &std::sync::Arc::new(l.catalog),
             &l.skipped,
-            &site_url,
-            &base,
+            (&site_url, &base),
+            prerender::PRERENDERED_TOOLS_MAX,
         )
     });
     report("pages", done)
@@ -295,11 +295,11 @@ pub(crate) fn write_pages(
     dist: &std::path::Path,
     catalog: &std::sync::Arc<Catalog>,
     skipped: &[validate::Problem],
-    site_url: &str,
-    base: &str,
+    (site_url, base): (&str, &str),
+    max_tools: usize,
 ) -> Result<String, String> {
     let shell = read(&dist.join("404.html").to_string_lossy())?;
-    let pages = prerender::pages(catalog);
+    let pages = prerender::pages_with(catalog, max_tools);
     let site = render::Site {
         url: site_url.to_string(),
         base: base.to_string(),
@@ -316,10 +316,9 @@ pub(crate) fn write_pages(
     let write = |name: &str, body: String| {
         std::fs::write(dist.join(name), body).map_err(|e| format!("{name}: {e}"))
     };
-    write(
-        "sitemap.xml",
-        prerender::sitemap(&pages, site_url, base, &catalog.generated),
-    )?;
+    for (file, body) in prerender::sitemaps(&pages, site_url, base, &catalog.generated) {
+        write(&file, body)?;
+    }
     write("robots.txt", prerender::robots(site_url, base))?;
     Ok(format!(
         "{} static pages, sitemap.xml and robots.txt in {}",
