@@ -4,7 +4,10 @@
 #                Chromium, Firefox and WebKit; E2E_ENGINES=firefox,webkit narrows it)
 #   make e2e     the end-to-end scenarios alone; E2E_ONLY=seed_comparisons,storage runs the
 #                scenarios whose name or area starts with one of the words (make test too)
-#   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path)
+#   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path;
+#                PRERENDER_TOOLS=all or a number: how many tool pages, docs/scale.md)
+#   make deploy-s3   upload dist/ to an S3-compatible bucket (S3_BUCKET, S3_ENDPOINT and
+#                the AWS_ credentials; scripts/deploy-s3.sh, docs/scale.md)
 #   make lint    cargo fmt --check and clippy -D warnings
 #   make sizes   gzip size of every file in dist/
 #   make lighthouse   Lighthouse scores, FCP and LCP of three pages
@@ -19,7 +22,7 @@ E2E_DIST_ROOT := target/e2e-dist-root
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 TRUNK_BUILD := trunk build --release --offline --locked
 
-.PHONY: serve build test e2e lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy
+.PHONY: serve build test e2e lint sizes setup setup-browser e2e-dist wasm-test fmt screenshots lighthouse fuzz bench twiggy deploy-s3
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +40,10 @@ build: setup
 
 sizes:
 	@scripts/sizes.sh dist
+
+deploy-s3:
+	@scripts/setup.sh --deploy
+	scripts/deploy-s3.sh dist
 
 # Where the main module's bytes go, by item and by crate (scripts/twiggy.sh; after `make build`).
 twiggy:

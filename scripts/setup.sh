@@ -54,8 +54,24 @@ fi
 # The browsers of the end-to-end suite: all three engines, or those in E2E_ENGINES.
 GECKODRIVER_VERSION=0.37.1
 wants() { [ -z "${E2E_ENGINES:-}" ] || [[ ",${E2E_ENGINES// /}," == *",$1,"* ]]; }
+# rclone uploads a dist to an object store (`make deploy-s3`); its test runs the upload
+# against moto's S3 server, from PyPI into target/tools/moto.
+MOTO_VERSION=5.2.1
+apt_install() {
+  say "installing $* from apt (~2 min, once)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+if [ "${1:-}" = "--deploy" ]; then
+  command -v rclone >/dev/null || apt_install rclone
+  exit 0
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   PKGS=()
+  command -v rclone >/dev/null || PKGS+=(rclone)
+  python3 -c 'import ensurepip' 2>/dev/null || PKGS+=(python3-venv)
   if wants chromium; then
     command -v chromium >/dev/null || PKGS+=(chromium)
     command -v chromedriver >/dev/null || PKGS+=(chromium-driver)
@@ -68,10 +84,13 @@ if [ "${1:-}" = "--browser" ]; then
     command -v Xvfb >/dev/null || PKGS+=(xvfb)
   fi
   if [ ${#PKGS[@]} -gt 0 ]; then
-    say "installing ${PKGS[*]} from apt (~2 min, once)"
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PKGS[@]}" >/dev/null
+    apt_install "${PKGS[@]}"
+  fi
+  if [ "$(target/tools/moto/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)" != "$MOTO_VERSION" ]; then
+    say "installing moto[server] $MOTO_VERSION from PyPI into target/tools/moto (~1 min, once)"
+    rm -rf target/tools/moto
+    python3 -m venv target/tools/moto
+    target/tools/moto/bin/pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
   fi
   if wants firefox && [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
     say "installing geckodriver $GECKODRIVER_VERSION from crates.io (~4 min, once)"

@@ -4,7 +4,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
+
+use support::files_under;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,17 +54,6 @@ fn manifest_names_the_app_and_every_icon_exists_at_its_size() {
     let index = std::fs::read_to_string(root().join("index.html")).unwrap();
     assert!(index.contains(r#"<link rel="manifest" href="manifest.webmanifest">"#));
     assert!(index.contains(r#"<meta name="ship-or-skip-build" content="dev">"#));
-}
-
-fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
-        if e.path().is_dir() {
-            files_under(&e.path(), &format!("{name}/"), out);
-        } else {
-            out.push(name);
-        }
-    }
 }
 
 /// The precache list is every file of the real build but the worker itself and the

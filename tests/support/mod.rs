@@ -722,6 +722,19 @@ pub fn dist_serving(
     dir.to_path_buf()
 }
 
+/// The paths of every file under `dir`, relative to it and after `prefix`.
+#[allow(dead_code)]
+pub fn files_under(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        if e.path().is_dir() {
+            files_under(&e.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
+}
+
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read dir").flatten() {
