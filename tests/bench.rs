@@ -1,5 +1,6 @@
-//! `make bench`: size, first results, time to a live home, our search latency and DOM
-//! size, for the shipped catalog and generated catalogs of 1,000 / 10,000 / 100,000 tools.
+//! `make bench`: size, first results, time to a live home, tool pages opened directly,
+//! our search latency and DOM size, for the shipped catalog and the real builds of larger
+//! catalogs (`BENCH_BUILT`, made by scripts/scale.sh with `make build`'s own command).
 //! Our search against five JavaScript peers, on real-world corpora: tests/search_bench.rs.
 //! Prints one table. Timings are reported here, never asserted (they would flake); the
 //! assertions only check that each measurement measured what it claims.
@@ -12,7 +13,6 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use ship_or_skip::domain::catalog::synth;
 use support::{gzip_size, Browser, Engine};
 
 /// How many times the queries are typed (for each of us and the peers).
@@ -115,10 +115,90 @@ fn files_of(dist: &Path) -> Vec<String> {
     files
 }
 
-/// A copy of the build with a generated catalog of `n` tools, split as the build splits
-/// it, and the app shell as index.html (the static home page shows the shipped catalog).
-fn dist_with(base: &Path, n: usize, dir: &Path) -> PathBuf {
-    support::dist_serving(base, &synth::generate(n, 42), dir)
+/// From a navigation to a tool page until its name is the page's heading and its
+/// scorecard is drawn (ms since the navigation started), or null after 20 s.
+const TOOL_DRAWN: &str = r#"
+const [name, done] = arguments;
+const t0 = performance.now();
+const check = () => {
+  const h1 = document.querySelector('#app h1');
+  if (h1 && h1.textContent.trim() === name && document.querySelector('#app .scorecard')) done(performance.now());
+  else if (performance.now() - t0 > 20000) done(null);
+  else requestAnimationFrame(check);
+};
+check();
+"#;
+
+/// A tool page opened directly, online and then offline after that visit: one with a
+/// static page and one the app draws from the shell (a catalog past the prerender limit).
+#[derive(Default)]
+struct ToolPages {
+    prerendered: Option<(f64, f64)>,
+    drawn: Option<(f64, f64)>,
+}
+
+/// The slug and name of every tool of a split catalog (its index's rows start with them).
+fn indexed_tools(dist: &Path) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(dist.join("catalog-index.json")) else {
+        return Vec::new();
+    };
+    let rows: serde_json::Value = serde_json::from_str(&text).expect("the index is JSON");
+    let rows = rows
+        .as_array()
+        .or_else(|| rows["tools"].as_array())
+        .expect("the index's rows");
+    rows.iter()
+        .filter_map(|r| Some((r[0].as_str()?.to_string(), r[1].as_str()?.to_string())))
+        .collect()
+}
+
+async fn tool_pages(dist: &Path) -> ToolPages {
+    let tools = indexed_tools(dist);
+    let has_page = |slug: &str| dist.join("tool").join(format!("{slug}.html")).exists();
+    let with_page = tools.iter().find(|(s, _)| has_page(s));
+    let without = tools.iter().find(|(s, _)| !has_page(s));
+    let mut out = ToolPages::default();
+    if with_page.is_none() && without.is_none() {
+        return out;
+    }
+    let b = Browser::start_at(dist.to_path_buf(), "/", Engine::Chromium).await;
+    let open = |slug: &str, name: &str| {
+        let (slug, name) = (slug.to_string(), name.to_string());
+        let b = &b;
+        async move {
+            b.goto(&format!("tool/{slug}")).await;
+            b.client
+                .execute_async(TOOL_DRAWN, vec![serde_json::json!(name)])
+                .await
+                .expect("tool page")
+                .as_f64()
+        }
+    };
+    // The first visit installs the worker; the timed ones run under it.
+    b.goto("").await;
+    assert!(
+        b.wait_js("return !!navigator.serviceWorker.controller", 30)
+            .await,
+        "the service worker never took control"
+    );
+    let mut online = Vec::new();
+    for (slug, name) in [with_page, without].into_iter().flatten() {
+        online.push(open(slug, name).await);
+    }
+    b.set_offline(true).await;
+    let mut offline = Vec::new();
+    for (slug, name) in [with_page, without].into_iter().flatten() {
+        offline.push(open(slug, name).await);
+    }
+    b.close().await;
+    let mut pairs = online.into_iter().zip(offline).map(|(a, b)| a.zip(b));
+    if with_page.is_some() {
+        out.prerendered = pairs.next().flatten();
+    }
+    if without.is_some() {
+        out.drawn = pairs.next().flatten();
+    }
+    out
 }
 
 /// Milliseconds from navigation to the first painted results (Element Timing).
@@ -299,14 +379,13 @@ async fn bench() {
     );
     let work = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     let mut cols = vec![measure("shipped (6)", dist.clone()).await];
-    // `BENCH_SIZES=10000` narrows the generated catalogs (for quick before/after runs).
-    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
-    for n in sizes {
-        let d = dist_with(&dist, n, &work.join(n.to_string()));
-        cols.push(measure(&format!("{n}"), d).await);
+    let mut tools = vec![ToolPages::default()];
+    // `BENCH_BUILT=npm-10000=target/bench/build-npm-10000,…`: the real builds of larger
+    // catalogs (scripts/scale.sh), each as `make build` made it.
+    let built = std::env::var("BENCH_BUILT").unwrap_or_default();
+    for (name, d) in built.split(',').filter_map(|p| p.split_once('=')) {
+        cols.push(measure(name, PathBuf::from(d)).await);
+        tools.push(tool_pages(Path::new(d)).await);
     }
 
     let mut out = String::new();
@@ -405,6 +484,17 @@ async fn bench() {
         cols.iter()
             .map(|c| c.searchable.map_or("—".into(), |x| format!("{x:.0}")))
             .collect(),
+    );
+    let pair = |p: Option<(f64, f64)>| p.map_or("—".into(), |(a, b)| format!("{a:.0} / {b:.0}"));
+    row(
+        &mut out,
+        "a prerendered tool page opened directly, online / offline after a visit (ms)",
+        tools.iter().map(|t| pair(t.prerendered)).collect(),
+    );
+    row(
+        &mut out,
+        "a tool page without a static page (drawn from the shell), online / offline (ms)",
+        tools.iter().map(|t| pair(t.drawn)).collect(),
     );
     row(
         &mut out,
