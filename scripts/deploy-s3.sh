@@ -36,10 +36,11 @@ if [ -n "${AWS_CA_BUNDLE:-}" ]; then
   unset AWS_CA_BUNDLE
 fi
 
-# The dist with each page also under its route: hard links, so nothing is copied.
-STAGE=$(mktemp -d)
+# The dist with each page also under its route: hard links beside it (one file system),
+# so nothing is copied; a copy where links cannot be made.
+STAGE=$(mktemp -d "${DIST%/}.deploy.XXXXXX")
 trap 'rm -rf "$STAGE"' EXIT
-cp -al "$DIST/." "$STAGE/"
+cp -al "$DIST/." "$STAGE/" 2>/dev/null || cp -a "$DIST/." "$STAGE/"
 (cd "$STAGE" && find . -name '*.html' ! -name index.html ! -name 404.html -print0 |
   xargs -0 -r -n 1000 sh -c 'for f; do ln "$f" "${f%.html}"; done' sh)
 
