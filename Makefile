@@ -4,7 +4,7 @@
 #                Chromium, Firefox and WebKit; E2E_ENGINES=firefox,webkit narrows it)
 #   make e2e     the end-to-end scenarios alone; E2E_ONLY=seed_comparisons,storage runs the
 #                scenarios whose name or area starts with one of the words (make test too)
-#   make build   release build in dist/ (PUBLIC_URL=/ship-or-skip/ for a sub-path;
+#   make build   release build in dist/ (DIST=… elsewhere; PUBLIC_URL=/ship-or-skip/ for a sub-path;
 #                PRERENDER_TOOLS=all or a number: how many tool pages, docs/scale.md)
 #   make deploy-s3   upload dist/ to an S3-compatible bucket (S3_BUCKET, S3_ENDPOINT and
 #                the AWS_ credentials; scripts/deploy-s3.sh, docs/scale.md)
@@ -16,6 +16,8 @@
 
 SHELL := /bin/bash
 PUBLIC_URL ?= /
+# Where `make build` writes the site (and `make sizes`, `make deploy-s3` read it).
+DIST ?= dist
 PORT ?= 8080
 E2E_DIST := target/e2e-dist
 E2E_DIST_ROOT := target/e2e-dist-root
@@ -35,15 +37,15 @@ serve: setup
 	trunk serve --offline --locked --address 127.0.0.1 --port $(PORT)
 
 build: setup
-	$(TRUNK_BUILD) --public-url $(PUBLIC_URL)
-	@scripts/sizes.sh dist
+	$(TRUNK_BUILD) --public-url $(PUBLIC_URL) --dist $(DIST)
+	@scripts/sizes.sh $(DIST)
 
 sizes:
-	@scripts/sizes.sh dist
+	@scripts/sizes.sh $(DIST)
 
 deploy-s3:
 	@scripts/setup.sh --deploy
-	scripts/deploy-s3.sh dist
+	scripts/deploy-s3.sh $(DIST)
 
 # Where the main module's bytes go, by item and by crate (scripts/twiggy.sh; after `make build`).
 twiggy:

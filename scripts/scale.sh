@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The real build at each size (docs/scale.md), part of `make bench`: `make build`'s own
-# command with each catalog in public/catalog.json (the shipped one is put back on exit),
-# timed, its peak memory read, its dist weighed. Writes target/bench/scale.md.
+# The real build at each size (docs/scale.md), part of `make bench`: `make build` with
+# each catalog in public/catalog.json (the shipped one is put back on exit), timed (the
+# size table it prints included), its peak memory read, its dist weighed. Writes
+# target/bench/scale.md.
 # Usage: scripts/scale.sh NAME=CATALOG… (e.g. npm-100000=target/corpora/npm-100000.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ for pair in "$@"; do
   rm -rf "$dist"
   echo "scale: building $name" >&2
   /usr/bin/time -f '%e %M' -o "$dist.time" \
-    trunk build --release --offline --locked --public-url / --dist "$dist" > "$dist.log" 2>&1 ||
+    make --no-print-directory build DIST="$dist" > "$dist.log" 2>&1 ||
     { echo "scale: the build of $name failed (tail of $dist.log):" >&2; tail -20 "$dist.log" >&2; exit 1; }
   read -r secs kb < "$dist.time"
   tools=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["tools"]))' "$catalog")
