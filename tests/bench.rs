@@ -137,42 +137,47 @@ struct ToolPages {
     drawn: Option<(f64, f64)>,
 }
 
-/// The slug and name of every tool of a split catalog (its index's rows start with them).
+/// The slug and name of every tool of a split catalog, read as the app reads it (its
+/// head, then its index).
 fn indexed_tools(dist: &Path) -> Vec<(String, String)> {
-    let Ok(text) = std::fs::read_to_string(dist.join("catalog-index.json")) else {
+    use ship_or_skip::domain::catalog::{split, validate};
+    let Ok(index) = std::fs::read_to_string(dist.join("catalog-index.json")) else {
         return Vec::new();
     };
-    let rows: serde_json::Value = serde_json::from_str(&text).expect("the index is JSON");
-    let rows = rows
-        .as_array()
-        .or_else(|| rows["tools"].as_array())
-        .expect("the index's rows");
-    rows.iter()
-        .filter_map(|r| Some((r[0].as_str()?.to_string(), r[1].as_str()?.to_string())))
+    let head = std::fs::read_to_string(dist.join("catalog.json")).expect("the head");
+    let head = validate::load(&head).expect("a valid head");
+    let loaded = split::attach_index(head, &index).expect("a valid index");
+    (loaded.catalog.tools.into_iter())
+        .map(|t| (t.slug, t.name))
         .collect()
 }
 
 async fn tool_pages(dist: &Path) -> ToolPages {
     let tools = indexed_tools(dist);
     let has_page = |slug: &str| dist.join("tool").join(format!("{slug}.html")).exists();
-    let with_page = tools.iter().find(|(s, _)| has_page(s));
-    let without = tools.iter().find(|(s, _)| !has_page(s));
-    let mut out = ToolPages::default();
-    if with_page.is_none() && without.is_none() {
-        return out;
+    // A tool with a static page, and one without.
+    let targets = [
+        tools.iter().find(|(s, _)| has_page(s)),
+        tools.iter().find(|(s, _)| !has_page(s)),
+    ];
+    if targets.iter().all(Option::is_none) {
+        return ToolPages::default();
     }
     let b = Browser::start_at(dist.to_path_buf(), "/", Engine::Chromium).await;
-    let open = |slug: &str, name: &str| {
-        let (slug, name) = (slug.to_string(), name.to_string());
-        let b = &b;
-        async move {
+    // Each target's time, for the targets there are.
+    let times = || async {
+        let mut out = [None, None];
+        for (slot, target) in out.iter_mut().zip(targets) {
+            let Some((slug, name)) = target else { continue };
             b.goto(&format!("tool/{slug}")).await;
-            b.client
+            *slot = b
+                .client
                 .execute_async(TOOL_DRAWN, vec![serde_json::json!(name)])
                 .await
                 .expect("tool page")
-                .as_f64()
+                .as_f64();
         }
+        out
     };
     // The first visit installs the worker; the timed ones run under it.
     b.goto("").await;
@@ -181,24 +186,14 @@ async fn tool_pages(dist: &Path) -> ToolPages {
             .await,
         "the service worker never took control"
     );
-    let mut online = Vec::new();
-    for (slug, name) in [with_page, without].into_iter().flatten() {
-        online.push(open(slug, name).await);
-    }
+    let online = times().await;
     b.set_offline(true).await;
-    let mut offline = Vec::new();
-    for (slug, name) in [with_page, without].into_iter().flatten() {
-        offline.push(open(slug, name).await);
-    }
+    let offline = times().await;
     b.close().await;
-    let mut pairs = online.into_iter().zip(offline).map(|(a, b)| a.zip(b));
-    if with_page.is_some() {
-        out.prerendered = pairs.next().flatten();
+    ToolPages {
+        prerendered: online[0].zip(offline[0]),
+        drawn: online[1].zip(offline[1]),
     }
-    if without.is_some() {
-        out.drawn = pairs.next().flatten();
-    }
-    out
 }
 
 /// Milliseconds from navigation to the first painted results (Element Timing).

@@ -29,7 +29,6 @@ use std::process::Command;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
-use ship_or_skip::domain::catalog::split::SPLIT_ABOVE_TOOLS;
 
 /// The loader's place in Trunk's index.html, and the start of the filled loader.
 const LOADER_TAG: &str = "<script type=\"module\" data-loader>";
@@ -158,7 +157,7 @@ pub fn run(b: &Build) -> Result<(), String> {
             &whole,
             skipped,
             dist,
-            SPLIT_ABOVE_TOOLS
+            ship_or_skip::domain::catalog::split::SPLIT_ABOVE_TOOLS
         )?
     );
 
@@ -190,11 +189,8 @@ pub fn run(b: &Build) -> Result<(), String> {
     // A split catalog's tool pages are kept as they are visited, like its tool files:
     // precaching 10,000 pages would fill every reader's disk with a site they browse a
     // few pages of.
-    let on_visit: &[&str] = if whole.tools.len() > SPLIT_ABOVE_TOOLS {
-        &["tool/"]
-    } else {
-        &[]
-    };
+    let split = files.iter().any(|f| f == "catalog-index.json");
+    let on_visit: &[&str] = if split { &["tool/"] } else { &[] };
     let precached: Vec<&String> = files
         .iter()
         .filter(|f| {

@@ -247,40 +247,21 @@ impl Pick<'_> {
     /// compared as numbers.
     fn by_rank(&self, limit: usize) -> Vec<u32> {
         let ranking = self.index.ranking(self.catalog, self.order);
-        // Unique: each tool has its own place.
-        let key = |&(score, i): &(u32, u32)| {
-            let place = u64::from(ranking.place[i as usize]);
-            if self.relevance {
-                (u64::from(u32::MAX - score) << 32) | place
-            } else {
-                place
-            }
-        };
-        let mut keys: Vec<u64>;
-        if limit >= self.hits.len() {
-            keys = self.hits.iter().map(key).collect();
-        } else {
-            // The `limit` smallest keys in one pass over the matches: a buffer of twice
-            // as many, cut back to the smallest `limit` whenever it fills, and past a cut
-            // only keys below the first one cut away enter. At 100,000 matches that
-            // reads each match once and selects among a hundred, instead of writing
-            // and selecting among every match's key.
-            keys = Vec::with_capacity(2 * limit + 1);
-            let mut bound = u64::MAX;
-            for k in self.hits.iter().map(key) {
-                if k < bound {
-                    keys.push(k);
-                    if keys.len() > 2 * limit {
-                        keys.select_nth_unstable(limit);
-                        bound = keys[limit];
-                        keys.truncate(limit);
-                    }
+        let mut keys: Vec<u64> = self
+            .hits
+            .iter()
+            .map(|&(score, i)| {
+                let place = u64::from(ranking.place[i as usize]);
+                if self.relevance {
+                    (u64::from(u32::MAX - score) << 32) | place
+                } else {
+                    place
                 }
-            }
-            if keys.len() > limit {
-                keys.select_nth_unstable(limit);
-                keys.truncate(limit);
-            }
+            })
+            .collect();
+        if limit < keys.len() {
+            keys.select_nth_unstable(limit);
+            keys.truncate(limit);
         }
         keys.sort_unstable();
         keys.into_iter()

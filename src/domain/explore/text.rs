@@ -54,7 +54,6 @@ pub(super) struct Letters {
 impl Letters {
     /// The tier of a one-letter term with `bit`, for a tool whose name starts with it or
     /// not: exact, since the letter has a bit of its own.
-    #[inline]
     pub fn tier(&self, bit: u64, name_starts: bool) -> u8 {
         let has = |mask: u64| mask & bit != 0;
         if name_starts {
