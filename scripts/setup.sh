@@ -41,13 +41,16 @@ if ! command -v wasm-split-cli >/dev/null \
 fi
 
 # npm packages pinned in package.json: wasm-opt and esbuild (which minifies the glue and
-# the stylesheet) for the build, axe-core for tests/a11y.rs.
+# the stylesheet) for the build, axe-core for tests/a11y.rs, the Nu Html Checker (vnu-jar)
+# for tests/html.rs.
 AXE_VERSION=$(node -p "require('./package.json').devDependencies['axe-core']")
+VNU_VERSION=$(node -p "require('./package.json').devDependencies['vnu-jar']")
 ESBUILD_VERSION=$(node -p "require('./package.json').devDependencies.esbuild")
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \
   || [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ] \
-  || [ "$(node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
-  say "installing wasm-opt (npm binaryen@132), esbuild $ESBUILD_VERSION and axe-core $AXE_VERSION"
+  || [ "$(node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ] \
+  || [ "$(node -p "require('./node_modules/vnu-jar/package.json').version" 2>/dev/null)" != "$VNU_VERSION" ]; then
+  say "installing wasm-opt (npm binaryen@132), esbuild $ESBUILD_VERSION, axe-core $AXE_VERSION and vnu-jar $VNU_VERSION"
   npm ci --no-audit --no-fund
 fi
 
@@ -55,8 +58,9 @@ fi
 GECKODRIVER_VERSION=0.37.1
 wants() { [ -z "${E2E_ENGINES:-}" ] || [[ ",${E2E_ENGINES// /}," == *",$1,"* ]]; }
 # rclone uploads a dist to an object store (`make deploy-s3`); its test runs the upload
-# against moto's S3 server, from PyPI into target/tools/moto.
-MOTO_VERSION=5.2.1
+# against moto's S3 server. moto, feedparser and jsonschema come from PyPI into
+# target/tools/py, pinned in scripts/requirements.txt.
+PY=target/tools/py
 apt_install() {
   say "installing $* from apt (~2 min, once)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -72,6 +76,8 @@ if [ "${1:-}" = "--browser" ]; then
   PKGS=()
   command -v rclone >/dev/null || PKGS+=(rclone)
   python3 -c 'import ensurepip' 2>/dev/null || PKGS+=(python3-venv)
+  # The Nu Html Checker (npm vnu-jar, with the other npm tools) runs on Java.
+  command -v java >/dev/null || PKGS+=(default-jre-headless)
   if wants chromium; then
     command -v chromium >/dev/null || PKGS+=(chromium)
     command -v chromedriver >/dev/null || PKGS+=(chromium-driver)
@@ -86,11 +92,12 @@ if [ "${1:-}" = "--browser" ]; then
   if [ ${#PKGS[@]} -gt 0 ]; then
     apt_install "${PKGS[@]}"
   fi
-  if [ "$(target/tools/moto/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)" != "$MOTO_VERSION" ]; then
-    say "installing moto[server] $MOTO_VERSION from PyPI into target/tools/moto (~1 min, once)"
-    rm -rf target/tools/moto
-    python3 -m venv target/tools/moto
-    target/tools/moto/bin/pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  if ! cmp -s scripts/requirements.txt "$PY/requirements.txt"; then
+    say "installing scripts/requirements.txt from PyPI into $PY (~1 min, once)"
+    rm -rf "$PY"
+    python3 -m venv "$PY"
+    "$PY/bin/pip" install --quiet --disable-pip-version-check -r scripts/requirements.txt
+    cp scripts/requirements.txt "$PY/requirements.txt"
   fi
   if wants firefox && [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
     say "installing geckodriver $GECKODRIVER_VERSION from crates.io (~4 min, once)"

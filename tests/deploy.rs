@@ -1,5 +1,5 @@
 //! `make deploy-s3` (scripts/deploy-s3.sh) against a real S3 API: moto's server on
-//! loopback (set up in target/tools/moto by scripts/setup.sh), a copy of the e2e build
+//! loopback (set up in target/tools/py by scripts/setup.sh), a copy of the e2e build
 //! uploaded by rclone. Checks what a CDN would serve (every file, each page under its
 //! route too, content types, cache headers), then that a second upload sends nothing and
 //! a third only the file that changed, and deletes the file the build dropped.
@@ -35,7 +35,7 @@ impl Moto {
     fn start(work: &Path) -> Moto {
         let bin = std::env::var_os("MOTO_SERVER")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("target/tools/moto/bin/moto_server"));
+            .unwrap_or_else(|| root().join("target/tools/py/bin/moto_server"));
         assert!(
             bin.exists(),
             "{}: run scripts/setup.sh --browser",

@@ -27,6 +27,7 @@ mod catalogs;
 mod compare;
 mod docs;
 mod home;
+mod html;
 mod offline;
 mod pages;
 mod search;
@@ -101,6 +102,7 @@ const SCENARIOS: &[Entry] = &[
     scenario!(catalogs::skipped_in_the_build, Engines),
     scenario!(storage::other_tabs, Engines),
     scenario!(storage::export_import, Engines),
+    scenario!(html::live_states, Engines),
     scenario!(docs::screenshots, Engines, ignored),
     // In Chromium's browser, whatever E2E_ENGINES says (DevTools printing).
     scenario!(compare::print_one_page, Chromium),

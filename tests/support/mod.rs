@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod nu;
 pub mod server;
 
 use std::os::unix::process::CommandExt;

@@ -78,7 +78,12 @@ pub fn Header() -> impl IntoView {
                 <a href=nav.href("/bookmarks")>
                     "Bookmarks"
                     {move || if store.known.get() {
-                        view! { <span class="count" aria-label=move || format!("{} bookmarked", count())>{count}</span> }.into_any()
+                        // A span's aria-label is no name (HTML allows none there): the
+                        // words are in the link's text, hidden but read.
+                        view! {
+                            <span class="count" aria-hidden="true">{count}</span>
+                            <span class="visually-hidden">{move || format!(", {} bookmarked", count())}</span>
+                        }.into_any()
                     } else {
                         // Unknown ahead of time: a figure-wide space holds the count's place.
                         view! { <span class="count count--pending" aria-hidden="true">"\u{2007}"</span> }.into_any()

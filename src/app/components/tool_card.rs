@@ -76,18 +76,18 @@ pub fn ToolCard(
                     <dd class=verdict_class(verdict)>{verdict.label()}</dd>
                 </div>
                 <div>
-                    <dd class="figure">{percent_text(tally.ship_percent())}</dd>
                     <dt>"Panel ship"</dt>
+                    <dd class="figure">{percent_text(tally.ship_percent())}</dd>
                 </div>
                 <div>
-                    <dd class="figure figure--small"><CommunityLine slug=tool.slug.clone() community=tool.community.clone() panel=verdict/></dd>
                     <dt>"Community"</dt>
+                    <dd class="figure figure--small"><CommunityLine slug=tool.slug.clone() community=tool.community.clone() panel=verdict/></dd>
                 </div>
                 <div>
+                    <dt>"Entry"</dt>
                     <dd class=format!("figure entry entry--{}", tool.pricing.entry.as_str())>
                         {tool.pricing.entry.label()}
                     </dd>
-                    <dt>"Entry"</dt>
                 </div>
             </dl>
             <p class="card__reviewed muted">"Last reviewed "<time datetime=tool.last_reviewed.clone()>{tool.last_reviewed.clone()}</time></p>
