@@ -115,7 +115,10 @@ fn the_built_feed_is_the_shipped_catalogs() {
     )
     .unwrap()
     .catalog;
-    assert_eq!(feed, ship_or_skip::domain::publish::feed::atom(&catalog));
+    // The e2e build's origin (`SITE_URL` unset) and base.
+    let expected =
+        ship_or_skip::domain::publish::feed::atom(&catalog, "http://127.0.0.1:8080", support::BASE);
+    assert_eq!(feed, expected);
 }
 
 /// Every module the built scripts import is a file of the build (`catalog site` renames

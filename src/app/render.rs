@@ -33,8 +33,8 @@ use crate::domain::catalog::model::Catalog;
 use crate::domain::catalog::split::SPLIT_ABOVE_TOOLS;
 use crate::domain::catalog::validate::Problem;
 use crate::domain::explore::browse::PICK_FROM_LIST_MAX;
-use crate::domain::explore::routes::Route;
-use crate::domain::prerender::{absolute, fill_shell, Content, Page, ShellError};
+use crate::domain::explore::routes::{absolute, Route};
+use crate::domain::prerender::{fill_shell, Content, Page, ShellError};
 
 /// Where the pages are published: `site_url` (scheme and host) and the base path.
 #[derive(Debug, Clone)]

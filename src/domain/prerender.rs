@@ -7,7 +7,7 @@
 
 use crate::domain::base::escape::xml_escape as esc;
 use crate::domain::catalog::model::Catalog;
-use crate::domain::explore::routes::{compare_path, reviewer_path, tool_path};
+use crate::domain::explore::routes::{absolute, compare_path, reviewer_path, tool_path};
 use crate::domain::explore::search::{Order, SearchIndex};
 use crate::domain::panel::verdict::Tally;
 use crate::domain::publish::summary::{
@@ -148,16 +148,6 @@ pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
         push(route, file, compare_head(site, &tools), Some(preview));
     }
     out
-}
-
-/// The page's absolute URL: `site_url` (scheme and host) + `base` + route.
-pub fn absolute(site_url: &str, base: &str, route: &str) -> String {
-    format!(
-        "{}{}{}",
-        site_url.trim_end_matches('/'),
-        base,
-        route.trim_start_matches('/')
-    )
 }
 
 /// Why a shell cannot take a page.

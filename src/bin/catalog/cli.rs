@@ -13,11 +13,12 @@ use ship_or_skip::domain::{
 const USAGE: &str = "usage:
   catalog check FILE
   catalog generate --tools N [--seed S]
-  catalog feed FILE
+  catalog feed FILE --site-url URL --base PATH
   catalog pages DIST --site-url URL --base PATH
   catalog split FILE DIR [--above N]
   catalog opendata DIST
   catalog stamp FILE
+  catalog schema [FILE]
   catalog site [DIST]";
 
 /// Runs the command line.
@@ -69,9 +70,13 @@ pub(crate) fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("feed") if args.len() == 2 => match read(&args[1]).map(|t| validate::load(&t)) {
+        Some("feed") if args.len() == 6 => match read(&args[1]).map(|t| validate::load(&t)) {
             Ok(Ok(loaded)) => {
-                print!("{}", feed::atom(&loaded.catalog));
+                let Some((site_url, base)) = site_args(&args[2..]) else {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                };
+                print!("{}", feed::atom(&loaded.catalog, &site_url, &base));
                 ExitCode::SUCCESS
             }
             Ok(Err(e)) => {
@@ -241,19 +246,7 @@ fn generate(args: &[String]) -> ExitCode {
 /// and robots.txt (`catalog site` runs it).
 fn pages(args: &[String]) -> ExitCode {
     let dist = std::path::Path::new(&args[0]);
-    let (mut site_url, mut base) = (None, None);
-    for pair in args[1..].chunks(2) {
-        match pair[0].as_str() {
-            "--site-url" => site_url = Some(pair[1].clone()),
-            "--base" => {
-                base = Some(ship_or_skip::domain::explore::routes::normalize_base(
-                    &pair[1],
-                ))
-            }
-            _ => {}
-        }
-    }
-    let (Some(site_url), Some(base)) = (site_url, base) else {
+    let Some((site_url, base)) = site_args(&args[1..]) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
@@ -267,6 +260,21 @@ fn pages(args: &[String]) -> ExitCode {
         )
     });
     report("pages", done)
+}
+
+/// `--site-url URL --base PATH`, in either order: the site's origin and its base path.
+fn site_args(args: &[String]) -> Option<(String, String)> {
+    let (mut site_url, mut base) = (None, None);
+    for pair in args.chunks(2) {
+        match (pair[0].as_str(), pair.get(1)) {
+            ("--site-url", Some(url)) => site_url = Some(url.clone()),
+            ("--base", Some(b)) => {
+                base = Some(ship_or_skip::domain::explore::routes::normalize_base(b))
+            }
+            _ => return None,
+        }
+    }
+    Some((site_url?, base?))
 }
 
 /// Reads and loads a catalog file; a problem is named with the file's path.

@@ -146,9 +146,10 @@ pub fn run(b: &Build) -> Result<(), String> {
         )?
     );
     println!("site: {}", crate::cli::write_opendata(dist, &whole)?);
+    use ship_or_skip::domain::publish::feed;
     write(
-        &dist.join("feed.xml"),
-        &ship_or_skip::domain::publish::feed::atom(&whole),
+        &dist.join(feed::FILE),
+        &feed::atom(&whole, &b.site_url, &base),
     )?;
     println!(
         "site: {}",

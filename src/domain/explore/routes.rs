@@ -80,6 +80,16 @@ pub fn compare_path<S: AsRef<str>>(slugs: &[S]) -> String {
     s
 }
 
+/// The page's absolute URL: `site_url` (scheme and host) + `base` + route.
+pub fn absolute(site_url: &str, base: &str, route: &str) -> String {
+    format!(
+        "{}{}{}",
+        site_url.trim_end_matches('/'),
+        base,
+        route.trim_start_matches('/')
+    )
+}
+
 /// Normalises a `<base href>` path to `/` or `/sub/path/`.
 pub fn normalize_base(base: &str) -> String {
     let trimmed = base.trim_matches('/');

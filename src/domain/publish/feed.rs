@@ -3,11 +3,14 @@
 use super::summary::heading;
 use crate::domain::base::escape::xml_escape;
 use crate::domain::catalog::model::Catalog;
-use crate::domain::explore::routes::compare_path;
+use crate::domain::explore::routes::{absolute, compare_path};
 use crate::domain::panel::verdict::Tally;
 
-/// An Atom 1.0 document; links are relative to the feed's own URL (the site root).
-pub fn atom(catalog: &Catalog) -> String {
+/// An Atom 1.0 document for the site at `site_url` (scheme and host) + `base`. Every link
+/// and id is absolute: feed readers, mail digests and bridges that do not resolve a
+/// relative link against the feed's address would show it broken.
+pub fn atom(catalog: &Catalog, site_url: &str, base: &str) -> String {
+    let url = |route: &str| xml_escape(&absolute(site_url, base, route));
     let comps = catalog.latest_comparisons();
     let updated = comps
         .first()
@@ -18,14 +21,18 @@ pub fn atom(catalog: &Catalog) -> String {
         "  <title>{} comparisons</title>\n",
         xml_escape(&catalog.site.title)
     );
-    s += "  <id>tag:ship-or-skip,2026:comparisons</id>\n";
+    s += &format!("  <id>{}</id>\n", url(FILE));
     s += &format!("  <updated>{updated}T00:00:00Z</updated>\n");
     s += "  <author><name>The Ship or Skip panel</name></author>\n";
-    s += "  <link rel=\"self\" href=\"feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n";
+    s += &format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        url(FILE),
+        url("/")
+    );
     for c in comps {
         let tools = catalog.tools_of(c);
         let title = heading(&tools);
-        let path = compare_path(&c.tools);
+        let page = url(&compare_path(&c.tools));
         let verdicts = tools
             .iter()
             .map(|t| {
@@ -45,11 +52,9 @@ pub fn atom(catalog: &Catalog) -> String {
         };
         s += "  <entry>\n";
         s += &format!("    <title>{}</title>\n", xml_escape(&title));
-        s += &format!("    <id>tag:ship-or-skip,2026:{}</id>\n", xml_escape(&path));
-        s += &format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(path.trim_start_matches('/'))
-        );
+        // The page's address is the entry's id: one page per comparison, for good.
+        s += &format!("    <id>{page}</id>\n");
+        s += &format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n");
         s += &format!("    <published>{}T00:00:00Z</published>\n", c.published);
         s += &format!("    <updated>{}T00:00:00Z</updated>\n", c.published);
         s += &format!("    <summary>{}</summary>\n", xml_escape(&summary));
@@ -59,6 +64,9 @@ pub fn atom(catalog: &Catalog) -> String {
     s
 }
 
+/// Where the feed is, under the site's base.
+pub const FILE: &str = "feed.xml";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,10 +75,14 @@ mod tests {
     #[test]
     fn feed_lists_every_comparison() {
         let c = shipped();
-        let feed = atom(&c);
+        let feed = atom(&c, "https://x.test", "/sos/");
         assert_eq!(feed.matches("<entry>").count(), c.comparisons.len());
         assert!(feed.contains("Ship · 3 ship / 1 skip (75% panel ship)"));
-        assert!(feed.contains("href=\"compare/mistral-3b-vs-openrouter-model-fusion\""));
+        assert!(feed
+            .contains("href=\"https://x.test/sos/compare/mistral-3b-vs-openrouter-model-fusion\""));
+        assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://x.test/sos/feed.xml\"/>"));
+        assert!(feed
+            .contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://x.test/sos/\"/>"));
     }
 
     /// The feed is valid Atom (RFC 4287): well-formed XML whose root is an Atom `feed`
@@ -82,7 +94,7 @@ mod tests {
         use crate::domain::explore::routes::Route;
         const ATOM: &str = "http://www.w3.org/2005/Atom";
         let c = shipped();
-        let xml = atom(&c);
+        let xml = atom(&c, "https://x.test", "/");
         let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let feed = doc.root_element();
         assert_eq!(feed.tag_name().namespace(), Some(ATOM));
@@ -118,15 +130,19 @@ mod tests {
                 assert_eq!(kids(*e, name).len(), 1, "entry/{name}");
             }
             assert!(ids.insert(kids(*e, "id")[0].text().unwrap().to_string()));
-            assert!(kids(*e, "id")[0].text().unwrap().starts_with("tag:"));
+            assert!(kids(*e, "id")[0]
+                .text()
+                .unwrap()
+                .starts_with("https://x.test/"));
             assert!(rfc3339(kids(*e, "updated")[0].text().unwrap()));
             let href = kids(*e, "link")
                 .into_iter()
                 .find(|l| l.attribute("rel") == Some("alternate"))
                 .and_then(|l| l.attribute("href"))
                 .expect("alternate link");
+            let route = href.strip_prefix("https://x.test").expect("absolute");
             assert!(
-                matches!(Route::parse(href), Route::Compare(_)),
+                matches!(Route::parse(route), Route::Compare(_)),
                 "{href} is not a comparison route"
             );
         }
