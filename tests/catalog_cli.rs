@@ -76,6 +76,11 @@ const BAD: &[(&str, &str, &str)] = &[
         "\"2026-02-30\" is not an ISO-8601 date",
     ),
     (
+        "bad-change-date.json",
+        ": tools[5].changes[0].date:",
+        "\"2026-10-32\" is not an ISO-8601 date",
+    ),
+    (
         "two-takes-one-persona.json",
         ": tools[2].panel[1].persona:",
         "a second take by persona \"builder\"",

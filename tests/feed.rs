@@ -2,7 +2,7 @@
 //! `scripts/setup.sh --browser` into target/tools/py) reads dist/feed.xml, and every link
 //! it finds (the feed's own, its page's, each entry's) and every entry id must be an
 //! absolute URL of the site that GitHub Pages answers with 200 and a page whose canonical
-//! URL is that link.
+//! URL is that link; a link to a tool's verdict changes finds them on the page.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -68,11 +68,16 @@ fn a_feed_reader_finds_every_link_absolute_and_on_a_page_of_the_site() {
     let mut urls: Vec<String> = links.into_iter().map(|(_, href)| href).collect();
     for e in entries {
         assert!(e["title"].as_str().is_some_and(|t| !t.is_empty()), "{e}");
-        assert_eq!(e["id"], e["link"], "an entry's id is its page: {e}");
+        // An entry's id is its page's address, or (a verdict change) the address of its
+        // place on its tool's page.
+        let page =
+            |v: &serde_json::Value| v.as_str().unwrap().split('#').next().unwrap().to_string();
+        assert_eq!(page(&e["id"]), page(&e["link"]), "{e}");
         urls.extend(serde_json::from_value::<Vec<String>>(e["links"].clone()).unwrap());
         urls.push(e["id"].as_str().unwrap().to_string());
     }
     for url in urls {
+        let (url, anchor) = url.split_once('#').unwrap_or((&url, ""));
         let path = url
             .strip_prefix("http://127.0.0.1:8080")
             .unwrap_or_else(|| panic!("{url} is not an absolute URL of the site"));
@@ -86,6 +91,13 @@ fn a_feed_reader_finds_every_link_absolute_and_on_a_page_of_the_site() {
                 "{url}: {} is not its page",
                 file.display()
             );
+            // A link's anchor is on its page (an id's `#change-…` names an entry only).
+            if !anchor.is_empty() && !anchor.starts_with("change-") {
+                assert!(
+                    page.contains(&format!(" id=\"{anchor}\"")),
+                    "{url}#{anchor}"
+                );
+            }
         }
     }
 }

@@ -246,6 +246,7 @@ fn token() -> impl Strategy<Value = &'static str> {
         "\"",
         "\\",
         "\u{feff}",
+        "\"$schema\"",
         "\"schema_version\"",
         "\"generated\"",
         "\"site\"",
@@ -609,6 +610,10 @@ fn valid_catalog() -> impl Strategy<Value = Value> {
                 if let Some(h) = home {
                     t["homepage"] = json!(format!("https://{h}/"));
                 }
+                // Some tools list a verdict change, from values already drawn.
+                if ship % 3 == 0 {
+                    t["changes"] = json!([{"date": reviewed, "note": tagline}]);
+                }
                 t
             })
             .collect();
@@ -639,7 +644,7 @@ fn valid_catalog() -> impl Strategy<Value = Value> {
             })
             .collect();
         json!({
-            "schema_version": 1, "generated": generated,
+            "$schema": "./catalog.schema.json", "schema_version": 1, "generated": generated,
             "site": {"title": "Ship or Skip", "tagline": "Fuzzed"},
             "personas": personas, "tools": tools, "comparisons": comparisons,
         })
@@ -777,6 +782,7 @@ fn verdicts_of_any_panel() {
                         text: "x".into(),
                     })
                     .collect(),
+                changes: vec![],
             };
             verdict_rules(&tool)
         },

@@ -42,6 +42,11 @@ pub fn tool_page(b: &Browser) -> Steps<'_> {
         assert_eq!(takes.len(), 5);
         assert!(takes[3].starts_with("55/100 · skip"));
         assert_eq!(takes[4], "No panel take");
+        // The verdict changelog, where the feed's entry links.
+        assert_eq!(
+            b.texts("#changes + ol.changes li").await,
+            ["2026-10-06 — Founder moved to skip: the people downloading the weights have no budget to spend, so the revenue has to come from elsewhere."]
+        );
         // Curated comparison link goes to the comparison, client-side.
         b.click("#curated ~ ul a").await;
         assert_eq!(

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::components::copy::CopyField;
 use crate::app::components::score_chart::ScoreChart;
-use crate::domain::publish::opendata;
+use crate::domain::publish::{changelog, opendata};
 
 use crate::app::components::catalog_gate::{WithCatalog, WithTools};
 use crate::app::components::controls::ComparePicker;
@@ -104,6 +104,15 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
             </section>
         }
     };
+    // The verdict changelog, newest first: the feed's change entries link here.
+    let changes = changelog::newest_first(&tool)
+        .into_iter()
+        .map(|c| {
+            view! {
+                <li><time datetime=c.date.clone()>{c.date.clone()}</time>" — "{c.note.clone()}</li>
+            }
+        })
+        .collect_view();
     let avg = average_score(&tool)
         .map(|a| a.to_string() + "/100")
         .unwrap_or_else(|| "no scores".into());
@@ -137,6 +146,12 @@ fn tool_body(catalog: &Arc<Catalog>, tool: Tool) -> AnyView {
                         <tbody>{panel}</tbody>
                     </table>
                 </div>
+                {(!tool.changes.is_empty()).then(|| view! {
+                    <section aria-labelledby=changelog::ANCHOR>
+                        <h2 id=changelog::ANCHOR>"Verdict changes"</h2>
+                        <ol class="changes">{changes}</ol>
+                    </section>
+                })}
                 <section aria-labelledby="alternatives">
                     <h2 id="alternatives">"Alternatives"</h2>
                     <ul class="alternatives">{alternatives}</ul>

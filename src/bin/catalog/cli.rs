@@ -53,6 +53,7 @@ pub(crate) fn main() -> ExitCode {
             };
             split(&args[1], std::path::Path::new(&args[2]), above)
         }
+        Some("schema") if args.len() <= 2 => schema(args.get(1)),
         Some("stamp") if args.len() == 2 => match read(&args[1]) {
             Ok(text) => {
                 match stamp::stamp(&text) {
@@ -208,6 +209,24 @@ fn check_split(path: &str, head: validate::Loaded, started: std::time::Instant) 
     } else {
         eprintln!("{path}: {failed} problem(s) ({elapsed} ms)");
         ExitCode::FAILURE
+    }
+}
+
+/// Writes the catalog's JSON Schema (`describe`) to stdout, or to `file`.
+fn schema(file: Option<&String>) -> ExitCode {
+    use ship_or_skip::domain::catalog::describe;
+    let text = describe::text();
+    match file {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(file) => report(
+            "schema",
+            std::fs::write(file, &text)
+                .map(|()| format!("{file} ({} B)", text.len()))
+                .map_err(|e| format!("{file}: {e}")),
+        ),
     }
 }
 

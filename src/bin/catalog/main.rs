@@ -10,6 +10,8 @@
 //!                                    files in DIR (only when it has more than N tools)
 //! catalog stamp FILE                 its digest when valid whole, for the app to read
 //!                                    it unchecked (domain::catalog::stamp); else nothing
+//! catalog schema [FILE]              the catalog's JSON Schema, for editors
+//!                                    (domain::catalog::describe), on stdout or into FILE
 //! catalog site [DIST]                everything after Trunk's build (site.rs): Trunk's
 //!                                    post_build hook runs it on TRUNK_STAGING_DIR
 //! ```

@@ -24,6 +24,8 @@ pub const MAX_SERVED_BYTES: usize = 8_000_000;
 pub const MAX_PERSONAS: usize = 20;
 /// Named alternatives of one tool.
 pub const MAX_ALTERNATIVES: usize = 20;
+/// Verdict changes listed for one tool (its page lists them all).
+pub const MAX_CHANGES: usize = 100;
 /// Names, vendors, categories, licenses, alternatives, persona names, the site title.
 pub const NAME_CHARS: usize = 200;
 /// One-line texts: taglines, mottos, pricing summaries, comparison summaries.
@@ -201,6 +203,12 @@ pub(crate) fn oversized_lists(path: &str, t: &Tool, personas: usize) -> Option<P
             ),
         ));
     }
+    if t.changes.len() > MAX_CHANGES {
+        return Some(Problem::new(
+            format!("{path}.changes"),
+            format!("{} changes; the limit is {MAX_CHANGES}", t.changes.len()),
+        ));
+    }
     (t.alternatives.len() > MAX_ALTERNATIVES).then(|| {
         Problem::new(
             format!("{path}.alternatives"),
@@ -240,6 +248,10 @@ pub(crate) fn tool_lengths(out: &mut Vec<Problem>, path: &str, t: &Tool) {
             &take.text,
             TEXT_CHARS,
         );
+    }
+    for (i, change) in t.changes.iter().enumerate() {
+        let at = format!("{path}.changes[{i}]");
+        check_len(out, &at, "note", &change.note, LINE_CHARS);
     }
 }
 

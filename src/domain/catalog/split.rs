@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use super::model::{Call, Catalog, Community, Persona, Pricing, SplitRef, Take, Tool};
+use super::model::{Call, Catalog, Community, Persona, Pricing, SplitRef, Take, Tool, MAX_SCORE};
 use super::typing::typed;
 use super::validate::{self, CatalogError, Loaded, Problem};
 
@@ -145,7 +145,7 @@ fn tool_of_row(path: &str, row: Row, personas: &[Persona]) -> Result<Tool, Probl
         let score = match &tok[1..] {
             "" => None,
             digits => match digits.parse::<u8>() {
-                Ok(s) if s <= 100 => Some(s),
+                Ok(s) if s <= MAX_SCORE => Some(s),
                 _ => return Err(bad_token(path, tok)),
             },
         };
@@ -173,6 +173,8 @@ fn tool_of_row(path: &str, row: Row, personas: &[Persona]) -> Result<Tool, Probl
         alternatives: Vec::new(),
         community: Community { ship, skip, as_of },
         panel: takes,
+        // Listed on the tool's page only, from its detail file.
+        changes: Vec::new(),
     })
 }
 

@@ -185,6 +185,7 @@ pub fn generate(n: usize, seed: u64) -> Catalog {
                 as_of: "2026-11-01".into(),
             },
             panel,
+            changes: vec![],
         });
     }
     let comparisons = (0..n.min(200) / 2)

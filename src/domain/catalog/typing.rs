@@ -5,7 +5,7 @@
 //! derive, typed from a `Value`, cost every reader 7 KB (gzip) more wasm, and named a type
 //! error only at its entry (docs/size.md). `tests/fuzz.rs` checks this reader against
 //! serde's derive on damaged tools. The catalog's structs get their readers from
-//! [`schema!`], which declares them.
+//! [`schema!`], which declares them, and natively their JSON Schema ([`Describe`]).
 //!
 //! Two departures from serde's derive, on purpose (`docs/catalog.md`): a struct must be an
 //! object (serde also takes an array of its fields in order), and an enum a string (serde
@@ -326,15 +326,216 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// A JSON Schema being made (natively: `describe`, the catalog's schema for editors): the
+/// structs described so far, for its `$defs`, and the keywords of a field's `#[rule(…)]`.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Schemas {
+    /// Each struct once, by name.
+    pub defs: Map<String, Value>,
+    /// The keywords a field's [`Rule`] stands for (`describe::rule`).
+    pub rule: fn(Rule) -> Value,
+}
+
+/// What the checks (`validate`, `guard`) require of a field beyond its type, as its
+/// `#[rule(…)]` in `model` names it; `describe::rule` says each in JSON Schema keywords,
+/// from the checks' constants.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A name or other short text: not blank, at most `NAME_CHARS` characters.
+    Name,
+    /// One line, maybe empty: at most `LINE_CHARS`.
+    Line,
+    /// One line, not blank.
+    FilledLine,
+    /// A paragraph: not blank, at most `TEXT_CHARS`.
+    Text,
+    /// A slug or persona id (`validate::is_slug`).
+    Slug,
+    /// A date that exists, `YYYY-MM-DD` (`validate::is_iso_date`).
+    Date,
+    /// An http(s) URL (`validate::is_http_url`), at most `URL_CHARS`.
+    Url,
+    /// The schema version this build reads.
+    Version,
+    /// A take's score, at most `MAX_SCORE`.
+    Score,
+    /// The personas: at most `MAX_PERSONAS`.
+    Personas,
+    /// A tool's takes: no more than personas.
+    Takes,
+    /// A tool's alternatives: at most `MAX_ALTERNATIVES` names.
+    Alternatives,
+    /// A tool's verdict changes: at most `MAX_CHANGES`.
+    Changes,
+    /// A comparison's tools: `MIN_COMPARED` to `MAX_COMPARED` distinct slugs.
+    Compared,
+}
+
+/// A type that describes its JSON values as a JSON Schema: what [`FromJson`] reads.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait Describe {
+    /// The schema of this type's values. A struct is added to `s.defs` (once), and what is
+    /// returned refers to it.
+    fn schema(s: &mut Schemas) -> Value;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod describe_impls {
+    use serde_json::{json, Value};
+
+    use super::{Describe, Schemas};
+
+    impl Describe for String {
+        fn schema(_: &mut Schemas) -> Value {
+            json!({"type": "string"})
+        }
+    }
+
+    impl Describe for u8 {
+        fn schema(_: &mut Schemas) -> Value {
+            json!({"type": "integer", "minimum": 0, "maximum": u8::MAX})
+        }
+    }
+
+    impl Describe for u32 {
+        fn schema(_: &mut Schemas) -> Value {
+            json!({"type": "integer", "minimum": 0, "maximum": u32::MAX})
+        }
+    }
+
+    impl Describe for bool {
+        fn schema(_: &mut Schemas) -> Value {
+            json!({"type": "boolean"})
+        }
+    }
+
+    /// A value or `null`, which the reader takes for an absent one.
+    impl<T: Describe> Describe for Option<T> {
+        fn schema(s: &mut Schemas) -> Value {
+            let mut v = T::schema(s);
+            match v.get("type").and_then(Value::as_str).map(String::from) {
+                // `{"type": ["string", "null"]}`: a field's rule still applies beside it.
+                Some(t) => {
+                    v["type"] = json!([t, "null"]);
+                    v
+                }
+                None => json!({"anyOf": [v, {"type": "null"}]}),
+            }
+        }
+    }
+
+    impl<T: Describe> Describe for Vec<T> {
+        fn schema(s: &mut Schemas) -> Value {
+            json!({"type": "array", "items": T::schema(s)})
+        }
+    }
+}
+
+/// One field of a struct, as [`schema!`] declares it.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Field {
+    pub name: &'static str,
+    /// Its doc comment, a line an item.
+    pub doc: &'static [&'static str],
+    /// `#[serde(default…)]`: it may be left out.
+    pub optional: bool,
+    pub schema: fn(&mut Schemas) -> Value,
+    /// Its `#[rule(…)]`.
+    pub rule: Option<Rule>,
+}
+
+/// A struct's schema, added to `s.defs` under its name: an object of its fields only.
+/// Returns the `$ref` to it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn object(s: &mut Schemas, name: &str, doc: &[&str], fields: &[Field]) -> Value {
+    let at = serde_json::json!({ "$ref": format!("#/$defs/{name}") });
+    if s.defs.contains_key(name) {
+        return at;
+    }
+    // Held in place while its fields are described, should one of them hold it.
+    s.defs.insert(name.into(), Value::Null);
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for f in fields {
+        let mut v = (f.schema)(s);
+        if let Some(rule) = f.rule {
+            merge(&mut v, (s.rule)(rule));
+        }
+        if let Some(d) = prose(f.doc) {
+            v["description"] = d.into();
+        }
+        properties.insert(f.name.into(), v);
+        if !f.optional {
+            required.push(Value::from(f.name));
+        }
+    }
+    let mut def = Map::new();
+    def.insert("title".into(), name.into());
+    if let Some(d) = prose(doc) {
+        def.insert("description".into(), d.into());
+    }
+    def.insert("type".into(), "object".into());
+    def.insert("properties".into(), properties.into());
+    if !required.is_empty() {
+        def.insert("required".into(), required.into());
+    }
+    def.insert("additionalProperties".into(), false.into());
+    s.defs.insert(name.into(), def.into());
+    at
+}
+
+/// Adds `more`'s keywords to `schema`'s, objects key by key (a rule's `items` into the
+/// type's); a keyword of both is `more`'s (a rule's `maximum` over its type's).
+#[cfg(not(target_arch = "wasm32"))]
+fn merge(schema: &mut Value, more: Value) {
+    match (schema, more) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in b {
+                match a.get_mut(&k) {
+                    Some(old @ Value::Object(_)) if v.is_object() => merge(old, v),
+                    _ => {
+                        a.insert(k, v);
+                    }
+                }
+            }
+        }
+        (a, b) => *a = b,
+    }
+}
+
+/// A doc comment as one text: its lines joined, paragraphs kept.
+#[cfg(not(target_arch = "wasm32"))]
+fn prose(lines: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines.iter().map(|l| l.trim()) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { " " });
+        }
+        out.push_str(line);
+        blank = false;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Declares a struct of the catalog's schema with each field named once: the struct as
 /// written (its doc comments and attributes, serde's included), its field names in order
-/// as `FIELDS`, and its [`FromJson`] reader, which checks for unknown fields first, then
-/// reads the fields in that order.
+/// as `FIELDS`, its [`FromJson`] reader, which checks for unknown fields first, then
+/// reads the fields in that order, and, natively, its JSON Schema ([`Describe`]: the
+/// catalog's schema for editors, `describe`).
 ///
 /// A field is optional when it carries `#[serde(default …)]` (`default` first), for this
-/// reader as for serde's derive: one attribute says it for both. A struct whose reader is
-/// written by hand (the catalog's top level, `validate`) starts with `fields_only` and
-/// gets no reader.
+/// reader, serde's derive and the JSON Schema alike: one attribute says it for all. A
+/// field's doc comment is its description in the schema, and its `#[rule(…)]` names what
+/// the checks require of it beyond its type ([`Rule`]), for the schema only
+/// (`describe::rule` gives each its keywords; the macro leaves the attribute out of the
+/// struct). A struct whose reader is written by hand (the catalog's top level, `validate`)
+/// starts with `fields_only` and gets no reader.
 ///
 /// ```ignore
 /// schema! {
@@ -342,6 +543,8 @@ impl<'a> Fields<'a> {
 ///     #[derive(Debug, Serialize, Deserialize)]
 ///     #[serde(deny_unknown_fields)]
 ///     pub struct Take {
+///         /// A persona id (the schema's description of the field).
+///         #[rule(Slug)]
 ///         pub persona: String,
 ///         #[serde(default)]
 ///         pub score: Option<u8>,
@@ -351,7 +554,7 @@ impl<'a> Fields<'a> {
 ///
 /// The reader is the code a hand-written one would be: one `Fields::req` or `Fields::opt`
 /// call per field, no generic code of its own (reading by hand saves the 7 KB gzip of wasm
-/// serde's derive costs).
+/// serde's derive costs). The schema's code is not built for wasm.
 macro_rules! schema {
     // A field's value: `opt` if one of its attributes is `serde(default…)`, else `req`.
     (@read $f:ident $field:ident;) => {
@@ -363,34 +566,91 @@ macro_rules! schema {
     (@read $f:ident $field:ident; [$($attr:tt)*] $($rest:tt)*) => {
         $crate::domain::catalog::typing::schema!(@read $f $field; $($rest)*)
     };
-    // The struct and its field names.
+    // Whether a field may be left out: one of its attributes is `serde(default…)`.
+    (@optional) => { false };
+    (@optional [serde(default $($x:tt)*)] $($rest:tt)*) => { true };
+    (@optional [$($attr:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@optional $($rest)*)
+    };
+    // The lines of a doc comment (`#[doc = "…"]` attributes), as `&[&str]`.
+    (@doc [$($line:expr),*]) => { &[$($line),*] };
+    (@doc [$($line:expr),*] [doc = $doc:literal] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@doc [$($line,)* $doc] $($rest)*)
+    };
+    (@doc [$($line:expr),*] [$($attr:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@doc [$($line),*] $($rest)*)
+    };
+    // A field's `#[rule(…)]`, if it has one.
+    (@rule) => { None };
+    (@rule [rule($rule:ident)] $($rest:tt)*) => {
+        Some($crate::domain::catalog::typing::Rule::$rule)
+    };
+    (@rule [$($attr:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@rule $($rest)*)
+    };
+    // The struct as written, but for its fields' `#[rule(…)]`: attributes and fields one
+    // by one onto `{ done }`.
+    (@struct { $($head:tt)* } { $($done:tt)* }) => {
+        $($head)* { $($done)* }
+    };
+    (@struct $head:tt { $($done:tt)* } [rule $($rule:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@struct $head { $($done)* } $($rest)*);
+    };
+    (@struct $head:tt { $($done:tt)* } [$($attr:tt)*] $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@struct $head { $($done)* #[$($attr)*] } $($rest)*);
+    };
+    (@struct $head:tt { $($done:tt)* } $fvis:vis $field:ident : $ty:ty, $($rest:tt)*) => {
+        $crate::domain::catalog::typing::schema!(@struct $head { $($done)* $fvis $field: $ty, } $($rest)*);
+    };
+    // The struct, its field names and its JSON Schema.
     (
         fields_only
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         $vis:vis struct $name:ident {
             $( $(#[$($fattr:tt)*])* $fvis:vis $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
-        $vis struct $name {
-            $( $(#[$($fattr)*])* $fvis $field: $ty, )*
-        }
+        $crate::domain::catalog::typing::schema!(@struct
+            { $(#[$($meta)*])* $vis struct $name }
+            {}
+            $( $([$($fattr)*])* $fvis $field: $ty, )*
+        );
 
         impl $name {
             /// The field names, in declaration order.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
         }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        impl $crate::domain::catalog::typing::Describe for $name {
+            fn schema(s: &mut $crate::domain::catalog::typing::Schemas) -> ::serde_json::Value {
+                $crate::domain::catalog::typing::object(
+                    s,
+                    stringify!($name),
+                    $crate::domain::catalog::typing::schema!(@doc [] $([$($meta)*])*),
+                    &[$(
+                        $crate::domain::catalog::typing::Field {
+                            name: stringify!($field),
+                            doc: $crate::domain::catalog::typing::schema!(@doc [] $([$($fattr)*])*),
+                            optional: $crate::domain::catalog::typing::schema!(@optional $([$($fattr)*])*),
+                            schema: <$ty as $crate::domain::catalog::typing::Describe>::schema,
+                            rule: $crate::domain::catalog::typing::schema!(@rule $([$($fattr)*])*),
+                        }
+                    ),*],
+                )
+            }
+        }
     };
-    // The struct, its field names and its reader.
+    // The struct, its field names, its JSON Schema and its reader.
     (
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         $vis:vis struct $name:ident {
             $( $(#[$($fattr:tt)*])* $fvis:vis $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
         $crate::domain::catalog::typing::schema! {
             fields_only
-            $(#[$meta])*
+            $(#[$($meta)*])*
             $vis struct $name {
                 $( $(#[$($fattr)*])* $fvis $field: $ty, )*
             }
@@ -534,6 +794,21 @@ mod tests {
         assert_eq!(typed::<Take>("t", take).unwrap().score, None);
         let site: Site = typed("site", json!({"title": "T"})).unwrap();
         assert_eq!((site.tagline.as_str(), site.newsletter_url), ("", None));
+    }
+
+    #[test]
+    fn docs_become_descriptions_and_rules_add_keywords() {
+        assert_eq!(prose(&[]), None);
+        assert_eq!(
+            prose(&[" One line", " and its end.", "", " Another."]).unwrap(),
+            "One line and its end.\n\nAnother."
+        );
+        let mut v = json!({"type": "array", "items": {"type": "string"}, "maxItems": 9});
+        merge(&mut v, json!({"maxItems": 2, "items": {"maxLength": 3}}));
+        assert_eq!(
+            v,
+            json!({"type": "array", "items": {"type": "string", "maxLength": 3}, "maxItems": 2})
+        );
     }
 
     #[test]

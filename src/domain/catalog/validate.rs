@@ -10,7 +10,10 @@ use serde_json::Value;
 
 use super::guard::{self, MAX_PERSONAS, MAX_SERVED_BYTES};
 pub use super::guard::{CatalogError, Problem};
-use super::model::{Catalog, Comparison, Persona, Site, SplitRef, Tool, SCHEMA_VERSION};
+use super::model::{
+    Catalog, Comparison, Persona, Site, SplitRef, Tool, MAX_COMPARED, MAX_SCORE, MIN_COMPARED,
+    SCHEMA_VERSION,
+};
 use super::problem::clip;
 use super::typing::typed;
 
@@ -36,6 +39,10 @@ impl Raw {
     /// Takes the top level apart field by field: tools and comparisons stay raw, each is
     /// typed and checked alone.
     fn take(mut top: serde_json::Map<String, Value>) -> Result<Raw, Problem> {
+        // An editor's pointer to the catalog's JSON Schema (`describe`): a string, ignored.
+        if let Some(v) = top.remove("$schema") {
+            typed::<String>("$schema", v)?;
+        }
         if let Some(k) = top.keys().find(|k| !Catalog::FIELDS.contains(&k.as_str())) {
             let expected: Vec<String> = Catalog::FIELDS.iter().map(|f| format!("`{f}`")).collect();
             return Err(Problem::new(
@@ -372,7 +379,7 @@ pub(crate) fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) ->
             ));
         }
         if let Some(score) = take.score {
-            if score > 100 {
+            if score > MAX_SCORE {
                 out.push(Problem::new(
                     format!("{tp}.score"),
                     format!("score {score} is out of range 0–100"),
@@ -380,6 +387,16 @@ pub(crate) fn tool_problems(path: &str, t: &Tool, personas: &HashSet<String>) ->
             }
         }
         non_empty(&mut out, &tp, "text", &take.text);
+    }
+    for (i, change) in t.changes.iter().enumerate() {
+        let at = format!("{path}.changes[{i}]");
+        if !is_iso_date(&change.date) {
+            out.push(Problem::new(
+                format!("{at}.date"),
+                date_message(&change.date),
+            ));
+        }
+        non_empty(&mut out, &at, "note", &change.note);
     }
     guard::tool_lengths(&mut out, path, t);
     out
@@ -391,12 +408,12 @@ pub(crate) fn comparison_problems(
     slugs: &HashSet<String>,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    if !(2..=4).contains(&c.tools.len()) {
+    if !(MIN_COMPARED..=MAX_COMPARED).contains(&c.tools.len()) {
         out.push(Problem::new(
             format!("{path}.tools"),
             format!("a comparison needs 2 to 4 tools, found {}", c.tools.len()),
         ));
-        if c.tools.len() > 4 {
+        if c.tools.len() > MAX_COMPARED {
             return out;
         }
     }
@@ -468,11 +485,14 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// The longest slug or persona id, in characters (ASCII: bytes).
+pub const SLUG_CHARS: usize = 80;
+
 /// `[a-z0-9-]+`, 1–80 chars, no leading/trailing/double hyphen, never `-vs-` (nor a
 /// `vs-` start or `-vs` end, which would make `a-vs-b` ambiguous).
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 80
+        && s.len() <= SLUG_CHARS
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
@@ -524,10 +544,12 @@ pub fn is_http_url(s: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
-    host_ok
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    host_ok && s.chars().all(is_url_char)
+}
+
+/// A character a URL may hold: no whitespace or control character, quote or angle bracket.
+pub fn is_url_char(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 #[cfg(test)]
@@ -559,6 +581,75 @@ mod tests {
             .catalog
             .tool(v["tools"][2]["slug"].as_str().unwrap())
             .is_none());
+    }
+
+    /// A tool's verdict changes: a real date and a line of words each, at most
+    /// `MAX_CHANGES`; a tool whose changes break a rule is skipped, as for any field.
+    #[test]
+    fn a_verdict_change_has_a_date_and_a_line() {
+        let mut v: Value = serde_json::from_str(SHIPPED).unwrap();
+        let kept = load(SHIPPED).unwrap().catalog;
+        assert!(kept.tools.iter().any(|t| !t.changes.is_empty()));
+        v["tools"][1]["changes"] = serde_json::json!([
+            {"date": "2026-02-30", "note": "Builder moved to ship"},
+            {"date": "2026-03-01", "note": "  "},
+            {"date": "2026-03-02", "note": "x".repeat(guard::LINE_CHARS + 1)}
+        ]);
+        v["tools"][2]["changes"] = Value::Array(vec![
+            serde_json::json!({"date": "2026-03-01", "note": "n"});
+            guard::MAX_CHANGES + 1
+        ]);
+        let loaded = load(&v.to_string()).unwrap();
+        let found: Vec<String> = (loaded.skipped.iter())
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect();
+        // Then the two comparisons of the skipped tools.
+        assert_eq!(found.len(), 6, "{found:#?}");
+        assert!(
+            found[0].starts_with("tools[1].changes[0].date: \"2026-02-30\""),
+            "{found:#?}"
+        );
+        assert!(
+            found[1].starts_with("tools[1].changes[1].note: "),
+            "{found:#?}"
+        );
+        assert!(
+            found[2].starts_with("tools[1].changes[2].note: "),
+            "{found:#?}"
+        );
+        assert_eq!(
+            found[3],
+            format!(
+                "tools[2].changes: {} changes; the limit is {}",
+                guard::MAX_CHANGES + 1,
+                guard::MAX_CHANGES
+            )
+        );
+        assert_eq!(loaded.catalog.tools.len(), kept.tools.len() - 2);
+    }
+
+    /// An editor's `"$schema"` key is a string, ignored by both readers; it is the only
+    /// unknown key the top level takes.
+    #[test]
+    fn a_schema_key_is_ignored_and_must_be_a_string() {
+        assert!(SHIPPED.starts_with("{\n  \"$schema\": \"./catalog.schema.json\","));
+        let mut v: Value = serde_json::from_str(SHIPPED).unwrap();
+        let with = load(SHIPPED).unwrap();
+        v.as_object_mut().unwrap().remove("$schema");
+        let without = load(&v.to_string()).unwrap();
+        assert_eq!(with, without);
+        assert_eq!(read_checked(SHIPPED), Some(with));
+        for (key, value, problem) in [
+            ("$schema", Value::from(3), "$schema: invalid type: integer `3`, expected a string"),
+            ("$schema", Value::Null, "$schema: invalid type: null, expected a string"),
+            ("$id", Value::from("x"), "$id: unknown field `$id`, expected one of `schema_version`, `generated`, `site`, `personas`, `tools`, `comparisons`, `split`"),
+        ] {
+            let mut bad = v.clone();
+            bad[key] = value;
+            let text = bad.to_string();
+            assert_eq!(load(&text).unwrap_err().problems()[0].to_string(), problem);
+            assert_eq!(read_checked(&text), None);
+        }
     }
 
     #[test]

@@ -238,6 +238,7 @@ mod tests {
                     text: "x".into(),
                 })
                 .collect(),
+            changes: vec![],
         }
     }
 
