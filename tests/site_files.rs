@@ -56,9 +56,10 @@ fn manifest_names_the_app_and_every_icon_exists_at_its_size() {
     assert!(index.contains(r#"<meta name="ship-or-skip-build" content="dev">"#));
 }
 
-/// The precache list is every file of the real build but the worker itself and the
-/// open-data files (badges and the CSV, one per tool, for other sites and downloads):
-/// none missing, none that is not there. Checked on the e2e build (`make test` builds it).
+/// The precache list is every file of the real build but the worker itself, the
+/// open-data files (badges and the CSV, one per tool, for other sites and downloads) and
+/// the share cards (for link previews): none missing, none that is not there. Checked on
+/// the e2e build (`make test` builds it).
 #[test]
 fn service_worker_precaches_exactly_the_built_files() {
     let dist = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
@@ -76,9 +77,17 @@ fn service_worker_precaches_exactly_the_built_files() {
         .collect();
     let mut built = Vec::new();
     files_under(&dist, "", &mut built);
-    let open_data = |f: &String| f.starts_with("badges/") || f.starts_with("data/");
-    // The open data is built (one badge per tool), and kept out of the precache.
+    let open_data = |f: &String| {
+        f.starts_with("badges/")
+            || f.starts_with("data/")
+            || f.starts_with("cards/")
+            || f == "catalog.schema.json"
+    };
+    // The open data is built (one badge per tool), and kept out of the precache; so are
+    // the share cards (one per tool page and comparison) and the catalog's JSON Schema.
+    assert!(built.iter().any(|f| f == "catalog.schema.json"));
     assert_eq!(built.iter().filter(|f| f.starts_with("badges/")).count(), 6);
+    assert!(built.iter().filter(|f| f.starts_with("cards/")).count() > 6);
     assert!(built.iter().any(|f| f == "data/ship-or-skip-tools.csv"));
     built.retain(|f| f != "sw.js" && !open_data(f));
     listed.sort();
@@ -312,4 +321,118 @@ fn every_island_of_a_page_is_one_its_islands_module_draws() {
     assert_eq!(live.get("tool"), Some(&6));
     assert_eq!(live.get("compare"), Some(&5));
     assert_eq!(live.get("reviewer"), Some(&5));
+}
+
+/// `content` of the page's `<meta {attr}="{name}">`, if it has one.
+fn meta<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
+    let tag = format!("<meta {attr}=\"{name}\" content=\"");
+    let start = html.find(&tag)? + tag.len();
+    Some(&html[start..start + html[start..].find('"')?])
+}
+
+/// Every prerendered tool page and comparison shows its own share card in link
+/// previews: `og:image` is a 1200×630 PNG of the build, with its size and a text
+/// alternative naming the tools and their verdicts, and a large Twitter card. The other
+/// pages keep the icon, small.
+#[test]
+fn every_tool_page_and_comparison_has_its_share_card() {
+    use ship_or_skip::domain::base::escape::xml_escape;
+    use ship_or_skip::domain::panel::verdict::Tally;
+    let dist = root().join(std::env::var("E2E_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    let json = std::fs::read_to_string(root().join("public/catalog.json")).unwrap();
+    let catalog = ship_or_skip::domain::catalog::validate::load(&json)
+        .unwrap()
+        .catalog;
+    let mut cards = std::collections::BTreeSet::new();
+    for page in ship_or_skip::domain::prerender::pages(&catalog) {
+        let html = std::fs::read_to_string(dist.join(&page.file))
+            .unwrap_or_else(|e| panic!("{} ({e}): run `make e2e-dist`", page.file));
+        let f = &page.file;
+        let og = |name| meta(&html, "property", name);
+        let twitter = |name| meta(&html, "name", name);
+        let slugs: Vec<&str> = match page
+            .route
+            .split_once('/')
+            .map(|(_, r)| r)
+            .and_then(|r| r.split_once('/'))
+        {
+            Some(("tool", slug)) => vec![slug],
+            Some(("compare", pair)) => pair.split("-vs-").collect(),
+            _ => {
+                assert!(
+                    og("og:image").unwrap().ends_with("/icons/icon-512.png"),
+                    "{f}"
+                );
+                assert_eq!(twitter("twitter:card"), Some("summary"), "{f}");
+                assert_eq!(og("og:image:alt"), None, "{f}");
+                continue;
+            }
+        };
+        // The card's address: under the page's origin and base, as its canonical URL.
+        let tag = "<link rel=\"canonical\" href=\"";
+        let at = html.find(tag).unwrap() + tag.len();
+        let canonical = &html[at..at + html[at..].find('"').unwrap()];
+        let base = canonical
+            .strip_suffix(page.route.trim_start_matches('/'))
+            .unwrap();
+        let image = og("og:image").unwrap_or_else(|| panic!("{f}: no og:image"));
+        let file = image
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{f}: {image}"));
+        assert!(
+            file.starts_with("cards/") && file.ends_with(".png"),
+            "{f}: {image}"
+        );
+        assert!(
+            cards.insert(file.to_string()),
+            "{f}: {file} is another page's card"
+        );
+        assert_eq!(og("og:image:width"), Some("1200"), "{f}");
+        assert_eq!(og("og:image:height"), Some("630"), "{f}");
+        assert_eq!(twitter("twitter:card"), Some("summary_large_image"), "{f}");
+        assert_eq!(twitter("twitter:image"), Some(image), "{f}");
+        let alt = og("og:image:alt").unwrap_or_else(|| panic!("{f}: no og:image:alt"));
+        assert_eq!(twitter("twitter:image:alt"), Some(alt), "{f}");
+        for slug in slugs {
+            let tool = catalog.tool(slug).unwrap();
+            let said = format!(
+                "{}: {}",
+                xml_escape(&tool.name),
+                Tally::of(tool).verdict().label()
+            );
+            assert!(alt.contains(&said), "{f}: {alt} does not say {said}");
+        }
+        let png = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{f}: {file}: {e}"));
+        assert_eq!(png_size(&png), (1200, 630), "{file}");
+    }
+    assert_eq!(cards.len(), catalog.tools.len() + catalog.comparisons.len());
+    // A card is not blank: the background, the names' colour, a verdict's colour, and
+    // the anti-aliased edges between them.
+    let first = cards.iter().next().unwrap();
+    let bytes = std::fs::read(dist.join(first)).unwrap();
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    // Any PNG colour type, as RGB(A) bytes.
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!((frame.width, frame.height), (1200, 630), "{first}");
+    let colours: std::collections::BTreeSet<&[u8]> = pixels[..frame.buffer_size()]
+        .chunks(frame.color_type.samples())
+        .map(|p| &p[..3])
+        .collect();
+    assert!(colours.len() > 50, "{first}: {} colours", colours.len());
+    for want in [[0xf7, 0xf7, 0xf5], [0x1b, 0x1d, 0x21], [0xff, 0xff, 0xff]] {
+        assert!(colours.contains(&want[..]), "{first}: no {want:02x?}");
+    }
+    let verdicts: [[u8; 3]; 4] = [
+        [0x13, 0x6f, 0x3a],
+        [0xa4, 0x23, 0x1f],
+        [0x7a, 0x54, 0x00],
+        [0x58, 0x5e, 0x68],
+    ];
+    assert!(
+        verdicts.iter().any(|v| colours.contains(&v[..])),
+        "{first}: no verdict colour"
+    );
 }

@@ -152,8 +152,8 @@ pub fn app_html(catalog: &Arc<Catalog>, skipped: &[Problem], route: &Route, site
 
 /// The page's link-preview tags: canonical URL, Open Graph and Twitter card.
 fn head_html(page: &Page, site: &Site) -> String {
+    use crate::domain::publish::card::{HEIGHT, WIDTH};
     let url = absolute(&site.url, &site.base, &page.route);
-    let image = absolute(&site.url, &site.base, "icons/icon-512.png");
     let (title, preview) = (page.title.clone(), page.preview.clone());
     // Open Graph's `property` is no HTML attribute the view macro knows.
     let og = |property: &'static str, content: String| {
@@ -161,19 +161,43 @@ fn head_html(page: &Page, site: &Site) -> String {
             .add_any_attr(custom_attribute("property", property))
             .add_any_attr(custom_attribute("content", content))
     };
-    view! {
+    let mut html = view! {
         <link rel="canonical" href=url.clone()/>
         {og("og:type", "website".into())}
         {og("og:site_name", "Ship or Skip".into())}
         {og("og:title", title.clone())}
         {og("og:description", preview.clone())}
         {og("og:url", url)}
-        {og("og:image", image)}
-        <meta name="twitter:card" content="summary"/>
+    }
+    .to_html();
+    // A tool page and a comparison show their share card, large; the other pages say
+    // nothing a card would show at a glance, and keep the app's icon, small.
+    html += &match &page.card {
+        Some(card) => {
+            let image = absolute(&site.url, &site.base, &card.file);
+            view! {
+                {og("og:image", image.clone())}
+                {og("og:image:width", WIDTH.to_string())}
+                {og("og:image:height", HEIGHT.to_string())}
+                {og("og:image:alt", card.alt.clone())}
+                <meta name="twitter:card" content="summary_large_image"/>
+                <meta name="twitter:image" content=image/>
+                <meta name="twitter:image:alt" content=card.alt.clone()/>
+            }
+            .to_html()
+        }
+        None => view! {
+            {og("og:image", absolute(&site.url, &site.base, "icons/icon-512.png"))}
+            <meta name="twitter:card" content="summary"/>
+        }
+        .to_html(),
+    };
+    html += &view! {
         <meta name="twitter:title" content=title/>
         <meta name="twitter:description" content=preview/>
     }
-    .to_html()
+    .to_html();
+    html
 }
 
 #[cfg(test)]
@@ -403,7 +427,24 @@ mod tests {
         let text = words(&html);
         // The head, for link previews.
         assert!(html.contains("<link rel=\"canonical\" href=\"https://example.github.io/ship-or-skip/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion\">"), "{html}");
-        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        // Its share card, large, with its size and text alternative.
+        let card = "https://example.github.io/ship-or-skip/cards/compare/mistral-medium-3-72b-instruct-vs-openrouter-model-fusion.png";
+        for tag in [
+            format!("<meta property=\"og:image\" content=\"{card}\">"),
+            "<meta property=\"og:image:width\" content=\"1200\">".into(),
+            "<meta property=\"og:image:height\" content=\"630\">".into(),
+            "<meta property=\"og:image:alt\" content=\"Ship or Skip comparison. Mistral Medium 3 (72B Instruct): Ship, 75% panel ship (3 ship · 1 skip).".into(),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">".into(),
+            format!("<meta name=\"twitter:image\" content=\"{card}\">"),
+            "<meta name=\"twitter:image:alt\" content=\"Ship or Skip comparison. ".into(),
+        ] {
+            assert!(html.contains(&tag), "no {tag}: {html}");
+        }
+        // A page without a card keeps the icon, small.
+        let bookmarks = render(shipped(), "/bookmarks");
+        assert!(bookmarks.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(bookmarks.contains("icons/icon-512.png\">"), "{bookmarks}");
+        assert!(!bookmarks.contains("og:image:alt"), "{bookmarks}");
         assert!(html.contains("<meta property=\"og:description\" content=\"Mistral Medium 3 (72B Instruct): Ship · 3 ship / 1 skip · 75%"), "{html}");
         // The page as the app draws it: cards, the whole decision table, the scorecard.
         assert_eq!(html.matches("<article ").count(), 2, "{html}");
@@ -580,6 +621,7 @@ mod tests {
         let mut c = shipped();
         c.tools[0].name = "<script>alert(1)</script>".into();
         c.tools[0].tagline = "\"><img src=x onerror=alert(1)>".into();
+        c.tools[0].vendor = "a<!>b".into();
         let route = crate::domain::explore::routes::tool_path(&c.tools[0].slug);
         let html = render(c, &route);
         assert!(!html.contains("<script>alert"), "{html}");

@@ -6,10 +6,11 @@
 //! (`app::render`); nothing here writes a page's markup.
 
 use crate::domain::base::escape::xml_escape as esc;
-use crate::domain::catalog::model::Catalog;
+use crate::domain::catalog::model::{Catalog, Tool};
 use crate::domain::explore::routes::{absolute, compare_path, reviewer_path, tool_path};
 use crate::domain::explore::search::{Order, SearchIndex};
 use crate::domain::panel::verdict::Tally;
+use crate::domain::publish::card::{alt as card_alt, card_file};
 use crate::domain::publish::summary::{
     bookmarks_head, compare_head, home_head, percent_text, reviewer_head, tool_head,
 };
@@ -26,6 +27,19 @@ pub struct Page {
     pub description: String,
     /// A one-line verdict for link previews ("Ship · 3 ship / 1 skip · 75%").
     pub preview: String,
+    /// Its share card, for link previews: a tool page's and a curated comparison's.
+    pub card: Option<Card>,
+}
+
+/// A page's share card (`domain::publish::card`), which `catalog site` draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The PNG under dist/ ([`card_file`]).
+    pub file: String,
+    /// Its text alternative ([`card_alt`]), unescaped.
+    pub alt: String,
+    /// The tools it shows, as positions in the catalog's tools.
+    pub tools: Vec<usize>,
 }
 
 fn verdict_text(tally: &Tally) -> String {
@@ -89,24 +103,36 @@ pub fn pages(catalog: &Catalog) -> Vec<Page> {
 pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
     let site = &catalog.site;
     let mut out = Vec::new();
+    // `card`: the tools of the page's share card, if it has one.
     let mut push = |route: String,
                     file: String,
                     (title, description): (String, String),
-                    preview: Option<String>| {
+                    preview: Option<String>,
+                    card: Option<Vec<usize>>| {
         let preview = preview.unwrap_or_else(|| description.clone());
+        let card = card.map(|tools| {
+            let shown: Vec<_> = tools.iter().map(|&i| &catalog.tools[i]).collect();
+            Card {
+                file: card_file(&route),
+                alt: card_alt(&shown),
+                tools,
+            }
+        });
         out.push(Page {
             route,
             file,
             title,
             description,
             preview,
+            card,
         });
     };
-    push("/".into(), "index.html".into(), home_head(site), None);
+    push("/".into(), "index.html".into(), home_head(site), None, None);
     push(
         "/bookmarks".into(),
         "bookmarks.html".into(),
         bookmarks_head(site),
+        None,
         None,
     );
     for i in prerendered_tools(catalog, max_tools) {
@@ -117,6 +143,7 @@ pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
             format!("tool/{}.html", t.slug),
             tool_head(site, t),
             Some(preview),
+            Some(vec![i]),
         );
     }
     for p in &catalog.personas {
@@ -131,13 +158,21 @@ pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
             format!("reviewer/{}.html", p.id),
             reviewer_head(site, p),
             Some(preview),
+            None,
         );
     }
+    // The comparisons' tools by slug, as positions for their cards.
+    let at: std::collections::HashMap<&str, usize> = (catalog.tools.iter().enumerate())
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
     for c in &catalog.comparisons {
-        let tools = catalog.tools_of(c);
-        if tools.len() != c.tools.len() {
+        let shown: Vec<usize> = (c.tools.iter())
+            .filter_map(|slug| at.get(slug.as_str()).copied())
+            .collect();
+        if shown.len() != c.tools.len() {
             continue;
         }
+        let tools: Vec<&Tool> = shown.iter().map(|&i| &catalog.tools[i]).collect();
         let preview = tools
             .iter()
             .map(|t| format!("{}: {}", t.name, verdict_text(&Tally::of(t))))
@@ -145,7 +180,8 @@ pub fn pages_with(catalog: &Catalog, max_tools: usize) -> Vec<Page> {
             .join(" — ");
         let route = compare_path(&c.tools);
         let file = format!("{}.html", route.trim_start_matches('/'));
-        push(route, file, compare_head(site, &tools), Some(preview));
+        let head = compare_head(site, &tools);
+        push(route, file, head, Some(preview), Some(shown));
     }
     out
 }

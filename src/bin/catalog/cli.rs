@@ -261,8 +261,8 @@ fn generate(args: &[String]) -> ExitCode {
     }
 }
 
-/// Writes a static HTML page for every known route into a built dist/, plus sitemap.xml
-/// and robots.txt (`catalog site` runs it).
+/// Writes a static HTML page for every known route into a built dist/, its share card if
+/// it has one, sitemap.xml and robots.txt (`catalog site` runs it).
 fn pages(args: &[String]) -> ExitCode {
     let dist = std::path::Path::new(&args[0]);
     let Some((site_url, base)) = site_args(&args[1..]) else {
@@ -276,6 +276,7 @@ fn pages(args: &[String]) -> ExitCode {
             &l.skipped,
             (&site_url, &base),
             prerender::PRERENDERED_TOOLS_MAX,
+            &crate::cards::cache_dir(&crate::site::target_dir()),
         )
     });
     report("pages", done)
@@ -316,7 +317,8 @@ fn report(command: &str, done: Result<String, String>) -> ExitCode {
     }
 }
 
-/// [`pages`]. The shell is dist/404.html, Trunk's index.html as built, so running it
+/// [`pages`], with the share cards their heads name (cards.rs, rendered once into
+/// `cards_cache`). The shell is dist/404.html, Trunk's index.html as built, so running it
 /// again gives the same files.
 pub(crate) fn write_pages(
     dist: &std::path::Path,
@@ -324,6 +326,7 @@ pub(crate) fn write_pages(
     skipped: &[validate::Problem],
     (site_url, base): (&str, &str),
     max_tools: usize,
+    cards_cache: &std::path::Path,
 ) -> Result<String, String> {
     let shell = read(&dist.join("404.html").to_string_lossy())?;
     let pages = prerender::pages_with(catalog, max_tools);
@@ -347,8 +350,9 @@ pub(crate) fn write_pages(
         write(&file, body)?;
     }
     write("robots.txt", prerender::robots(site_url, base))?;
+    let cards = crate::cards::write_cards(dist, cards_cache, catalog, &pages)?;
     Ok(format!(
-        "{} static pages, sitemap.xml and robots.txt in {}",
+        "{} static pages, sitemap.xml and robots.txt in {}; {cards}",
         pages.len(),
         dist.display()
     ))

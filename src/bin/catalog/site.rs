@@ -13,16 +13,19 @@
 //! 4. 404.html: GitHub Pages answers unknown paths with it, so a copy of the app shell
 //!    makes deep links such as /compare/a-vs-b-vs-c load the app.
 //! 5. A static page per known route, sitemap.xml and robots.txt (`catalog pages`), for
-//!    `SITE_URL` (scheme and host; default http://127.0.0.1:8080); the open data and
-//!    badges (`catalog opendata`) and the Atom feed, from the whole catalog; then a
-//!    catalog of more than 500 tools is split (`catalog split`, docs/catalog.md).
+//!    `SITE_URL` (scheme and host; default http://127.0.0.1:8080); the share cards of the
+//!    tool pages and comparisons (cards.rs: rendered once, then from their cache); the
+//!    open data and badges (`catalog opendata`) and the Atom feed, from the whole
+//!    catalog; then a catalog of more than 500 tools is split (`catalog split`,
+//!    docs/catalog.md).
 //! 6. The served catalog's stamp in every page, when it is valid whole (`catalog stamp`).
 //! 7. In a release build, a Content-Security-Policy in every page, with the hashes of
 //!    its inline scripts.
 //! 8. A build id, a hash of every built file, in every page, and sw.js: the service
 //!    worker with the list of every file of this build to precache (not a split
 //!    catalog's index and tool files, which the worker keeps as they are read, nor the
-//!    badges and the CSV, which are for other sites and downloads).
+//!    badges and the CSV, which are for other sites and downloads, nor the share cards,
+//!    which only link previews read).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,15 +47,15 @@ pub struct Build {
     pub site_url: String,
     /// How many tool pages to prerender at most (`PRERENDER_TOOLS`: a number, or `all`).
     pub prerender_tools: usize,
+    /// Where rendered share cards are kept between builds (`<target>/cards-cache`).
+    pub cards_cache: PathBuf,
 }
 
 impl Build {
     /// `dist` as Trunk's hook sees it: `TRUNK_PROFILE`, `CARGO_TARGET_DIR`, `SITE_URL`.
     pub fn from_env(dist: &Path) -> Build {
         let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+        let target = target_dir();
         Build {
             dist: dist.to_path_buf(),
             release,
@@ -63,8 +66,16 @@ impl Build {
             }),
             site_url: std::env::var("SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into()),
             prerender_tools: prerender_tools(std::env::var("PRERENDER_TOOLS").ok().as_deref()),
+            cards_cache: crate::cards::cache_dir(&target),
         }
     }
+}
+
+/// Cargo's target dir: `CARGO_TARGET_DIR`, or the repository's `target/`.
+pub(crate) fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
 /// `PRERENDER_TOOLS`: `all`, a number, or unset (the default limit). Anything else is
@@ -142,7 +153,8 @@ pub fn run(b: &Build) -> Result<(), String> {
             &whole,
             &loaded.skipped,
             (&b.site_url, &base),
-            b.prerender_tools
+            b.prerender_tools,
+            &b.cards_cache
         )?
     );
     println!("site: {}", crate::cli::write_opendata(dist, &whole)?);
@@ -195,11 +207,17 @@ pub fn run(b: &Build) -> Result<(), String> {
     let precached: Vec<&String> = files
         .iter()
         .filter(|f| {
-            f.as_str() != "catalog-index.json"
-                && !["tools/", "badges/", "data/"]
-                    .iter()
-                    .chain(on_visit)
-                    .any(|d| f.starts_with(d))
+            // The JSON Schema is for catalog editors' tools, not readers.
+            !["catalog-index.json", "catalog.schema.json"].contains(&f.as_str())
+                && ![
+                    "tools/",
+                    "badges/",
+                    "data/",
+                    ship_or_skip::domain::publish::card::DIR,
+                ]
+                .iter()
+                .chain(on_visit)
+                .any(|d| f.starts_with(d))
         })
         .collect();
     let mut sw = format!(

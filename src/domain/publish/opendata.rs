@@ -81,6 +81,16 @@ pub fn badge_alt(tool: &Tool) -> String {
     )
 }
 
+/// A verdict's colour on the badges and share cards: white text on it passes WCAG AA.
+pub fn verdict_colour(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Ship => "#136f3a",
+        Verdict::Skip => "#a4231f",
+        Verdict::Split => "#7a5400",
+        Verdict::NoVerdict => "#585e68",
+    }
+}
+
 /// A flat verdict badge, "Ship or Skip | Ship · 75%", sized to its text (about 7 units a
 /// character at 11 px), coloured by the verdict, with its text alternative as `<title>`.
 pub fn badge_svg(tool: &Tool) -> String {
@@ -88,12 +98,7 @@ pub fn badge_svg(tool: &Tool) -> String {
     let right = badge_text(tool);
     let w = |s: &str| 10 + 7 * s.chars().count() as u32;
     let (lw, rw) = (w(left), w(&right));
-    let colour = match Tally::of(tool).verdict() {
-        Verdict::Ship => "#136f3a",
-        Verdict::Skip => "#a4231f",
-        Verdict::Split => "#7a5400",
-        Verdict::NoVerdict => "#585e68",
-    };
+    let colour = verdict_colour(Tally::of(tool).verdict());
     let alt = escape(&badge_alt(tool));
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" aria-label="{alt}"><title>{alt}</title><rect width="{lw}" height="20" rx="3" fill="#1b1d21"/><rect x="{lw}" width="{rw}" height="20" rx="3" fill="{colour}"/><rect x="{lw}" width="4" height="20" fill="{colour}"/><g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="{lx}" y="14">{left}</text><text x="{rx}" y="14">{right}</text></g></svg>
