@@ -32,6 +32,7 @@ use std::process::Command;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+use ship_or_skip::domain::catalog::describe;
 
 /// The loader's place in Trunk's index.html, and the start of the filled loader.
 const LOADER_TAG: &str = "<script type=\"module\" data-loader>";
@@ -208,7 +209,7 @@ pub fn run(b: &Build) -> Result<(), String> {
         .iter()
         .filter(|f| {
             // The JSON Schema is for catalog editors' tools, not readers.
-            !["catalog-index.json", "catalog.schema.json"].contains(&f.as_str())
+            !["catalog-index.json", describe::FILE].contains(&f.as_str())
                 && ![
                     "tools/",
                     "badges/",

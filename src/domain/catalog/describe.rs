@@ -23,6 +23,9 @@ use super::model::{Call, Catalog, Entry, MAX_COMPARED, MAX_SCORE, MIN_COMPARED, 
 use super::typing::{Describe, Rule, Schemas};
 use super::validate::{is_url_char, SLUG_CHARS};
 
+/// The schema's file, beside `catalog.json` in `public/` and in the built site.
+pub const FILE: &str = "catalog.schema.json";
+
 /// The JSON Schema dialect of the catalog's schema.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
